@@ -1,0 +1,5 @@
+"""`python -m kazsec` is the same as the `kazsec` command."""
+
+from kazsec.cli import main
+
+raise SystemExit(main())

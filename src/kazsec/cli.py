@@ -1,0 +1,164 @@
+"""The `kazsec` command: subcommands over the same domain code the TUI uses."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from kazsec import __version__
+from kazsec.errors import EXIT_PROBLEMS, EXIT_USAGE, KazsecError
+from kazsec.paths import data_dir, default_store_path, explicit_store_path
+from kazsec.store import Store
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _stderr(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def store_path_for(args: argparse.Namespace) -> Path:
+    """The store a command works on: --store, else KAZSEC_STORE, else the per-user default."""
+    return explicit_store_path(args.store) or default_store_path()
+
+
+def load_store(args: argparse.Namespace, warn_if_stale: bool = True) -> Store:
+    """Open the store; the default one is (re)built on demand, a named one must exist."""
+    from kazsec.build import is_current, open_or_build
+
+    explicit = explicit_store_path(args.store)
+    if explicit is None:
+        return open_or_build(data_dir(), default_store_path(), notify=_stderr)
+    store = Store.open(explicit)
+    if warn_if_stale and not is_current(store, data_dir()):
+        _stderr(f"kazsec: warning: store {explicit} is older than its inputs; rebuild it with `kazsec build --store {explicit}`")
+    return store
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """Compile the store from data/."""
+    from kazsec.build import build_store
+
+    report = build_store(data_dir(), store_path_for(args))
+    counts = ", ".join(f"{name} {count}" for name, count in report.counts.items())
+    print(f"built {report.path}: {counts}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Verify the store; list every problem and exit 1 if there is any."""
+    from kazsec.check import check_store
+
+    store = load_store(args, warn_if_stale=False)
+    problems = check_store(store, data_dir())
+    for problem in problems:
+        print(problem)
+    if problems:
+        _stderr(f"kazsec check: {len(problems)} problem(s) in {store.path}")
+        return EXIT_PROBLEMS
+    counts = store.counts()
+    print(f"ok: {store.path} (schema {store.meta['schema_version']}, {counts['sources']} sources, {counts['passages']} passages)")
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    """Store path and record counts per table."""
+    store = load_store(args)
+    counts = store.counts()
+    if args.json:
+        print(json.dumps({"store": str(store.path), "schema_version": store.meta["schema_version"], "counts": counts}))
+        return 0
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="kazsec store", caption=f"{store.path} (schema {store.meta['schema_version']})")
+    table.add_column("table")
+    table.add_column("records", justify="right")
+    for name, count in counts.items():
+        table.add_row(name, str(count))
+    Console().print(table)
+    return 0
+
+
+def cmd_sources(args: argparse.Namespace) -> int:
+    """The source documents as a table."""
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    store = load_store(args)
+    table = Table(title="Sources")
+    table.add_column("id", no_wrap=True)
+    for column in ("title", "publisher", "date", "kind", "passages"):
+        table.add_column(column, overflow="fold")
+    for source in store.all("sources"):
+        table.add_row(
+            *(Text(str(source[key]) or "—") for key in ("id", "title", "publisher", "date", "kind")),
+            Text(str(source["passage_count"])),
+        )
+    Console().print(table)
+    return 0
+
+
+def cmd_source(args: argparse.Namespace) -> int:
+    """Print one source, repaired (default) or raw."""
+    from kazsec.corpus.repair_text import make_control_chars_visible
+
+    store = load_store(args)
+    source = store.source(args.id)
+    text = source["raw_text"] if args.raw else source["repaired_text"]
+    if sys.stdout.isatty():
+        text = make_control_chars_visible(text)  # a document may carry escape sequences
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return 0
+
+
+def cmd_default(args: argparse.Namespace) -> int:
+    """No subcommand: show what the store holds."""
+    args.json = False
+    return cmd_stats(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every subcommand."""
+    parser = argparse.ArgumentParser(prog="kazsec", description="Explore Kazakhstan's security apparatus through its cited sources.")
+    parser.add_argument("--version", action="version", version=f"kazsec {__version__}")
+    parser.add_argument("--store", metavar="PATH", help="use this store file (default: $KAZSEC_STORE or a per-user cache, built on demand)")
+    parser.set_defaults(handler=cmd_default)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    def add(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.add_argument("--store", metavar="PATH", default=argparse.SUPPRESS, help="use this store file")
+        sub.set_defaults(handler=handler)
+        return sub
+
+    add("build", cmd_build, "compile the store from the bundled sources and curated files")
+    add("check", cmd_check, "verify schema, references, source sha256 sums, offsets and repairs; exit 1 on problems")
+    add("stats", cmd_stats, "show the store path and the number of records per table").add_argument("--json", action="store_true", help="print JSON")
+    add("sources", cmd_sources, "list the source documents")
+    source = add("source", cmd_source, "print one source document, repaired or raw")
+    source.add_argument("id", help="source id, as listed by `kazsec sources`")
+    source.add_argument("--raw", action="store_true", help="print the raw text as collected, damage and all")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `kazsec` command; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    try:
+        return args.handler(args)
+    except KazsecError as exc:
+        _stderr(f"kazsec: error: {exc}")
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # `kazsec source x | head`
+        sys.stderr.close()
+        return 0
+
+
+__all__ = ["main", "EXIT_USAGE"]

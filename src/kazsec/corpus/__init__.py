@@ -1,0 +1,1 @@
+"""The source corpus: metadata, the repair pipeline and the passages it yields."""

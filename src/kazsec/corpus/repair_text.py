@@ -1,0 +1,116 @@
+"""Character-level repairs: decoding, mojibake, PDF ligatures and lost spaces.
+
+Each function takes and returns one line of text and keeps the line a line: the
+layout steps that follow rely on every line still mapping to one raw line.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import ftfy
+
+from kazsec.errors import SourceError
+
+_FTFY_CONFIG = ftfy.TextFixerConfig(
+    unescape_html=False,
+    remove_terminal_escapes=False,  # shown to the reader as text, never stripped from the data
+    fix_encoding=True,
+    restore_byte_a0=True,
+    replace_lossy_sequences=True,
+    decode_inconsistent_utf8=True,
+    fix_c1_controls=True,
+    fix_latin_ligatures=True,
+    fix_character_width=False,
+    uncurl_quotes=False,  # the sources' typographic quotes are part of the exact quotes we cite
+    fix_line_breaks=False,
+    fix_surrogates=True,
+    remove_control_chars=False,
+    normalization="NFC",
+    explain=False,
+)
+
+
+def decode_source_bytes(data: bytes, name: str) -> str:
+    """Decode a raw file as UTF-8 (BOM dropped, newlines normalised to \\n).
+
+    The decoded string is the "raw text" every offset of the raw view refers to.
+    """
+    if b"\x00" in data:
+        raise SourceError(f"{name}: binary file (NUL bytes), not a text source")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SourceError(f"{name}: not UTF-8 text (byte {exc.start}); re-save it as UTF-8") from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def repair_utf8_mojibake(line: str) -> str:
+    """Undo UTF-8 text that was decoded as Windows-1252 or Latin-1 (ftfy's speciality).
+
+    ftfy only recognises mis-decoded UTF-8. It cannot see single-byte Cyrillic read
+    as Latin-1 ('ôåâðàëÿ'): every byte there is a valid Latin-1 letter and no UTF-8
+    sequence is involved, so that damage has its own step below.
+    """
+    return ftfy.fix_text(line, config=_FTFY_CONFIG)
+
+
+# A whole word made only of Latin-1 letters from À to ÿ (× and ÷ excluded): in
+# English text that is never a real word, but it is exactly what Windows-1251
+# Cyrillic looks like when its bytes are read as Latin-1 (0xC0-0xFF = А-я).
+_CP1251_AS_LATIN1_WORD = re.compile(
+    r"(?<![A-Za-z\u00C0-\u00FF])[\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF]{3,}(?![A-Za-z\u00C0-\u00FF])"
+)
+
+
+def repair_cp1251_mojibake(line: str) -> str:
+    """Restore Cyrillic words whose Windows-1251 bytes were read as Latin-1.
+
+    '16 ôåâðàëÿ 2022' becomes '16 февраля 2022', 'Êàñûì' becomes 'Касым'.
+    """
+
+    def restore(match: re.Match[str]) -> str:
+        return match.group(0).encode("latin-1").decode("cp1251")
+
+    return _CP1251_AS_LATIN1_WORD.sub(restore, line)
+
+
+# The PDF's font mapped the 'fi' ligature to the noncharacter U+3FFFF and 'fl' to 'À'.
+_FI_LIGATURE = "\U0003ffff"
+_FL_LIGATURE_IN_WORD = re.compile(r"(?:(?<=[A-Za-z])|(?<![^\s\"“(‘]))À(?=[a-z])")
+
+
+def repair_pdf_ligatures(line: str) -> str:
+    """Turn the PDF's broken ligature glyphs back into letters: 'inÀuence' -> 'influence'."""
+    return _FL_LIGATURE_IN_WORD.sub("fl", line.replace(_FI_LIGATURE, "fi"))
+
+
+def repair_lost_spaces(line: str) -> str:
+    """The PDF extraction wrote U+FFFD where a (justified) space stood; put the space back."""
+    return line.replace("\ufffd", " ")
+
+
+def collapse_spaces(line: str) -> str:
+    """Fold runs of spaces and tabs inside a line into one space; keep the line's edges."""
+    stripped = line.strip(" \t")
+    if not stripped:
+        return ""
+    inner = re.sub(r"[ \t\u00a0]{2,}", " ", stripped)
+    lead = line[: len(line) - len(line.lstrip(" \t"))]
+    return lead + inner
+
+
+def make_control_chars_visible(text: str) -> str:
+    """Show C0/C1 control characters (ESC and friends) as visible escapes, keeping \\n and \\t.
+
+    Used wherever source text reaches a terminal, so an escape sequence inside a
+    document is displayed instead of being obeyed by the terminal.
+    """
+    out = []
+    for char in text:
+        if char in "\n\t" or unicodedata.category(char) != "Cc":
+            out.append(char)
+        else:
+            out.append(f"\\x{ord(char):02x}")
+    return "".join(out)

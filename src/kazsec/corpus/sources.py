@@ -1,0 +1,106 @@
+"""Source metadata (data/sources.toml) and the pinned raw files it describes."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kazsec.errors import SourceError
+
+SOURCE_FORMATS = ("web", "pdf")
+_ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class SourceMeta:
+    """What is known about one raw source document."""
+
+    id: str
+    file: str
+    sha256: str
+    title: str
+    publisher: str
+    author: str
+    date: str
+    kind: str
+    format: str
+    notes: str
+    boilerplate: tuple[str, ...] = field(default_factory=tuple)
+
+    def label(self) -> str:
+        """A short human name: the title, or failing that the id."""
+        return self.title or f"[untitled {self.kind}] {self.id}"
+
+
+def load_source_metadata(data_dir: Path) -> list[SourceMeta]:
+    """Read and validate sources.toml; raise SourceError naming the file on any problem."""
+    path = data_dir / "sources.toml"
+    try:
+        document = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise SourceError(f"source metadata not found: {path}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise SourceError(f"{path}: not valid TOML ({exc}); fix the file") from None
+    entries = document.get("source")
+    if not isinstance(entries, list) or not entries:
+        raise SourceError(f"{path}: no [[source]] entries")
+    sources: list[SourceMeta] = []
+    seen: set[str] = set()
+    for number, entry in enumerate(entries, start=1):
+        where = f"{path}: [[source]] #{number}"
+        try:
+            meta = SourceMeta(
+                id=str(entry["id"]),
+                file=str(entry["file"]),
+                sha256=str(entry["sha256"]).lower(),
+                title=str(entry.get("title", "")),
+                publisher=str(entry.get("publisher", "")),
+                author=str(entry.get("author", "")),
+                date=str(entry.get("date", "")),
+                kind=str(entry.get("kind", "")),
+                format=str(entry.get("format", "web")),
+                notes=str(entry.get("notes", "")),
+                boilerplate=tuple(str(p) for p in entry.get("boilerplate", [])),
+            )
+        except KeyError as exc:
+            raise SourceError(f"{where}: missing field {exc.args[0]!r}") from None
+        if not _ID_PATTERN.match(meta.id):
+            raise SourceError(f"{where}: id {meta.id!r} must be lowercase words joined by '-'")
+        if meta.id in seen:
+            raise SourceError(f"{where}: duplicate id {meta.id!r}")
+        if meta.format not in SOURCE_FORMATS:
+            raise SourceError(f"{where}: format must be one of {SOURCE_FORMATS}, not {meta.format!r}")
+        for pattern in meta.boilerplate:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise SourceError(f"{where}: bad boilerplate pattern {pattern!r}: {exc}") from None
+        seen.add(meta.id)
+        sources.append(meta)
+    return sources
+
+
+def sha256_hex(data: bytes) -> str:
+    """The lowercase hex SHA-256 of some bytes."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def read_pinned_source(data_dir: Path, meta: SourceMeta) -> bytes:
+    """The raw bytes of a source, refused unless they match the pinned sha256."""
+    path = data_dir / "sources" / meta.file
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise SourceError(f"raw source missing: {path} (copy it back from the corpus)") from None
+    except OSError as exc:
+        raise SourceError(f"cannot read raw source {path}: {exc.strerror}") from None
+    actual = sha256_hex(data)
+    if actual != meta.sha256:
+        raise SourceError(
+            f"raw source {path} has sha256 {actual[:12]}…, sources.toml pins "
+            f"{meta.sha256[:12]}…; restore the original file byte for byte"
+        )
+    return data

@@ -1,0 +1,127 @@
+"""The TinyDB store: one JSON file, a schema version, validated on open, written atomically."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from tinydb import Query, TinyDB
+from tinydb.storages import MemoryStorage
+from tinydb.table import Table
+
+from kazsec.errors import LookupFailed, StoreError
+
+SCHEMA_VERSION = 1
+META_TABLE = "_meta"
+TABLES = ("sources", "passages", "people", "agencies", "events", "mentions")
+
+Record = dict[str, Any]
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write a file so that readers see the old content or the new, never a mix."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as temp:
+            temp.write(text)
+            temp.flush()
+            os.fsync(temp.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temp_name, 0o666 & ~umask)  # mkstemp's 0600 would surprise a user sharing the file
+        os.replace(temp_name, path)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+
+
+def write_store(path: Path, tables: Mapping[str, Sequence[Record]], meta: Record) -> None:
+    """Write a complete store; same tables and meta give a byte-identical file."""
+    db = TinyDB(storage=MemoryStorage)
+    db.table(META_TABLE).insert({**meta, "schema_version": SCHEMA_VERSION})
+    for name in TABLES:
+        records = tables.get(name, ())
+        if records:
+            db.table(name).insert_multiple(records)
+    data = db.storage.read() or {}
+    for name in TABLES:  # TinyDB leaves empty tables out; the schema keeps them
+        data.setdefault(name, {})
+    atomic_write_text(path, json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
+
+
+def _rebuild_hint(path: Path) -> str:
+    return f"rebuild it with `kazsec build --store {path}`"
+
+
+class Store:
+    """A read-only view of a built store, held in memory."""
+
+    def __init__(self, path: Path, data: dict[str, Any]) -> None:
+        self.path = path
+        self._db = TinyDB(storage=MemoryStorage)
+        self._db.storage.write(data)
+        self.meta: Record = dict(next(iter(data[META_TABLE].values())))
+
+    @classmethod
+    def open(cls, path: Path) -> Store:
+        """Open and validate a store file; StoreError says what is wrong and how to fix it."""
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            raise StoreError(f"store not found: {path}; create it with `kazsec build --store {path}`") from None
+        except IsADirectoryError:
+            raise StoreError(f"store path is a directory, not a file: {path}") from None
+        except OSError as exc:
+            raise StoreError(f"cannot read store {path}: {exc.strerror}") from None
+        try:
+            data = json.loads(raw.decode("utf-8"))
+        except UnicodeDecodeError:
+            raise StoreError(f"store {path} is binary, not a JSON store; {_rebuild_hint(path)}") from None
+        except json.JSONDecodeError as exc:
+            raise StoreError(
+                f"store {path} is damaged or truncated (invalid JSON at line {exc.lineno}, "
+                f"column {exc.colno}); {_rebuild_hint(path)}"
+            ) from None
+        if not isinstance(data, dict) or not isinstance(data.get(META_TABLE), dict) or not data[META_TABLE]:
+            raise StoreError(f"{path} is not a kazsec store (no {META_TABLE} table); {_rebuild_hint(path)}")
+        meta = next(iter(data[META_TABLE].values()))
+        version = meta.get("schema_version") if isinstance(meta, dict) else None
+        if version != SCHEMA_VERSION:
+            raise StoreError(
+                f"store {path} has schema version {version}, this kazsec reads version "
+                f"{SCHEMA_VERSION}; {_rebuild_hint(path)}"
+            )
+        for name in TABLES:
+            if not isinstance(data.get(name), dict):
+                raise StoreError(f"store {path} lacks the {name!r} table; {_rebuild_hint(path)}")
+        return cls(path, data)
+
+    def table(self, name: str) -> Table:
+        """One table of the store (read it, never write it)."""
+        return self._db.table(name)
+
+    def all(self, name: str) -> list[Record]:
+        """Every record of a table, in insertion (build) order."""
+        return [dict(doc) for doc in self.table(name).all()]
+
+    def counts(self) -> dict[str, int]:
+        """Records per table."""
+        return {name: len(self.table(name)) for name in TABLES}
+
+    def source(self, source_id: str) -> Record:
+        """One source by id, or LookupFailed naming the way to list them."""
+        found = self.table("sources").get(Query().id == source_id)
+        if found is None:
+            known = ", ".join(sorted(s["id"] for s in self.table("sources").all()))
+            raise LookupFailed(f"unknown source {source_id!r}; known sources: {known}")
+        return dict(found)
+
+    def passages_of(self, source_id: str) -> list[Record]:
+        """A source's passages in reading order."""
+        found = self.table("passages").search(Query().source == source_id)
+        return sorted((dict(p) for p in found), key=lambda p: p["seq"])
