@@ -22,7 +22,8 @@ def _fingerprint_files(data_dir: Path) -> list[tuple[str, Path]]:
     for folder in ("sources", "kb"):
         base = data_dir / folder
         if base.is_dir():
-            files += [(f"data/{p.relative_to(data_dir).as_posix()}", p) for p in base.rglob("*") if p.is_file()]
+            pattern = "*.toml" if folder == "kb" else "*"
+            files += [(f"data/{p.relative_to(data_dir).as_posix()}", p) for p in base.rglob(pattern) if p.is_file()]
     for name in _STORE_CODE:
         target = _PACKAGE_DIR / name
         paths = sorted(target.rglob("*.py")) if target.is_dir() else [target]

@@ -73,13 +73,16 @@ def cmd_stats(args: argparse.Namespace) -> int:
         return 0
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
-    table = Table(title="kazsec store", caption=f"{store.path} (schema {store.meta['schema_version']})")
+    table = Table(title="kazsec store")
     table.add_column("table")
     table.add_column("records", justify="right")
     for name, count in counts.items():
         table.add_row(name, str(count))
-    Console().print(table)
+    console = Console()
+    console.print(table)
+    console.print(Text(f"store: {store.path} (schema {store.meta['schema_version']})"))
     return 0
 
 
@@ -90,15 +93,15 @@ def cmd_sources(args: argparse.Namespace) -> int:
     from rich.text import Text
 
     store = load_store(args)
-    table = Table(title="Sources")
+    table = Table(title="Sources", expand=True)
     table.add_column("id", no_wrap=True)
-    for column in ("title", "publisher", "date", "kind", "passages"):
-        table.add_column(column, overflow="fold")
+    table.add_column("title · publisher · date", ratio=1)
+    table.add_column("passages", justify="right")
     for source in store.all("sources"):
-        table.add_row(
-            *(Text(str(source[key]) or "—") for key in ("id", "title", "publisher", "date", "kind")),
-            Text(str(source["passage_count"])),
-        )
+        described = Text(source["title"] or f"(untitled {source['kind']})", style="bold")
+        facts = " · ".join(f for f in (source["publisher"], source["date"], source["kind"]) if f)
+        described.append(f"\n{facts}", style="dim")
+        table.add_row(Text(source["id"]), described, Text(str(source["passage_count"])))
     Console().print(table)
     return 0
 

@@ -1,0 +1,163 @@
+"""The `kazsec` command line: every subcommand, and clear errors for bad input."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kazsec.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--version"])
+    assert exited.value.code == 0
+    assert capsys.readouterr().out.startswith("kazsec ")
+
+
+@pytest.mark.parametrize("command", ["build", "check", "stats", "sources", "source"])
+def test_every_subcommand_has_help(capsys: pytest.CaptureFixture[str], command: str) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main([command, "--help"])
+    assert exited.value.code == 0
+    assert "--store" in capsys.readouterr().out
+
+
+def test_build_check_stats_sources(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    store = str(tmp_path / "s.json")
+    code, out, _ = run(capsys, "--store", store, "build")
+    assert code == 0 and "passages" in out
+    code, out, _ = run(capsys, "--store", store, "check")
+    assert code == 0 and out.startswith("ok:")
+    code, out, _ = run(capsys, "stats", "--json", "--store", store)
+    figures = json.loads(out)
+    assert code == 0 and figures["store"] == store and figures["counts"]["sources"] == 5
+    code, out, _ = run(capsys, "--store", store, "sources")
+    assert code == 0 and "ciss-2022-nsc" in out and "Caspian" in out
+
+
+def test_source_prints_repaired_or_raw(capsys: pytest.CaptureFixture[str], built_store_path: Path) -> None:
+    code, out, _ = run(capsys, "--store", str(built_store_path), "source", "journal-2019-power-transit")
+    assert code == 0 and "Kazakhstan has been following its own path" in out and "\ufffd" not in out
+    code, out, _ = run(capsys, "--store", str(built_store_path), "source", "journal-2019-power-transit", "--raw")
+    assert code == 0 and "azakhstan has been following" in out and "\ufffd" in out
+
+
+def test_store_from_environment(capsys: pytest.CaptureFixture[str], built_store_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KAZSEC_STORE", str(built_store_path))
+    code, out, _ = run(capsys, "stats", "--json")
+    assert code == 0 and json.loads(out)["store"] == str(built_store_path)
+
+
+def test_default_store_is_built_on_first_use(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "stats", "--json")
+    assert code == 0 and "building the store" in err
+    code, out, err = run(capsys, "stats", "--json")
+    assert code == 0 and err == ""
+
+
+def _write(path: Path, content: bytes | None) -> Path:
+    if content is not None:
+        path.write_bytes(content)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "store not found"),
+        (b'{"_meta": {"1": {"sch', "damaged or truncated"),
+        (b"\x00\x01garbage\xff", "binary"),
+        (b'{"_meta": {"1": {"schema_version": 99}}}', "schema version 99"),
+    ],
+)
+def test_bad_store_is_one_line_and_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path, content: bytes | None, message: str) -> None:
+    path = _write(tmp_path / "bad.json", content)
+    for command in (["stats"], ["check"], ["sources"], ["source", "ciss-2022-nsc"]):
+        code, out, err = run(capsys, "--store", str(path), *command)
+        assert code == 2
+        assert err.count("\n") == 1 and err.startswith("kazsec: error:") and message in err and str(path) in err
+        assert "Traceback" not in err and out == ""
+    if content is not None:
+        assert path.read_bytes() == content, "a damaged store is reported, never overwritten"
+
+
+def test_unknown_source_id(capsys: pytest.CaptureFixture[str], built_store_path: Path) -> None:
+    code, out, err = run(capsys, "--store", str(built_store_path), "source", "no-such-source")
+    assert code == 2 and err.startswith("kazsec: error: unknown source 'no-such-source'") and "ciss-2022-nsc" in err
+
+
+def _damage(path: Path, passage_index: int, text: str) -> None:
+    data = json.loads(path.read_text())
+    passage = data["passages"][str(passage_index)]
+    source = next(s for s in data["sources"].values() if s["id"] == passage["source"])
+    repaired = source["repaired_text"]
+    source["repaired_text"] = repaired[: passage["start"]] + text + repaired[passage["end"] :]
+    passage["text"] = text
+    delta = len(text) - (passage["end"] - passage["start"])
+    passage["end"] += delta
+    for other in data["passages"].values():
+        if other["source"] == passage["source"] and other["seq"] > passage["seq"]:
+            other["start"] += delta
+            other["end"] += delta
+    path.write_text(json.dumps(data, ensure_ascii=False))
+
+
+@pytest.mark.parametrize(
+    ("damaged_text", "reported"),
+    [
+        ("the central\ufffdfigure", "replacement character U+FFFD"),
+        ("the key \U0003ffffgure", "PDF ligature glyph U+3FFFF"),
+        ("16 ôåâðàëÿ 2022", "cp1251 read as Latin-1"),
+        ("the multifaceted inÀuence", "lost 'fl' ligature"),
+        ("did not opt for total democrati- zation", "word broken by a line-end hyphen"),
+        ("I n t r o d u c t i o n", "letter-spaced heading"),
+        ("the hands of the\npresident", "hard line break"),
+        ("Read 5752 times", "web page boilerplate"),
+    ],
+)
+def test_check_names_each_kind_of_damage(capsys: pytest.CaptureFixture[str], store_copy: Path, damaged_text: str, reported: str) -> None:
+    _damage(store_copy, 5, damaged_text)
+    code, out, err = run(capsys, "--store", str(store_copy), "check")
+    assert code == 1
+    assert "passage kz20-security-council/p005" in out and reported in out
+
+
+def test_check_finds_broken_offsets_references_and_repeats(capsys: pytest.CaptureFixture[str], store_copy: Path) -> None:
+    data = json.loads(store_copy.read_text())
+    data["passages"]["3"]["start"] += 1
+    data["passages"]["4"]["source"] = "nowhere"
+    data["passages"]["7"]["text"] = data["passages"]["6"]["text"]
+    data["sources"]["2"]["sha256"] = "0" * 64
+    store_copy.write_text(json.dumps(data, ensure_ascii=False))
+    code, out, _ = run(capsys, "--store", str(store_copy), "check")
+    assert code == 1
+    assert "kz20-security-council/p003: offsets" in out
+    assert "refers to unknown source 'nowhere'" in out
+    assert "paragraph repeated 2 times" in out
+    assert "ciss-2022-nsc: store was built from another file version" in out
+
+
+def test_check_reports_a_stale_store(capsys: pytest.CaptureFixture[str], store_copy: Path) -> None:
+    data = json.loads(store_copy.read_text())
+    data["_meta"]["1"]["inputs"] = "stale"
+    store_copy.write_text(json.dumps(data))
+    code, out, _ = run(capsys, "--store", str(store_copy), "check")
+    assert code == 1 and "older than its inputs" in out
+
+
+def test_console_script_runs_in_a_fresh_process(built_store_path: Path) -> None:
+    env = {**os.environ, "KAZSEC_STORE": str(built_store_path)}
+    done = subprocess.run([sys.executable, "-m", "kazsec", "stats", "--json"], capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 0 and json.loads(done.stdout)["counts"]["sources"] == 5

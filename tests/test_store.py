@@ -1,0 +1,98 @@
+"""The store: deterministic, atomic, validated on open; the build refuses altered sources."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kazsec import build as build_module
+from kazsec.build import build_store, input_fingerprint, is_current, open_or_build
+from kazsec.errors import SourceError, StoreError
+from kazsec.store import SCHEMA_VERSION, TABLES, Store
+
+
+def test_build_is_deterministic(data_dir: Path, tmp_path: Path) -> None:
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    build_store(data_dir, first)
+    build_store(data_dir, second)
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_store_has_every_table_and_its_schema_version(store: Store) -> None:
+    assert store.meta["schema_version"] == SCHEMA_VERSION
+    counts = store.counts()
+    assert set(TABLES) <= set(counts)
+    assert counts["sources"] == 5
+    assert counts["passages"] > 300
+
+
+def test_a_failed_build_leaves_the_old_store_whole(
+    data_dir: Path, store_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = store_copy.read_bytes()
+
+    def explode(*args: object) -> None:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr("kazsec.store.json.dumps", lambda *a, **k: explode())
+    with pytest.raises(RuntimeError):
+        build_store(data_dir, store_copy)
+    assert store_copy.read_bytes() == before
+    assert list(store_copy.parent.glob("*.tmp")) == []
+
+
+def test_an_altered_source_is_refused(data_copy: Path, tmp_path: Path) -> None:
+    raw = data_copy / "sources" / "ciss-2022-nsc.txt"
+    raw.write_bytes(raw.read_bytes().replace(b"Massimov", b"Masimov", 1))
+    with pytest.raises(SourceError, match=r"ciss-2022-nsc\.txt has sha256 .* restore the original"):
+        build_store(data_copy, tmp_path / "x.json")
+    assert not (tmp_path / "x.json").exists()
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "store not found"),
+        (b'{"_meta": {"1": {"schema_version": 1', "damaged or truncated"),
+        (b"this is not json at all", "damaged or truncated"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe", "binary"),
+        (b'{"sources": {}}', "not a kazsec store"),
+        (b'{"_meta": {"1": {"schema_version": 0}}}', "schema version 0, this kazsec reads version 1"),
+        (b'{"_meta": {"1": {"schema_version": 1}}}', "lacks the 'sources' table"),
+    ],
+)
+def test_bad_stores_give_one_clear_message(tmp_path: Path, content: bytes | None, message: str) -> None:
+    path = tmp_path / "store.json"
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(StoreError, match=message) as caught:
+        Store.open(path)
+    assert str(path) in str(caught.value)
+    assert "\n" not in str(caught.value)
+
+
+def test_the_default_store_builds_itself_when_missing_damaged_or_stale(data_dir: Path, tmp_path: Path) -> None:
+    path = tmp_path / "auto.json"
+    said: list[str] = []
+    store = open_or_build(data_dir, path, said.append)
+    assert "does not exist yet" in said[-1] and is_current(store, data_dir)
+    open_or_build(data_dir, path, said.append)
+    assert len(said) == 1, "a current store is simply opened"
+    path.write_text("{broken")
+    open_or_build(data_dir, path, said.append)
+    assert "unusable" in said[-1]
+    data = json.loads(path.read_text())
+    data["_meta"]["1"]["inputs"] = "0" * 64
+    path.write_text(json.dumps(data))
+    open_or_build(data_dir, path, said.append)
+    assert "older than its inputs" in said[-1]
+
+
+def test_fingerprint_follows_the_inputs(data_copy: Path) -> None:
+    before = input_fingerprint(data_copy)
+    (data_copy / "kb").mkdir(exist_ok=True)
+    (data_copy / "kb" / "extra.toml").write_text("# a curator's edit\n")
+    assert input_fingerprint(data_copy) != before
+    assert build_module.input_fingerprint(data_copy) == input_fingerprint(data_copy)
