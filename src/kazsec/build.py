@@ -10,6 +10,9 @@ from pathlib import Path
 from kazsec.corpus.pipeline import RepairedSource, repair_source
 from kazsec.corpus.sources import load_source_metadata, read_pinned_source
 from kazsec.errors import StoreError
+from kazsec.kb.anchor import SourceText
+from kazsec.kb.loader import load_knowledge_base
+from kazsec.kb.mentions import link_mentions
 from kazsec.store import SCHEMA_VERSION, Record, Store, write_store
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
@@ -76,9 +79,21 @@ class BuildReport:
 def build_store(data_dir: Path, path: Path) -> BuildReport:
     """Compile the store; nothing is written unless the whole build succeeds."""
     repaired = repair_all_sources(data_dir)
+    texts = {
+        r.meta.id: SourceText(r.repaired_text, [p.start for p in r.passages], [p.id for p in r.passages])
+        for r in repaired
+    }
+    kb = load_knowledge_base(data_dir, texts)
+    passages = [p.to_record() for r in repaired for p in r.passages]
     tables: dict[str, list[Record]] = {
         "sources": [source_record(r) for r in repaired],
-        "passages": [p.to_record() for r in repaired for p in r.passages],
+        "passages": passages,
+        "people": kb.people,
+        "agencies": kb.agencies,
+        "positions": kb.positions,
+        "events": kb.events,
+        "conflicts": kb.conflicts,
+        "mentions": link_mentions(passages, kb.people, kb.agencies),
     }
     write_store(path, tables, {"generator": "kazsec", "inputs": input_fingerprint(data_dir)})
     return BuildReport(path=path, counts={name: len(records) for name, records in tables.items()})

@@ -9,6 +9,8 @@ from kazsec.build import is_current
 from kazsec.corpus.damage import find_damage
 from kazsec.corpus.sources import load_source_metadata, sha256_hex
 from kazsec.errors import SourceError
+from kazsec.kb.anchor import verify
+from kazsec.kb.loader import iter_citations
 from kazsec.store import Store
 
 
@@ -61,9 +63,68 @@ def check_passages(store: Store) -> list[str]:
     return problems
 
 
+def check_citations(store: Store) -> list[str]:
+    """Every quote still stands at its offsets, with its context, in its source's repaired text."""
+    texts = {s["id"]: s["repaired_text"] for s in store.all("sources")}
+    passages = {p["id"]: p for p in store.all("passages")}
+    problems: list[str] = []
+    for table in ("people", "agencies", "positions", "events", "conflicts"):
+        for record in store.all(table):
+            for citation in iter_citations(record):
+                why = verify(citation, texts)
+                passage = passages.get(citation.get("passage", ""))
+                if why is None and (passage is None or not passage["start"] <= citation["start"] <= passage["end"]):
+                    why = f"citation points at passage {citation.get('passage')!r}, which does not hold it"
+                if why:
+                    problems.append(f"{table} {record['id']}: {why}")
+    return problems
+
+
+def check_references(store: Store) -> list[str]:
+    """Ids that records point to exist: people, bodies, events, passages."""
+    ids = {table: {r["id"] for r in store.all(table)} for table in ("people", "agencies", "events", "passages")}
+    entity_ids = {"person": ids["people"], "agency": ids["agencies"], "event": ids["events"]}
+    problems: list[str] = []
+
+    def need(table: str, value: str, where: str) -> None:
+        if value and value not in ids[table]:
+            problems.append(f"{where}: unknown {table[:-1] if table != 'people' else 'person'} {value!r}")
+
+    for person in store.all("people"):
+        for relation in person["relations"]:
+            if relation["target"] not in ids["people"] | ids["agencies"]:
+                problems.append(f"people {person['id']}: relation to unknown {relation['target']!r}")
+    for agency in store.all("agencies"):
+        need("agencies", agency["parent"], f"agencies {agency['id']}: parent")
+    for position in store.all("positions"):
+        need("people", position["person"], f"positions {position['id']}")
+        need("agencies", position["body"], f"positions {position['id']}")
+    for event in store.all("events"):
+        for pid in event["people"]:
+            need("people", pid, f"events {event['id']}")
+        for aid in event["bodies"]:
+            need("agencies", aid, f"events {event['id']}")
+    for conflict in store.all("conflicts"):
+        kind, _, rid = conflict["subject"].partition(":")
+        if rid not in entity_ids.get(kind, set()):
+            problems.append(f"conflicts {conflict['id']}: unknown subject {conflict['subject']!r}")
+    for mention in store.all("mentions"):
+        need("passages", mention["passage"], f"mentions {mention['id']}")
+        for candidate in mention["candidates"]:
+            if candidate["id"] not in entity_ids.get(candidate["type"], set()):
+                problems.append(f"mentions {mention['id']}: unknown {candidate['type']} {candidate['id']!r}")
+    return problems
+
+
 def check_store(store: Store, data_dir: Path) -> list[str]:
     """All problems found in a store; an empty list means it passes."""
     problems: list[str] = []
     if not is_current(store, data_dir):
         problems.append(f"store {store.path} is older than its inputs; rebuild it with `kazsec build`")
-    return problems + check_sources(store, data_dir) + check_passages(store)
+    return (
+        problems
+        + check_sources(store, data_dir)
+        + check_passages(store)
+        + check_citations(store)
+        + check_references(store)
+    )

@@ -65,23 +65,46 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    """Store path and record counts per table."""
+    """Store path, record counts per table, and mentions per source and per entity."""
+    from kazsec.kb.mentions import mention_counts
+
     store = load_store(args)
     counts = store.counts()
+    per_entity, per_source = mention_counts(store.all("mentions"))
+    ambiguous = sum(1 for m in store.all("mentions") if m["ambiguous"])
     if args.json:
-        print(json.dumps({"store": str(store.path), "schema_version": store.meta["schema_version"], "counts": counts}))
+        print(json.dumps({
+            "store": str(store.path),
+            "schema_version": store.meta["schema_version"],
+            "counts": counts,
+            "mentions_per_source": dict(sorted(per_source.items())),
+            "mentions_per_entity": dict(per_entity.most_common()),
+            "ambiguous_mentions": ambiguous,
+        }))
         return 0
+    from rich.columns import Columns
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title="kazsec store")
-    table.add_column("table")
-    table.add_column("records", justify="right")
+    tables = Table(title="records")
+    tables.add_column("table")
+    tables.add_column("records", justify="right")
     for name, count in counts.items():
-        table.add_row(name, str(count))
+        tables.add_row(name, str(count))
+    sources = Table(title="mentions per source")
+    sources.add_column("source")
+    sources.add_column("mentions", justify="right")
+    for source, count in sorted(per_source.items()):
+        sources.add_row(Text(source), str(count))
+    entities = Table(title=f"mentions per entity ({ambiguous} ambiguous)")
+    entities.add_column("entity")
+    entities.add_column("mentions", justify="right")
+    for entity, count in per_entity.most_common():
+        entities.add_row(Text(entity), str(count))
     console = Console()
-    console.print(table)
+    console.print(Columns([tables, sources]))
+    console.print(entities)
     console.print(Text(f"store: {store.path} (schema {store.meta['schema_version']})"))
     return 0
 
@@ -119,6 +142,22 @@ def cmd_source(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_show(args: argparse.Namespace) -> int:
+    """One person, body, event or source with its facts and their quotes."""
+    from kazsec.dossier import dossier
+
+    found = dossier(load_store(args), args.id)
+    if args.json:
+        print(json.dumps({k: v for k, v in found.items() if k != "names"}, ensure_ascii=False, indent=1))
+        return 0
+    from rich.console import Console
+
+    from kazsec.show import render_dossier
+
+    Console().print(render_dossier(found))
+    return 0
+
+
 def cmd_default(args: argparse.Namespace) -> int:
     """No subcommand: show what the store holds."""
     args.json = False
@@ -143,6 +182,9 @@ def build_parser() -> argparse.ArgumentParser:
     add("check", cmd_check, "verify schema, references, source sha256 sums, offsets and repairs; exit 1 on problems")
     add("stats", cmd_stats, "show the store path and the number of records per table").add_argument("--json", action="store_true", help="print JSON")
     add("sources", cmd_sources, "list the source documents")
+    show = add("show", cmd_show, "show a person, body, event or source with its facts and their quotes")
+    show.add_argument("id", help="an id such as karim-massimov, nsc or ciss-2022-nsc")
+    show.add_argument("--json", action="store_true", help="print JSON")
     source = add("source", cmd_source, "print one source document, repaired or raw")
     source.add_argument("id", help="source id, as listed by `kazsec sources`")
     source.add_argument("--raw", action="store_true", help="print the raw text as collected, damage and all")

@@ -15,9 +15,9 @@ from tinydb.table import Table
 
 from kazsec.errors import LookupFailed, StoreError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 META_TABLE = "_meta"
-TABLES = ("sources", "passages", "people", "agencies", "events", "mentions")
+TABLES = ("sources", "passages", "people", "agencies", "positions", "events", "conflicts", "mentions")
 
 Record = dict[str, Any]
 
@@ -120,6 +120,11 @@ class Store:
             known = ", ".join(sorted(s["id"] for s in self.table("sources").all()))
             raise LookupFailed(f"unknown source {source_id!r}; known sources: {known}")
         return dict(found)
+
+    def get(self, table: str, record_id: str) -> Record | None:
+        """One record by id, or None."""
+        found = self.table(table).get(Query().id == record_id)
+        return dict(found) if found is not None else None
 
     def passages_of(self, source_id: str) -> list[Record]:
         """A source's passages in reading order."""

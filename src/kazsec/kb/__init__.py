@@ -1,0 +1,1 @@
+"""The curated knowledge base: loading, citation anchoring and mention linking."""

@@ -1,0 +1,96 @@
+"""Citation anchoring: W3C TextQuoteSelector + TextPositionSelector over repaired text.
+
+Curators write `{source, quote}`; the build finds the quote, records its offsets and
+32 characters of context on either side, and proves it on every build. A citation
+that carries offsets is checked at them first; if the text moved, it is re-anchored
+by quote and context; if the quote is gone, the build fails naming where it came from.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from kazsec.errors import KazsecError
+
+CONTEXT = 32
+
+
+class AnchorError(KazsecError):
+    """A citation whose quote cannot be found (or pinned down) in its source."""
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A source's repaired text and where its passages start, for passage lookup."""
+
+    text: str
+    passage_starts: Sequence[int]
+    passage_ids: Sequence[str]
+
+    def passage_at(self, offset: int) -> str:
+        """The id of the passage holding a character offset."""
+        return self.passage_ids[max(0, bisect_right(self.passage_starts, offset) - 1)]
+
+
+def _occurrences(text: str, quote: str) -> list[int]:
+    found, start = [], text.find(quote)
+    while start != -1:
+        found.append(start)
+        start = text.find(quote, start + 1)
+    return found
+
+
+def _context_score(text: str, start: int, quote: str, prefix: str, suffix: str) -> int:
+    before = text[max(0, start - len(prefix)) : start]
+    after = text[start + len(quote) : start + len(quote) + len(suffix)]
+    return sum(a == b for a, b in zip(reversed(before), reversed(prefix))) + sum(a == b for a, b in zip(after, suffix))
+
+
+def anchor(citation: Mapping[str, Any], sources: Mapping[str, SourceText], where: str) -> dict[str, Any]:
+    """Resolve one citation to {source, exact, prefix, suffix, start, end, passage}.
+
+    `where` names the data file and record for the error message.
+    """
+    source_id = str(citation.get("source", ""))
+    quote = str(citation.get("quote", citation.get("exact", "")))
+    if source_id not in sources:
+        raise AnchorError(f"{where}: unknown source {source_id!r} for quote {quote!r}")
+    if not quote.strip():
+        raise AnchorError(f"{where}: empty quote for source {source_id!r}")
+    text = sources[source_id].text
+    start = citation.get("start")
+    if not (isinstance(start, int) and text[start : start + len(quote)] == quote):
+        found = _occurrences(text, quote)
+        if not found:
+            raise AnchorError(f"{where}: quote not found in {source_id}: {quote!r}")
+        prefix, suffix = str(citation.get("prefix", "")), str(citation.get("suffix", ""))
+        if len(found) > 1 and not (prefix or suffix or isinstance(start, int)):
+            raise AnchorError(f"{where}: quote occurs {len(found)} times in {source_id}, lengthen it: {quote!r}")
+        hint = start if isinstance(start, int) else 0
+        start = max(found, key=lambda s: (_context_score(text, s, quote, prefix, suffix), -abs(s - hint)))
+    end = start + len(quote)
+    return {
+        "source": source_id,
+        "exact": quote,
+        "prefix": text[max(0, start - CONTEXT) : start],
+        "suffix": text[end : end + CONTEXT],
+        "start": start,
+        "end": end,
+        "passage": sources[source_id].passage_at(start),
+    }
+
+
+def verify(citation: Mapping[str, Any], texts: Mapping[str, str]) -> str | None:
+    """Why a stored citation no longer holds, or None if quote and context stand at its offsets."""
+    text = texts.get(citation.get("source", ""))
+    if text is None:
+        return f"unknown source {citation.get('source')!r}"
+    start, end, exact = citation["start"], citation["end"], citation["exact"]
+    if text[start:end] != exact:
+        return f"quote not at {start}-{end} in {citation['source']}: {exact!r}"
+    if text[max(0, start - CONTEXT) : start] != citation["prefix"] or text[end : end + CONTEXT] != citation["suffix"]:
+        return f"context around {exact!r} changed in {citation['source']}"
+    return None
