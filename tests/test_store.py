@@ -59,8 +59,8 @@ def test_an_altered_source_is_refused(data_copy: Path, tmp_path: Path) -> None:
         (b"this is not json at all", "damaged or truncated"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe", "binary"),
         (b'{"sources": {}}', "not a kazsec store"),
-        (b'{"_meta": {"1": {"schema_version": 0}}}', "schema version 0, this kazsec reads version 1"),
-        (b'{"_meta": {"1": {"schema_version": 1}}}', "lacks the 'sources' table"),
+        (b'{"_meta": {"1": {"schema_version": 0}}}', f"schema version 0, this kazsec reads version {SCHEMA_VERSION}"),
+        (b'{"_meta": {"1": {"schema_version": %d}}}' % SCHEMA_VERSION, "lacks the 'sources' table"),
     ],
 )
 def test_bad_stores_give_one_clear_message(tmp_path: Path, content: bytes | None, message: str) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from kazsec.kb.dates import format_date, format_span
+from kazsec.kb.dates import format_date, format_span, format_tenure
 
 _RELATION_WORDS = {
     "replaced": "replaced", "replaced_by": "replaced by", "nephew_of": "nephew of", "classmate_of": "classmate of",
@@ -39,9 +39,10 @@ class Citations:
         for number, citation in enumerate(self.cited, start=1):
             out.append(f"[{number}] ", style="cyan")
             out.append(f"{citation['passage']}  ", style="dim")
-            out.append("…" + citation["prefix"][-20:], style="dim")
+            # Context stops at the passage edge: the neighbouring paragraph is not part of the quote's sentence.
+            out.append("…" + citation["prefix"].rsplit("\n", 1)[-1][-20:], style="dim")
             out.append(citation["exact"], style="bold")
-            out.append(citation["suffix"][:20] + "…\n", style="dim")
+            out.append(citation["suffix"].split("\n", 1)[0][:20] + "…\n", style="dim")
         return out
 
 
@@ -95,15 +96,19 @@ def render_dossier(dossier: dict[str, Any]) -> RenderableType:
         parts.append(_line("unit", Text(unit["name"]).append_text(cites.mark(unit["parent_cite"]))))
     for position in dossier.get("positions", []):
         holder = names.get(position["person"], position["person"]) if kind == "agency" else names.get(position["body"], position["body"])
-        line = Text(f"{position['post']}" + (f", {holder}" if holder else ""))
-        line.append(f"  {format_span(position['start'], position['end'])}", style="green")
+        redundant = not holder or holder in position["post"]
+        line = Text(position["post"] + ("" if redundant else f", {holder}"))
+        line.append(f"  {format_tenure(position['start'], position['end'])}", style="green")
         if position["end_reason"]:
             line.append(f" ({position['end_reason']})", style="yellow")
         parts.append(_line("position", line.append_text(cites.mark(position["cite"]))))
     for relation in record.get("relations", []):
         words = _RELATION_WORDS.get(relation["type"], relation["type"])
         parts.append(_line("relation", Text(f"{words} {names.get(relation['target'], relation['target'])}").append_text(cites.mark(relation["cite"]))))
+    own = [c for relation in record.get("relations", []) for c in relation["cite"]]
     for relation in dossier.get("related_from", []):
+        if any(c in own for c in relation["cite"]):
+            continue  # the same statement, seen from the other side
         words = _RELATION_WORDS.get(relation["type"], relation["type"])
         parts.append(_line("relation", Text(f"{names.get(relation['from'], relation['from'])} is {words} this").append_text(cites.mark(relation["cite"]))))
     for event in dossier.get("events", []):

@@ -53,3 +53,10 @@ def format_span(start: str, end: str) -> str:
 def sort_key(value: str) -> str:
     """Chronological sort key; unknown dates sort last."""
     return value or "9999"
+
+
+def format_tenure(start: str, end: str) -> str:
+    """A post held from start to end, unknown ends shown as '?': '5 Jan 2022 – ?'."""
+    if not start and not end:
+        return "dates unknown"
+    return f"{format_date(start)} – {format_date(end)}"

@@ -96,12 +96,14 @@ def _citations(item: Mapping[str, Any], where: str, cite: Anchor, required: bool
     return [cite(c, where) for c in raw]
 
 
-def _curated_fields(entry: Mapping[str, Any]) -> Record:
+def _curated_fields(entry: Mapping[str, Any], cited_aliases: list[Record]) -> Record:
+    """What the curator supplies; a curator alias that a source also uses is listed as cited only."""
+    cited = {a["name"] for a in cited_aliases} | {str(entry.get("name", ""))}
     return {
         "description": str(entry.get("description", "")),
         "native_ru": str(entry.get("native_ru", "")),
         "native_kk": str(entry.get("native_kk", "")),
-        "curator_aliases": [str(a) for a in entry.get("curator_aliases", [])],
+        "curator_aliases": [str(a) for a in entry.get("curator_aliases", []) if str(a) not in cited],
     }
 
 
@@ -114,7 +116,11 @@ def _aliases(entry: Mapping[str, Any], where: str, cite: Anchor) -> list[Record]
         for citation in citations:
             if name not in citation["exact"]:
                 raise KbError(f"{here}: the quote does not contain the alias: {citation['exact']!r}")
-        aliases.append({"name": name, "cite": citations})
+        same = next((a for a in aliases if a["name"] == name), None)
+        if same is None:
+            aliases.append({"name": name, "cite": citations})
+        else:  # one spelling cited twice is one alias with two citations
+            same["cite"] += [c for c in citations if c not in same["cite"]]
     return aliases
 
 
@@ -122,13 +128,14 @@ def compile_person(entry: Mapping[str, Any], label: str, cite: Anchor) -> Record
     """One [[person]]: names in every spelling, titles and relations, all cited."""
     pid = _require(entry, "id", f"{label}: person")
     where = f"{label}: person {pid!r}"
+    aliases = _aliases(entry, where, cite)
     record: Record = {
         "id": pid,
         "name": _require(entry, "name", where),
         "role": _one_of(str(entry.get("role", "other")), PERSON_ROLES, "role", where),
         "standard_name": str(entry.get("standard_name", "")),
-        **_curated_fields(entry),
-        "aliases": _aliases(entry, where, cite),
+        **_curated_fields(entry, aliases),
+        "aliases": aliases,
         "titles": [],
         "relations": [],
     }
@@ -149,12 +156,13 @@ def compile_agency(entry: Mapping[str, Any], label: str, cite: Anchor) -> Record
     where = f"{label}: agency {aid!r}"
     parent = str(entry.get("parent", ""))
     parent_cite = entry.get("parent_cite")
+    aliases = _aliases(entry, where, cite)
     return {
         "id": aid,
         "name": _require(entry, "name", where),
         "kind": _one_of(str(entry.get("kind", "other")), AGENCY_KINDS, "kind", where),
-        **_curated_fields(entry),
-        "aliases": _aliases(entry, where, cite),
+        **_curated_fields(entry, aliases),
+        "aliases": aliases,
         "parent": parent,
         "parent_cite": _citations({"cite": parent_cite}, f"{where}: parent {parent!r}", cite) if parent else [],
     }

@@ -55,15 +55,21 @@ def _surnames(name: str) -> set[str]:
 
 
 def collect_forms(people: Sequence[Record], agencies: Sequence[Record]) -> dict[str, FormOwners]:
-    """Every written form that names a person or body, with its owners."""
+    """Every written form that names a person or body, with its owners.
+
+    Forms a source itself uses for an entity (cited aliases) are matched however they
+    are written ('the government', 'lower chamber'); names the curator supplies only
+    when they look like names, so a lowercase common word never becomes a mention.
+    """
     forms: dict[str, FormOwners] = defaultdict(FormOwners)
     for entity_type, records in (("person", people), ("agency", agencies)):
         for record in records:
             key = (entity_type, record["id"])
             names = [record["name"], record.get("standard_name", ""), *record.get("curator_aliases", [])]
-            names += [a["name"] for a in record.get("aliases", [])]
-            for name in filter(_usable, names):
+            cited = [a["name"] for a in record.get("aliases", []) if len(a["name"].strip()) >= 2]
+            for name in [*filter(_usable, names), *cited]:
                 forms[name].explicit.add(key)
+            names += cited
             if entity_type == "person":
                 for name in names:
                     for surname in _surnames(name):
@@ -89,6 +95,23 @@ class RawMention:
     form: str
 
 
+def _nested(matcher: re.Pattern[str], forms: Mapping[str, FormOwners], outer: RawMention) -> list[RawMention]:
+    """Other entities named inside a longer name: the Ministry inside 'Military Institute of the
+    Soviet Ministry of Defence'. Shorter forms of the outer entity itself are not repeated."""
+    text, inner = outer.passage["text"], []
+    outer_owners = forms[outer.form].candidates()
+    position = outer.start
+    while position < outer.end:
+        match = matcher.search(text, position, outer.end)
+        if match is None:
+            break
+        form = match.group("form")
+        if (match.start(), match.end()) != (outer.start, outer.end) and not forms[form].candidates() & outer_owners:
+            inner.append(RawMention(outer.passage, match.start("form"), match.end("form"), form))
+        position = match.start() + 1
+    return inner
+
+
 def _rank(candidates: set[tuple[str, str]], owners: FormOwners, in_passage: set[tuple[str, str]],
           in_source: Counter[tuple[str, str]], overall: Counter[tuple[str, str]]) -> list[tuple[str, str]]:
     return sorted(
@@ -105,8 +128,11 @@ def link_mentions(passages: Sequence[Record], people: Sequence[Record], agencies
     matcher = compile_matcher(forms)
     found: list[RawMention] = []
     for passage in passages:
-        for match in matcher.finditer(passage["text"]):
-            found.append(RawMention(passage, match.start("form"), match.end("form"), match.group("form")))
+        text = passage["text"]
+        for match in matcher.finditer(text):
+            outer = RawMention(passage, match.start("form"), match.end("form"), match.group("form"))
+            found.append(outer)
+            found.extend(_nested(matcher, forms, outer))
 
     # Certain mentions first: they settle ambiguous ones in the same passage and rank the rest.
     certain_in_passage: dict[str, set[tuple[str, str]]] = defaultdict(set)
