@@ -161,3 +161,25 @@ def test_console_script_runs_in_a_fresh_process(built_store_path: Path) -> None:
     env = {**os.environ, "KAZSEC_STORE": str(built_store_path)}
     done = subprocess.run([sys.executable, "-m", "kazsec", "stats", "--json"], capture_output=True, text=True, env=env, timeout=60)
     assert done.returncode == 0 and json.loads(done.stdout)["counts"]["sources"] == 5
+
+
+def test_search_json_and_types(capsys: pytest.CaptureFixture[str], built_store_path: Path) -> None:
+    code, out, _ = run(capsys, "--store", str(built_store_path), "search", "Мәсімов", "--json", "--limit", "3")
+    results = json.loads(out)
+    assert code == 0 and results[0]["type"] == "person" and results[0]["id"] == "karim-massimov"
+    assert {"type", "id", "name", "score", "matched", "spans"} <= set(results[0])
+    code, out, _ = run(capsys, "--store", str(built_store_path), "search", "secret courts", "--type", "passage", "--json")
+    assert code == 0 and all(r["type"] == "passage" for r in json.loads(out))
+    code, out, _ = run(capsys, "--store", str(built_store_path), "search", "KNB")
+    assert code == 0 and "National Security Committee" in out
+
+
+def test_search_says_no_match_plainly(capsys: pytest.CaptureFixture[str], built_store_path: Path) -> None:
+    code, out, _ = run(capsys, "--store", str(built_store_path), "search", "Putin", "--type", "person")
+    assert code == 0 and out.startswith("no match for 'Putin'")
+
+
+def test_search_rejects_a_bad_limit(capsys: pytest.CaptureFixture[str], built_store_path: Path) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--store", str(built_store_path), "search", "x", "--limit", "0"])
+    assert exited.value.code == 2 and "between 1 and 1000" in capsys.readouterr().err

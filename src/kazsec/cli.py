@@ -158,10 +158,55 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_search(args: argparse.Namespace) -> int:
+    """Search names in any spelling and script, and passage text."""
+    from kazsec.search import SearchEngine
+
+    engine = SearchEngine.from_store(load_store(args))
+    results = engine.search(args.query, types=args.type, limit=args.limit)
+    if args.json:
+        print(json.dumps([r.to_json() for r in results], ensure_ascii=False))
+        return 0
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console()
+    confident = [r for r in results if r.confident]
+    if not confident:
+        console.print(Text(f"no match for {args.query!r}", style="bold"))
+        if results:
+            console.print(Text("closest guesses: " + ", ".join(f"{r.name} ({r.score:.0f})" for r in results[:3]), style="dim"))
+        return 0
+    table = Table(title=Text(f"search: {args.query}"), expand=True)
+    table.add_column("type", no_wrap=True)
+    table.add_column("match", ratio=1)
+    table.add_column("id", no_wrap=True, overflow="ellipsis", max_width=28)
+    table.add_column("score", justify="right", no_wrap=True)
+    for result in confident:
+        matched = Text(result.matched)
+        for start, end in result.spans:
+            matched.stylize("bold reverse", start, end)
+        cell = matched if result.matched == result.name else Text.assemble((result.name, "bold"), "\n", matched)
+        table.add_row(result.type, cell, Text(result.id), f"{result.score:.0f}")
+    console.print(table)
+    return 0
+
+
 def cmd_default(args: argparse.Namespace) -> int:
     """No subcommand: show what the store holds."""
     args.json = False
     return cmd_stats(args)
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 1 <= value <= 1000:
+        raise argparse.ArgumentTypeError("must be between 1 and 1000")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -182,6 +227,11 @@ def build_parser() -> argparse.ArgumentParser:
     add("check", cmd_check, "verify schema, references, source sha256 sums, offsets and repairs; exit 1 on problems")
     add("stats", cmd_stats, "show the store path and the number of records per table").add_argument("--json", action="store_true", help="print JSON")
     add("sources", cmd_sources, "list the source documents")
+    search = add("search", cmd_search, "find people, bodies, events, sources and passages by any spelling or script")
+    search.add_argument("query", help="a name in any spelling or script (Masimov, Масимов, KNB), or words of a passage")
+    search.add_argument("--type", action="append", choices=("person", "agency", "event", "source", "passage"), help="only results of this type (repeatable)")
+    search.add_argument("--limit", type=_positive_int, default=10, help="at most this many results (default 10)")
+    search.add_argument("--json", action="store_true", help="print JSON: type, id, name, score, confident, matched, spans")
     show = add("show", cmd_show, "show a person, body, event or source with its facts and their quotes")
     show.add_argument("id", help="an id such as karim-massimov, nsc or ciss-2022-nsc")
     show.add_argument("--json", action="store_true", help="print JSON")

@@ -1,0 +1,236 @@
+"""The name index: every alias of every entity, ranked against a query in milliseconds.
+
+Ranking, best first: the whole folded key equal to the query's; the key starting with
+it (typing in progress); then tokens aligned one by one, order-free, each query token
+to its best name token (equal, prefix of the last token, an initial, or fuzzy), the
+surname weighing more and unmatched tokens costing; then a plain fuzzy comparison.
+All fuzzy work is done once per distinct vocabulary token, never per name.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from kazsec.names.fold import fold, fold_key
+
+CONFIDENT = 80.0  # below this a result is a guess; the UI says "no match"
+FUZZY_DISCOUNT = 0.9  # a token that only resembles a name token is worth less than one that equals it
+MAX_QUERY_CHARS = 300
+MAX_QUERY_TOKENS = 12
+MAX_POSTINGS_PER_TOKEN = 5000
+MAX_PREFIX_TOKENS = 40
+FUZZY_TOKENS_PER_QUERY_TOKEN = 25
+FUZZY_TOKEN_CUTOFF = 70.0
+PLAIN_FUZZY_LIMIT = 20_000  # run the whole-key fuzzy fallback only on indexes this small
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One searchable form of one entity: 'Masimov' for karim-massimov, 'КНБ' for nsc."""
+
+    type: str
+    id: str
+    name: str
+    alias: str
+
+
+@dataclass
+class SearchResult:
+    """One hit: what it is, how sure we are, and what to highlight in `matched`."""
+
+    type: str
+    id: str
+    name: str
+    score: float
+    matched: str
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    confident: bool = False
+    passage: str | None = None
+    source: str | None = None
+
+    def to_json(self) -> dict[str, object]:
+        """The JSON form used by `kazsec search --json`."""
+        data: dict[str, object] = {
+            "type": self.type, "id": self.id, "name": self.name, "score": round(self.score, 1),
+            "confident": self.confident, "matched": self.matched, "spans": [list(s) for s in self.spans],
+        }
+        if self.passage:
+            data["passage"] = self.passage
+            data["source"] = self.source
+        return data
+
+
+@dataclass(frozen=True)
+class _Indexed:
+    entry: Entry
+    tokens: tuple[str, ...]  # folded tokens, then joined neighbours ('kasimJomart')
+    base_count: int  # how many of `tokens` are real tokens (the rest are joined pairs)
+    compact: str
+    surname: int  # index of the surname token, -1 if none
+
+
+# Highlighting folds the shown aliases again, with offsets; the same few recur keystroke after keystroke.
+_fold_for_display = lru_cache(maxsize=32768)(fold)
+
+
+def _joined_pairs(tokens: Sequence[str]) -> list[str]:
+    return [tokens[i] + tokens[i + 1] for i in range(len(tokens) - 1)]
+
+
+class NameIndex:
+    """Aliases of people, bodies, events and sources, searchable by any spelling."""
+
+    def __init__(self, entries: Iterable[Entry]) -> None:
+        self._items: list[_Indexed] = []
+        postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        compacts: list[tuple[str, int]] = []
+        for entry in entries:
+            base = fold_key(entry.alias).split()
+            if not base:
+                continue
+            tokens = tuple(base + _joined_pairs(base))
+            surname = len(base) - 1 if entry.type == "person" else -1
+            index = len(self._items)
+            self._items.append(_Indexed(entry, tokens, len(base), "".join(base), surname))
+            for position, token in enumerate(tokens):
+                postings[token].append((index, position))
+            compacts.append(("".join(base), index))
+        self._postings = dict(postings)
+        self._vocabulary = sorted(self._postings)
+        self._by_length: dict[int, list[str]] = defaultdict(list)
+        for token in self._vocabulary:
+            self._by_length[len(token)].append(token)
+        self._all_compacts = [item.compact for item in self._items]
+        compacts.sort()
+        self._compacts = [c for c, _ in compacts]
+        self._compact_ids = [i for _, i in compacts]
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    # -- candidate tokens ---------------------------------------------------------
+
+    def _prefixed(self, sorted_keys: list[str], prefix: str, cap: int) -> range:
+        start = bisect_left(sorted_keys, prefix)
+        end = start
+        while end < len(sorted_keys) and end - start < cap and sorted_keys[end].startswith(prefix):
+            end += 1
+        return range(start, end)
+
+    def _token_matches(self, token: str, is_last: bool) -> dict[str, float]:
+        """Vocabulary tokens a query token may stand for, with how well they match."""
+        found: dict[str, float] = {}
+        if token in self._postings:
+            found[token] = 100.0
+        if is_last and len(token) >= 2:
+            for i in self._prefixed(self._vocabulary, token, MAX_PREFIX_TOKENS):
+                candidate = self._vocabulary[i]
+                found.setdefault(candidate, 85.0 + 15.0 * len(token) / len(candidate))
+        if len(token) >= 3:
+            pool = [t for n in range(len(token) - 2, len(token) + 3) for t in self._by_length.get(n, ())]
+            for candidate, score, _ in process.extract(
+                token, pool, scorer=fuzz.ratio, limit=FUZZY_TOKENS_PER_QUERY_TOKEN, score_cutoff=FUZZY_TOKEN_CUTOFF
+            ):
+                if score * FUZZY_DISCOUNT > found.get(candidate, 0.0):
+                    found[candidate] = float(score) * FUZZY_DISCOUNT
+        return found
+
+    # -- scoring --------------------------------------------------------------------
+
+    def _score(self, item: _Indexed, query: list[str], compact: str, best: list[tuple[float, int]]) -> tuple[float, list[int]]:
+        """Score one alias; also return the aligned token position of each query token."""
+        if compact == item.compact:
+            return 100.0, [-2]
+        if len(compact) >= 2 and item.compact.startswith(compact):
+            return 92.0 + 8.0 * len(compact) / len(item.compact), [-3]
+        total = weight_sum = 0.0
+        used: set[int] = set()
+        aligned: list[int] = []
+        for i, token in enumerate(query):
+            quality, position = best[i]
+            if len(token) == 1:  # an initial: 'K. Massimov'
+                position = next((p for p in range(item.base_count) if item.tokens[p].startswith(token)), -1)
+                quality = 90.0 if position >= 0 else 0.0
+            if quality < 60.0:
+                quality, position = 0.0, -1
+            weight = 1.5 if position == item.surname and position >= 0 else 1.0
+            total += weight * quality
+            weight_sum += weight
+            aligned.append(position)
+            if position >= 0:
+                used.update((position,) if position < item.base_count else (position - item.base_count, position - item.base_count + 1))
+        score = total / weight_sum if weight_sum else 0.0
+        return score * 0.98 ** max(0, item.base_count - len(used)), aligned
+
+    def search(self, query: str, types: set[str] | None = None, limit: int = 20) -> list[SearchResult]:
+        """The best entities for a query, one result per entity, best first."""
+        tokens = fold_key(query[:MAX_QUERY_CHARS]).split()[:MAX_QUERY_TOKENS]
+        if not tokens or not self._items:
+            return []
+        compact = "".join(tokens)
+        best: dict[int, list[tuple[float, int]]] = {}
+
+        def note(index: int, i: int, quality: float, position: int) -> None:
+            slots = best.setdefault(index, [(0.0, -1)] * len(tokens))
+            if quality > slots[i][0]:
+                slots[i] = (quality, position)
+
+        for index in self._prefixed(self._compacts, compact, 200):
+            best.setdefault(self._compact_ids[index], [(0.0, -1)] * len(tokens))
+        for i, token in enumerate(tokens):
+            if len(token) == 1 and len(tokens) > 1:
+                continue  # initials only refine; they do not find
+            for candidate, quality in self._token_matches(token, i == len(tokens) - 1).items():
+                for index, position in self._postings[candidate][:MAX_POSTINGS_PER_TOKEN]:
+                    note(index, i, quality, position)
+        if len(self._items) <= PLAIN_FUZZY_LIMIT and len(compact) >= 3:
+            for _, score, index in process.extract(compact, self._all_compacts, scorer=fuzz.WRatio, limit=10, score_cutoff=60):
+                best.setdefault(index, [(0.0, -1)] * len(tokens))
+
+        scored: dict[tuple[str, str], tuple[float, int, list[int]]] = {}
+        for index, slots in best.items():
+            item = self._items[index]
+            if types and item.entry.type not in types:
+                continue
+            score, aligned = self._score(item, tokens, compact, slots)
+            if len(compact) >= 3:
+                score = max(score, 0.85 * fuzz.WRatio(compact, item.compact))
+            key = (item.entry.type, item.entry.id)
+            if key not in scored or score > scored[key][0]:
+                scored[key] = (score, index, aligned)
+        ranked = sorted(scored.values(), key=lambda s: (-s[0], len(self._items[s[1]].compact), s[1]))[:limit]
+        return [self._result(self._items[index], tokens, score, aligned) for score, index, aligned in ranked]
+
+    # -- highlighting -------------------------------------------------------------------
+
+    def _result(self, item: _Indexed, query: list[str], score: float, aligned: list[int]) -> SearchResult:
+        folded = _fold_for_display(item.entry.alias)
+        token_spans = folded.token_spans()
+        key_spans: list[tuple[int, int]] = []
+        if aligned in ([-2], [-3]):  # whole key, or its first len(query) letters
+            wanted = sum(len(t) for t in query) if aligned == [-3] else len(item.compact)
+            for start, end in token_spans:
+                take = min(end - start, wanted)
+                if take > 0:
+                    key_spans.append((start, start + take))
+                wanted -= take
+        else:
+            for token, position in zip(query, aligned):
+                if position < 0:
+                    continue
+                if position >= item.base_count:  # a joined pair: both tokens
+                    first = position - item.base_count
+                    key_spans += [token_spans[first], token_spans[first + 1]]
+                    continue
+                start, end = token_spans[position]
+                prefix_only = item.tokens[position] != token and item.tokens[position].startswith(token)
+                key_spans.append((start, start + len(token)) if prefix_only else (start, end))
+        spans = sorted({folded.source_span(s, e) for s, e in key_spans if e > s})
+        entry = item.entry
+        return SearchResult(entry.type, entry.id, entry.name, score, entry.alias, spans, score >= CONFIDENT)
