@@ -23,11 +23,12 @@ CONFIDENT = 80.0  # below this a result is a guess; the UI says "no match"
 FUZZY_DISCOUNT = 0.9  # a token that only resembles a name token is worth less than one that equals it
 MAX_QUERY_CHARS = 300
 MAX_QUERY_TOKENS = 12
-MAX_POSTINGS_PER_TOKEN = 5000
+MAX_CANDIDATES = 1500  # aliases scored per query, taken from the best-matching tokens first
+RESCORE = 200  # front runners given the whole-key fuzzy comparison too
 MAX_PREFIX_TOKENS = 40
 FUZZY_TOKENS_PER_QUERY_TOKEN = 25
 FUZZY_TOKEN_CUTOFF = 70.0
-PLAIN_FUZZY_LIMIT = 20_000  # run the whole-key fuzzy fallback only on indexes this small
+PLAIN_FUZZY_LIMIT = 3_000  # scan every whole key with plain fuzzy only on indexes this small
 
 
 @dataclass(frozen=True)
@@ -132,7 +133,7 @@ class NameIndex:
             for i in self._prefixed(self._vocabulary, token, MAX_PREFIX_TOKENS):
                 candidate = self._vocabulary[i]
                 found.setdefault(candidate, 85.0 + 15.0 * len(token) / len(candidate))
-        if len(token) >= 3:
+        if len(token) >= 3 and token not in self._postings:  # a token some name has is meant as typed
             pool = [t for n in range(len(token) - 2, len(token) + 3) for t in self._by_length.get(n, ())]
             for candidate, score, _ in process.extract(
                 token, pool, scorer=fuzz.ratio, limit=FUZZY_TOKENS_PER_QUERY_TOKEN, score_cutoff=FUZZY_TOKEN_CUTOFF
@@ -168,43 +169,71 @@ class NameIndex:
         score = total / weight_sum if weight_sum else 0.0
         return score * 0.98 ** max(0, item.base_count - len(used)), aligned
 
+    def _candidates(self, tokens: list[str], matches: list[dict[str, float]], compact: str) -> set[int]:
+        """Aliases worth scoring: those holding the most selective query token(s), best matches first.
+
+        Only the rarest tokens generate candidates; the others are checked on those
+        candidates alone, so a common given name never floods the work.
+        """
+        found: set[int] = {self._compact_ids[i] for i in self._prefixed(self._compacts, compact, 200)}
+        sizes = sorted(
+            (sum(len(self._postings[t]) for t in m), i) for i, m in enumerate(matches) if m and len(tokens[i]) > 1
+        )
+        for _, i in sizes[:2]:
+            budget = MAX_CANDIDATES
+            for token, _quality in sorted(matches[i].items(), key=lambda kv: (-kv[1], len(kv[0]))):
+                postings = self._postings[token][:budget]
+                found.update(index for index, _ in postings)
+                budget -= len(postings)
+                if budget <= 0:
+                    break
+        if len(self._items) <= PLAIN_FUZZY_LIMIT and len(compact) >= 3:
+            for _, _score, index in process.extract(compact, self._all_compacts, scorer=fuzz.WRatio, limit=10, score_cutoff=60):
+                found.add(index)
+        return found
+
+    @staticmethod
+    def _best_slots(item: _Indexed, matches: list[dict[str, float]]) -> list[tuple[float, int]]:
+        """For each query token, its best quality among this alias's tokens, and where."""
+        slots = []
+        for token_matches in matches:
+            best = (0.0, -1)
+            for position, token in enumerate(item.tokens):
+                quality = token_matches.get(token)
+                if quality is not None and quality > best[0]:
+                    best = (quality, position)
+            slots.append(best)
+        return slots
+
     def search(self, query: str, types: set[str] | None = None, limit: int = 20) -> list[SearchResult]:
         """The best entities for a query, one result per entity, best first."""
         tokens = fold_key(query[:MAX_QUERY_CHARS]).split()[:MAX_QUERY_TOKENS]
         if not tokens or not self._items:
             return []
         compact = "".join(tokens)
-        best: dict[int, list[tuple[float, int]]] = {}
-
-        def note(index: int, i: int, quality: float, position: int) -> None:
-            slots = best.setdefault(index, [(0.0, -1)] * len(tokens))
-            if quality > slots[i][0]:
-                slots[i] = (quality, position)
-
-        for index in self._prefixed(self._compacts, compact, 200):
-            best.setdefault(self._compact_ids[index], [(0.0, -1)] * len(tokens))
-        for i, token in enumerate(tokens):
-            if len(token) == 1 and len(tokens) > 1:
-                continue  # initials only refine; they do not find
-            for candidate, quality in self._token_matches(token, i == len(tokens) - 1).items():
-                for index, position in self._postings[candidate][:MAX_POSTINGS_PER_TOKEN]:
-                    note(index, i, quality, position)
-        if len(self._items) <= PLAIN_FUZZY_LIMIT and len(compact) >= 3:
-            for _, score, index in process.extract(compact, self._all_compacts, scorer=fuzz.WRatio, limit=10, score_cutoff=60):
-                best.setdefault(index, [(0.0, -1)] * len(tokens))
-
-        scored: dict[tuple[str, str], tuple[float, int, list[int]]] = {}
-        for index, slots in best.items():
+        last = len(tokens) - 1
+        matches = [self._token_matches(t, i == last) if len(t) > 1 or len(tokens) == 1 else {} for i, t in enumerate(tokens)]
+        scored: list[tuple[float, int, list[int]]] = []
+        for index in self._candidates(tokens, matches, compact):
             item = self._items[index]
             if types and item.entry.type not in types:
                 continue
-            score, aligned = self._score(item, tokens, compact, slots)
+            score, aligned = self._score(item, tokens, compact, self._best_slots(item, matches))
+            scored.append((score, index, aligned))
+        # The whole-key fuzzy comparison is the costliest step: only for the front runners.
+        scored.sort(key=lambda s: -s[0])
+        rescored = []
+        for score, index, aligned in scored[:RESCORE]:
             if len(compact) >= 3:
-                score = max(score, 0.85 * fuzz.WRatio(compact, item.compact))
-            key = (item.entry.type, item.entry.id)
-            if key not in scored or score > scored[key][0]:
-                scored[key] = (score, index, aligned)
-        ranked = sorted(scored.values(), key=lambda s: (-s[0], len(self._items[s[1]].compact), s[1]))[:limit]
+                score = max(score, 0.85 * fuzz.WRatio(compact, self._items[index].compact))
+            rescored.append((score, index, aligned))
+        best_per_entity: dict[tuple[str, str], tuple[float, int, list[int]]] = {}
+        for score, index, aligned in rescored:
+            entry = self._items[index].entry
+            key = (entry.type, entry.id)
+            if key not in best_per_entity or score > best_per_entity[key][0]:
+                best_per_entity[key] = (score, index, aligned)
+        ranked = sorted(best_per_entity.values(), key=lambda s: (-s[0], len(self._items[s[1]].compact), s[1]))[:limit]
         return [self._result(self._items[index], tokens, score, aligned) for score, index, aligned in ranked]
 
     # -- highlighting -------------------------------------------------------------------

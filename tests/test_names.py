@@ -1,0 +1,44 @@
+"""Folding names: every script and romanization meets; different names stay apart."""
+
+from __future__ import annotations
+
+import pytest
+
+from kazsec.names.fold import fold, fold_key
+
+SAME_NAME = [
+    ("Massimov", "Masimov", "Масимов", "Мәсімов", "masimof", "Massimoff", "Mäsimov"),
+    ("Kassym-Jomart Tokayev", "Kasym-Zhomart Tokaev", "Қасым-Жомарт Тоқаев", "Касым-Жомарт Токаев", "Qasym-Jomart Toqaev", "Qasym-Jomart To'qaev"),
+    ("Syroyezhkin", "Syroezhkin", "Сыроежкин"),
+    ("Yermekbayev", "Ermekbaev", "Ермекбаев", "Yermekbaiev"),
+    ("Zhumakanov", "Jumakanov", "Жумаканов", "Žumakanov"),
+    ("Dzhaksybekov", "Jaksybekov", "Джаксыбеков", "Djaksybekov"),
+    ("Nurtai Abykayev", "Nurtay Abykaev", "Нуртай Абыкаев"),
+    ("Nursultan Nazarbayev", "Нұрсұлтан Назарбаев", "Nursu'ltan Nazarbaev", "Nursúltan Nazarbaev", "Nūrsūltan Nazarbaev"),
+    ("Khrushchev", "Hrushchev", "Хрущёв", "Xrushchev"),
+    ("Tsoy", "Tsoi", "Цой"),
+]
+MUST_STAY_APART = [("Kassymov", "Kassymbekov"), ("Tokayev", "Tokarev"), ("Nazarbayev", "Nazarov"), ("Masimov", "Maksimov")]
+
+
+@pytest.mark.parametrize("spellings", SAME_NAME)
+def test_spellings_of_one_name_fold_to_one_key(spellings: tuple[str, ...]) -> None:
+    assert len({fold_key(s) for s in spellings}) == 1, {s: fold_key(s) for s in spellings}
+
+
+@pytest.mark.parametrize(("one", "other"), MUST_STAY_APART)
+def test_different_names_keep_different_keys(one: str, other: str) -> None:
+    assert fold_key(one) != fold_key(other)
+
+
+def test_hyphenated_names_are_two_tokens() -> None:
+    assert fold_key("Kassym-Jomart").split() == ["kasim", "Jomart"]
+
+
+def test_offsets_point_at_what_the_user_typed() -> None:
+    folded = fold("Қасым-Жомарт Тоқаев")
+    start, end = folded.key.index("Jomart"), folded.key.index("Jomart") + len("Jomart")
+    s, e = folded.source_span(start, end)
+    assert "Қасым-Жомарт Тоқаев"[s:e] == "Жомарт"
+    shch = fold("Shchukin")
+    assert shch.key.startswith("W") and shch.source_span(0, 1) == (0, 4), "one key letter covers all of 'Shch'"
