@@ -179,14 +179,16 @@ class NameIndex:
         sizes = sorted(
             (sum(len(self._postings[t]) for t in m), i) for i, m in enumerate(matches) if m and len(tokens[i]) > 1
         )
-        for _, i in sizes[:2]:
-            budget = MAX_CANDIDATES
+        # The rarest token may fill most of the budget; the next rarest fills the rest, in
+        # case the rarest was mistyped into another name's token.
+        for share, (_, i) in zip((0.7, 1.0), sizes[:2]):
+            budget = int(MAX_CANDIDATES * share) - len(found)
             for token, _quality in sorted(matches[i].items(), key=lambda kv: (-kv[1], len(kv[0]))):
+                if budget <= 0:
+                    break
                 postings = self._postings[token][:budget]
                 found.update(index for index, _ in postings)
                 budget -= len(postings)
-                if budget <= 0:
-                    break
         if len(self._items) <= PLAIN_FUZZY_LIMIT and len(compact) >= 3:
             for _, _score, index in process.extract(compact, self._all_compacts, scorer=fuzz.WRatio, limit=10, score_cutoff=60):
                 found.add(index)
