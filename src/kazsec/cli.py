@@ -193,8 +193,30 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_app(args: argparse.Namespace, open_id: str | None = None) -> int:
+    """Start the explorer; the store is opened (or built) first, so a bad one is a clean error."""
+    store = load_store(args)
+    if open_id is not None:
+        from kazsec.dossier import find_entity
+
+        if store.get("passages", open_id) is None:
+            find_entity(store, open_id)  # raises LookupFailed with the fix
+    from kazsec.tui.app import KazsecApp
+
+    app = KazsecApp(lambda: store, open_id=open_id)
+    app.run()
+    return app.return_code or 0
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    """Start the explorer on one person, body, event, source or passage."""
+    return run_app(args, args.id)
+
+
 def cmd_default(args: argparse.Namespace) -> int:
-    """No subcommand: show what the store holds."""
+    """No subcommand: the explorer in a terminal, a summary of the store otherwise."""
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        return run_app(args)
     args.json = False
     return cmd_stats(args)
 
@@ -232,6 +254,8 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--type", action="append", choices=("person", "agency", "event", "source", "passage"), help="only results of this type (repeatable)")
     search.add_argument("--limit", type=_positive_int, default=10, help="at most this many results (default 10)")
     search.add_argument("--json", action="store_true", help="print JSON: type, id, name, score, confident, matched, spans")
+    opener = add("open", cmd_open, "start the explorer on a person, body, event, source or passage")
+    opener.add_argument("id", help="an id such as karim-massimov, nsc, ciss-2022-nsc or ciss-2022-nsc/p015")
     show = add("show", cmd_show, "show a person, body, event or source with its facts and their quotes")
     show.add_argument("id", help="an id such as karim-massimov, nsc or ciss-2022-nsc")
     show.add_argument("--json", action="store_true", help="print JSON")

@@ -12,7 +12,7 @@ from rich.text import Text
 
 from kazsec.kb.dates import format_date, format_span, format_tenure
 
-_RELATION_WORDS = {
+RELATION_WORDS = {
     "replaced": "replaced", "replaced_by": "replaced by", "nephew_of": "nephew of", "classmate_of": "classmate of",
     "close_to": "close to", "proxy_of": "proxy of", "relative_of": "relative of", "subordinate_of": "subordinate of",
     "accused_by": "accused by", "arrested_by": "arrested by", "cited_by": "cited by",
@@ -103,13 +103,13 @@ def render_dossier(dossier: dict[str, Any]) -> RenderableType:
             line.append(f" ({position['end_reason']})", style="yellow")
         parts.append(_line("position", line.append_text(cites.mark(position["cite"]))))
     for relation in record.get("relations", []):
-        words = _RELATION_WORDS.get(relation["type"], relation["type"])
+        words = RELATION_WORDS.get(relation["type"], relation["type"])
         parts.append(_line("relation", Text(f"{words} {names.get(relation['target'], relation['target'])}").append_text(cites.mark(relation["cite"]))))
     own = [c for relation in record.get("relations", []) for c in relation["cite"]]
     for relation in dossier.get("related_from", []):
         if any(c in own for c in relation["cite"]):
             continue  # the same statement, seen from the other side
-        words = _RELATION_WORDS.get(relation["type"], relation["type"])
+        words = RELATION_WORDS.get(relation["type"], relation["type"])
         parts.append(_line("relation", Text(f"{names.get(relation['from'], relation['from'])} is {words} this").append_text(cites.mark(relation["cite"]))))
     for event in dossier.get("events", []):
         line = Text(format_date(event["date"]), style="green").append(f"  {event['title']}")

@@ -54,6 +54,7 @@ class SearchResult:
     confident: bool = False
     passage: str | None = None
     source: str | None = None
+    offset: int = 0  # for passages: add to a span to get an offset into the passage text
 
     def to_json(self) -> dict[str, object]:
         """The JSON form used by `kazsec search --json`."""

@@ -116,7 +116,7 @@ class PassageIndex:
         snippet = lead + text[start:end] + ("…" if end < len(text) else "")
         shift = len(lead) - start
         inside = [(s + shift, e + shift) for s, e in spans]
-        return SearchResult("passage", doc.id, doc.label, score, snippet, inside, score >= CONFIDENT, doc.id, doc.source)
+        return SearchResult("passage", doc.id, doc.label, score, snippet, inside, score >= CONFIDENT, doc.id, doc.source, -shift)
 
 
 @lru_cache(maxsize=65536)

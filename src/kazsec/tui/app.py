@@ -1,0 +1,107 @@
+"""The kazsec app: bindings, palette commands and the explorer screen; the store loads in a worker."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable, Iterable
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from kazsec.errors import KazsecError
+from kazsec.library import Library, Location
+from kazsec.store import Store
+from kazsec.tui.providers import EntityProvider
+from kazsec.tui.screens.explorer import ExplorerScreen
+from kazsec.tui.screens.help import HelpScreen
+
+
+class KazsecApp(App[None]):
+    """Explore people, bodies, events and the source passages behind every fact."""
+
+    TITLE = "kazsec"
+    SUB_TITLE = "Kazakhstan's security apparatus, from its sources"
+    COMMANDS = App.COMMANDS | {EntityProvider}
+    # Styles live next to the screens and panes they style.
+    CSS_PATH = ["screens/explorer.tcss"]
+    BINDINGS = [
+        Binding("f1,question_mark", "help", "Help"),
+        Binding("ctrl+p", "command_palette", "Palette", show=False),
+        Binding("q", "quit", "Quit"),
+    ]
+
+    def __init__(self, store_loader: Callable[[], Store], open_id: str | None = None) -> None:
+        super().__init__()
+        self.store_loader = store_loader
+        self.open_id = open_id
+        self.library: Library | None = None
+
+    def get_default_screen(self) -> Screen[None]:
+        return ExplorerScreen()
+
+    def on_mount(self) -> None:
+        self.load_library()
+
+    @work(thread=True, exclusive=True, group="load")
+    def load_library(self) -> None:
+        """Open (or build) the store and index it, off the UI thread."""
+        try:
+            library = Library(self.store_loader())
+        except KazsecError as exc:
+            self.call_from_thread(self.exit, return_code=exc.exit_code, message=f"kazsec: error: {exc}")
+            return
+        library.engine  # build the search index here, not on the first keystroke
+        gc.collect()
+        gc.freeze()  # the store lives for the session: spare the collector rescanning it
+        self.call_from_thread(self._library_ready, library)
+
+    async def _library_ready(self, library: Library) -> None:
+        self.library = library
+        screen = self.explorer
+        await screen.set_library(library)
+        if self.open_id:
+            self.open_entity(self.open_id)
+
+    @property
+    def explorer(self) -> ExplorerScreen:
+        """The main screen (also when a modal is open above it)."""
+        return next(s for s in self.screen_stack if isinstance(s, ExplorerScreen))
+
+    def open_entity(self, entity_id: str) -> None:
+        """Show an entity, event, source, or the passage a passage id names."""
+        if self.library is None:
+            return
+        if entity_id in self.library.passages:
+            passage = self.library.passages[entity_id]
+            self.explorer.run_worker(self.explorer.open_locations(Location(passage["source"], entity_id)), group="reader")
+        elif self.library.kind_of(entity_id):
+            self.explorer.show_entity(entity_id)
+        else:
+            self.notify(f"No person, body, event, source or passage has the id {entity_id!r}.", severity="error", markup=False)
+
+    def action_help(self) -> None:
+        """Show every key."""
+        from kazsec.tui.widgets.navigator import EntityList
+        from kazsec.tui.widgets.search_box import SearchBox
+
+        sections = [
+            ("Anywhere", list(self.BINDINGS) + list(ExplorerScreen.BINDINGS)),
+            ("Search box", list(SearchBox.BINDINGS) + [Binding("enter", "", "Open the highlighted result")]),
+            ("Lists and facts", list(EntityList.BINDINGS) + [Binding("enter", "", "Open the highlighted item or the quote behind a fact"),
+                                                              Binding("tab,shift+tab", "", "Move between panes")]),
+        ]
+        self.push_screen(HelpScreen([(title, [b for b in bindings if isinstance(b, Binding)]) for title, bindings in sections]))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        explorer = self.explorer
+        yield SystemCommand("Search", "Focus the search box (/)", explorer.action_focus_search)
+        yield SystemCommand("Side by side", "Show or hide the second reader (s)", explorer.action_split)
+        yield SystemCommand("Raw text", "Show the raw text behind the passages, or the repaired text (r)", explorer.action_toggle_raw)
+        yield SystemCommand("Copy quote with citation", "Copy the highlighted quote and its source (c)", explorer.action_copy_quote)
+        yield SystemCommand("Next mention", "Jump to the next mention of this entry (n)", lambda: explorer.action_next_mention(1))
+        yield SystemCommand("Back", "Go back in history ([)", explorer.action_back)
+        yield SystemCommand("Forward", "Go forward in history (])", explorer.action_forward)
+        yield SystemCommand("Help", "Every key (F1, ?)", self.action_help)

@@ -1,0 +1,34 @@
+"""Messages the panes send upward, named as what happened."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.message import Message
+
+from kazsec.library import Location
+
+
+class EntitySelected(Message):
+    """A person, body, event or source was chosen."""
+
+    def __init__(self, entity_id: str) -> None:
+        super().__init__()
+        self.entity_id = entity_id
+
+
+class QuoteRequested(Message):
+    """The quotes behind a fact were asked for; a second source opens beside the first."""
+
+    def __init__(self, citations: list[dict[str, Any]], side_by_side: bool = False) -> None:
+        super().__init__()
+        self.citations = citations
+        self.side_by_side = side_by_side
+
+
+class LocationRequested(Message):
+    """A passage (a search hit, a mention) was asked for, with characters to mark in it."""
+
+    def __init__(self, location: Location) -> None:
+        super().__init__()
+        self.location = location

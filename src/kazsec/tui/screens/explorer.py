@@ -1,0 +1,202 @@
+"""The explorer screen: search on top, lists on the left, the entity and its sources on the right."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input
+
+from kazsec.library import Library, Location
+from kazsec.tui.history import History
+from kazsec.tui.messages import EntitySelected, LocationRequested, QuoteRequested
+from kazsec.tui.widgets.detail import DetailPane
+from kazsec.tui.widgets.navigator import Navigator
+from kazsec.tui.widgets.reader import Reader
+from kazsec.tui.widgets.search_box import SearchBox
+
+Place = tuple[str, Any]  # ("entity", id) or ("location", (Location, second Location | None))
+
+
+class ExplorerScreen(Screen[None]):
+    """Everything in one screen; every action a key away."""
+
+    BINDINGS = [
+        Binding("slash", "focus_search", "Search"),
+        Binding("n", "next_mention(1)", "Next mention"),
+        Binding("N", "next_mention(-1)", "Prev mention"),
+        Binding("s", "split", "Side by side"),
+        Binding("r", "toggle_raw", "Raw text"),
+        Binding("c", "copy_quote", "Copy quote"),
+        Binding("left_square_bracket,alt+left", "back", "Back"),
+        Binding("right_square_bracket,alt+right", "forward", "Forward"),
+        Binding("1", "tab('people')", "People", show=False),
+        Binding("2", "tab('agencies')", "Agencies", show=False),
+        Binding("3", "tab('timeline')", "Timeline", show=False),
+        Binding("4", "tab('sources')", "Sources", show=False),
+        Binding("z", "zoom", "Zoom pane", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.library: Library | None = None
+        self.history: History[Place] = History()
+        self.entity_id: str | None = None
+        self._mention_index = -1
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield SearchBox(id="search")
+        with Horizontal(id="panes"):
+            yield Navigator(id="navigator")
+            with Vertical(id="main"):
+                yield DetailPane(id="detail")
+                with Horizontal(id="readers"):
+                    yield Reader(id="reader-1", classes="reader")
+                    yield Reader(id="reader-2", classes="reader")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#reader-2").display = False
+        self.query_one("#detail").border_title = "detail"
+        self.query_one("#reader-1").border_title = "reader"
+
+    async def set_library(self, library: Library) -> None:
+        """Fill the panes once the store is loaded (the screen paints before that)."""
+        self.library = library
+        self.query_one(SearchBox).set_library(library)
+        navigator = self.query_one(Navigator)
+        navigator.library = library
+        await navigator.recompose()
+
+    # -- opening things ---------------------------------------------------------------
+
+    @property
+    def readers(self) -> tuple[Reader, Reader]:
+        return self.query_one("#reader-1", Reader), self.query_one("#reader-2", Reader)
+
+    def show_entity(self, entity_id: str, remember: bool = True) -> None:
+        """Show a person, body, event or source in the detail pane (a source opens in the reader too)."""
+        if self.library is None:
+            return
+        self.entity_id = entity_id
+        self._mention_index = -1
+        self.query_one(DetailPane).show(self.library, entity_id)
+        if remember:
+            self.history.visit(("entity", entity_id))
+        if entity_id in self.library.sources:
+            first = self.library.passages_by_source[entity_id][0]
+            self.run_worker(self.open_locations(Location(entity_id, first["id"]), remember=False), exclusive=True, group="reader")
+        self.query_one("#facts").focus()
+
+    async def open_locations(self, first: Location, second: Location | None = None, remember: bool = True) -> None:
+        """Open one location, or two side by side."""
+        if self.library is None:
+            return
+        one, two = self.readers
+        await one.open(self.library, first, self._marks(first.source))
+        two.display = second is not None or two.display
+        if second is not None:
+            await two.open(self.library, second, self._marks(second.source))
+        if remember:
+            self.history.visit(("location", (first, second)))
+
+    def _marks(self, source_id: str) -> list[tuple[int, int]]:
+        return self.library.mention_spans(self.entity_id, source_id) if self.library and self.entity_id else []
+
+    @on(EntitySelected)
+    def _entity_selected(self, message: EntitySelected) -> None:
+        self.show_entity(message.entity_id)
+
+    @on(LocationRequested)
+    def _location_requested(self, message: LocationRequested) -> None:
+        self.run_worker(self.open_locations(message.location), exclusive=True, group="reader")
+        self.readers[0].focus()
+
+    @on(QuoteRequested)
+    def _quote_requested(self, message: QuoteRequested) -> None:
+        """The first quote in the left reader; a quote from another source (or a conflict's
+        other reading) in the right one, side by side."""
+        if self.library is None or not message.citations:
+            return
+        first = message.citations[0]
+        others = [c for c in message.citations[1:] if c["source"] != first["source"] or message.side_by_side]
+        second = self.library.location_of(others[0]) if others else None
+        self.run_worker(self.open_locations(self.library.location_of(first), second), exclusive=True, group="reader")
+
+    # -- actions -------------------------------------------------------------------------
+
+    def action_focus_search(self) -> None:
+        self.query_one("#search-input", Input).focus()
+
+    def action_tab(self, key: str) -> None:
+        self.query_one(Navigator).show_tab(key)
+
+    def action_next_mention(self, step: int) -> None:
+        """Step through the current entity's mentions across all sources."""
+        if self.library is None or self.entity_id is None:
+            return
+        mentions = self.library.mentions_by_entity.get(self.entity_id, [])
+        if not mentions:
+            self.notify("No mentions of this entry in the sources.", markup=False)
+            return
+        self._mention_index = (self._mention_index + step) % len(mentions)
+        mention = mentions[self._mention_index]
+        self.run_worker(self.open_locations(self.library.location_of(mention)), exclusive=True, group="reader")
+        self.notify(f"mention {self._mention_index + 1} of {len(mentions)}", markup=False, timeout=1.5)
+
+    def action_split(self) -> None:
+        """Show or hide the second reader."""
+        one, two = self.readers
+        two.display = not two.display
+        if two.display and two.location is None and one.location is not None and self.library is not None:
+            self.run_worker(two.open(self.library, one.location, one.marks), group="reader")
+
+    async def action_toggle_raw(self) -> None:
+        """Raw text (as collected) or repaired text, in the reader that has focus."""
+        one, two = self.readers
+        reader = two if two.has_focus_within or two.has_focus else one
+        if reader.location is None:
+            self.notify("Open a quote or a passage first.", markup=False)
+            return
+        await reader.toggle_raw()
+
+    def action_copy_quote(self) -> None:
+        """Copy the quote in the reader, with its citation, to the clipboard."""
+        reader = self.readers[0]
+        if self.library is None or reader.location is None or reader.quote is None:
+            self.notify("Open a quote first (Enter on a fact).", markup=False)
+            return
+        loc = reader.location
+        exact = self.library.sources[loc.source]["repaired_text"][loc.start : loc.end]
+        text = self.library.citation_text({"source": loc.source, "passage": loc.passage, "exact": exact})
+        self.app.copy_to_clipboard(text)
+        self.notify(text, title="Copied with citation", markup=False)
+
+    def action_back(self) -> None:
+        self._restore(self.history.back())
+
+    def action_forward(self) -> None:
+        self._restore(self.history.forward())
+
+    def _restore(self, place: Place | None) -> None:
+        if place is None:
+            self.notify("Nothing further in history.", markup=False, timeout=1.5)
+            return
+        kind, value = place
+        if kind == "entity":
+            self.show_entity(value, remember=False)
+        else:
+            first, second = value
+            self.run_worker(self.open_locations(first, second, remember=False), exclusive=True, group="reader")
+
+    def action_zoom(self) -> None:
+        """Give the focused pane the whole screen, or bring the others back."""
+        if self.maximized is not None:
+            self.minimize()
+        elif self.focused is not None:
+            self.maximize(self.focused)
