@@ -26,7 +26,7 @@ def key_table(sections: list[tuple[str, list[Binding]]], describe_key: object) -
         table.add_row(Text(title, style="bold underline"), "")
         for binding in bindings:
             if binding.description:
-                keys = ", ".join(describe_key(k.strip()) for k in binding.key.split(","))  # type: ignore[operator]
+                keys = ", ".join(describe_key(Binding(k.strip(), "")) for k in binding.key.split(","))  # type: ignore[operator]
                 table.add_row(Text(keys), Text(binding.description))
         table.add_row("", "")
     return table
@@ -48,7 +48,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
             yield Static(Text(INTRO))
-            yield Static(key_table(self.sections, self.app.get_key_display_for))
+            yield Static(key_table(self.sections, self.app.get_key_display))
 
     def on_mount(self) -> None:
         self.query_one("#help").border_title = "kazsec keys"

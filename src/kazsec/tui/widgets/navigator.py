@@ -79,26 +79,26 @@ def _keys(*values: str) -> str:
 def build_lists(library: Library) -> dict[str, list[ListItem]]:
     """The four navigator lists from a library."""
     people = [
-        ListItem(p["id"], Text.assemble(p["name"], (f"  {p['role']}", "dim")),
+        ListItem(p["id"], Text.assemble(p["name"], (f"  {p['role']}", "dim"), no_wrap=True, overflow="ellipsis"),
                  _keys(p["name"], p["native_ru"], p["native_kk"], *(a["name"] for a in p["aliases"]), *p["curator_aliases"]))
         for p in library.people
     ]
     agencies = [
-        ListItem(a["id"], Text.assemble(a["name"], (f"  {a['kind']}", "dim")),
+        ListItem(a["id"], Text.assemble(a["name"], (f"  {a['kind']}", "dim"), no_wrap=True, overflow="ellipsis"),
                  _keys(a["name"], a["native_ru"], a["native_kk"], *(x["name"] for x in a["aliases"]), *a["curator_aliases"]))
         for a in library.agencies
     ]
     timeline = [
         ListItem(
             e["id"],
-            Text.assemble((f"{library.event_date(e):>12}  ", "green"), e["title"]),
+            Text.assemble((f"{library.event_date(e):>11}  ", "green"), e["title"], no_wrap=True, overflow="ellipsis"),
             # The timeline filters by person or body as well as by words of the title.
             _keys(e["title"], *(library.names.get(i, i) for i in e["people"] + e["bodies"])),
         )
         for e in library.events
     ]
     sources = [
-        ListItem(s["id"], Text.assemble(library.source_label(s["id"]), (f"  {s['passage_count']} passages", "dim")),
+        ListItem(s["id"], Text.assemble(library.source_label(s["id"]), (f"  {s['passage_count']} passages", "dim"), no_wrap=True, overflow="ellipsis"),
                  _keys(s["id"], s["title"], s["publisher"]))
         for s in library.sources.values()
     ]

@@ -44,7 +44,7 @@ class SearchBox(Vertical):
         self._results: dict[str, SearchResult] = {}
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="/ search: Masimov, Масимов, Мәсімов, KNB, secret courts…", id="search-input")
+        yield Input(placeholder="/ search: Masimov, Масимов, Мәсімов, KNB, secret courts…", id="search-input", compact=True)
         yield OptionList(id="search-results")
 
     @property
