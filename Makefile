@@ -21,6 +21,9 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
+screenshots: $(STAMP)
+	$(BIN)/python screenshots/generate.py
+
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run_all.py
 

@@ -41,6 +41,9 @@ class ExplorerScreen(Screen[None]):
         Binding("z", "zoom", "Zoom pane", show=False),
     ]
 
+    # Start on a list, not the search input, so '/' reaches the search binding instead of typing a slash.
+    AUTO_FOCUS = "#facts"
+
     def __init__(self) -> None:
         super().__init__()
         self.library: Library | None = None
@@ -72,6 +75,8 @@ class ExplorerScreen(Screen[None]):
         navigator = self.query_one(Navigator)
         navigator.library = library
         await navigator.recompose()
+        if self.focused is None or self.focused.id == "facts":
+            self.query_one("#list-people OptionList").focus()
 
     # -- opening things ---------------------------------------------------------------
 
@@ -91,6 +96,9 @@ class ExplorerScreen(Screen[None]):
         if entity_id in self.library.sources:
             first = self.library.passages_by_source[entity_id][0]
             self.run_worker(self.open_locations(Location(entity_id, first["id"]), remember=False), exclusive=True, group="reader")
+        elif (event := self.library.store.get("events", entity_id)) is not None and event["cite"]:
+            # An event is its sources' words: show the first quote at once.
+            self.run_worker(self.open_locations(self.library.location_of(event["cite"][0]), remember=False), exclusive=True, group="reader")
         self.query_one("#facts").focus()
 
     async def open_locations(self, first: Location, second: Location | None = None, remember: bool = True) -> None:

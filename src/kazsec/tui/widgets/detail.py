@@ -42,8 +42,20 @@ def _line(label: str, body: str | Text, citations: list[dict[str, Any]] | None =
     return line
 
 
+def source_header(record: dict[str, Any]) -> Text:
+    """What is known about a source document, unknowns left unknown."""
+    text = Text.assemble((record.get("title") or f"Untitled {record['kind']}", "bold"), (f"  source · {record['id']}", "dim"))
+    facts = [record.get("author", ""), record.get("publisher", ""), record.get("date", "") or "date not stated", record["kind"], f"{record['passage_count']} passages"]
+    text.append("\n" + " · ".join(f for f in facts if f))
+    if record.get("notes"):
+        text.append("\n" + record["notes"], style="dim")
+    return text
+
+
 def header_text(kind: str, record: dict[str, Any]) -> Text:
     """Name, kind, id, description and every variant in both scripts (curator's marked)."""
+    if kind == "source":
+        return source_header(record)
     title = record.get("name") or record.get("title") or record["id"]
     text = Text.assemble((title, "bold"), (f"  {kind} · {record['id']}", "dim"))
     if record.get("description"):

@@ -91,7 +91,7 @@ def build_lists(library: Library) -> dict[str, list[ListItem]]:
     timeline = [
         ListItem(
             e["id"],
-            Text.assemble((f"{library.event_date(e):>11}  ", "green"), e["title"], no_wrap=True, overflow="ellipsis"),
+            Text.assemble((f"{library.event_date(e) if e['date'] else 'undated':>11}  ", "green"), e["title"], no_wrap=True, overflow="ellipsis"),
             # The timeline filters by person or body as well as by words of the title.
             _keys(e["title"], *(library.names.get(i, i) for i in e["people"] + e["bodies"])),
         )

@@ -48,7 +48,8 @@ class Reader(Vertical):
         self._widgets: dict[str, Static] = {}
 
     def compose(self) -> ComposeResult:
-        yield VerticalScroll(id="reader-body", can_focus=False)
+        with VerticalScroll(id="reader-body", can_focus=False):
+            yield Static(Text("Enter on a fact opens the source passage behind it here, the quote highlighted.", style="dim"))
 
     @property
     def quote(self) -> tuple[int, int] | None:

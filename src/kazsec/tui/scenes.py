@@ -1,0 +1,88 @@
+"""Named situations of the explorer, replayed by the snapshot tests and `make screenshots`."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from textual.pilot import Pilot
+
+from kazsec.tui.app import KazsecApp
+
+Scene = Callable[[Pilot], Awaitable[None]]  # the same shape as pytest-textual-snapshot's run_before
+
+
+async def settle(app: KazsecApp, pilot: Pilot) -> None:
+    """Let the loader and reader workers finish and the screen catch up."""
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause(0.1)
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def start(pilot: Pilot) -> None:
+    """The app as it opens: lists on the left, an invitation to search."""
+    app: KazsecApp = pilot.app  # type: ignore[assignment]
+    await settle(app, pilot)
+
+
+async def search_cyrillic(pilot: Pilot) -> None:
+    """Results while typing a Kazakh Cyrillic spelling."""
+    app: KazsecApp = pilot.app  # type: ignore[assignment]
+    await settle(app, pilot)
+    await pilot.press("slash", *"Мәсімов")
+    await settle(app, pilot)
+
+
+async def person_side_by_side(pilot: Pilot) -> None:
+    """Karim Massimov, and a post of his cited by two sources, read side by side."""
+    app: KazsecApp = pilot.app  # type: ignore[assignment]
+    await settle(app, pilot)
+    app.open_entity("karim-massimov")
+    await settle(app, pilot)
+    facts = app.explorer.query_one("#facts")
+    index = next(i for i in range(facts.option_count) if "2 sources" in str(facts.get_option_at_index(i).prompt))
+    facts.focus()
+    facts.highlighted = index
+    await pilot.press("enter")
+    await settle(app, pilot)
+
+
+async def timeline(pilot: Pilot) -> None:
+    """The timeline, filtered to one person."""
+    app: KazsecApp = pilot.app  # type: ignore[assignment]
+    await settle(app, pilot)
+    await pilot.press("3")
+    app.explorer.query_one("#list-timeline Input").value = "Sadykulov"
+    await settle(app, pilot)
+    app.open_entity("2022-01-06-sadykulov-dismissed")
+    await settle(app, pilot)
+
+
+async def raw_text(pilot: Pilot) -> None:
+    """The academic article's opening, raw as extracted from the PDF."""
+    app: KazsecApp = pilot.app  # type: ignore[assignment]
+    await settle(app, pilot)
+    app.open_entity("journal-2019-power-transit")
+    await settle(app, pilot)
+    app.explorer.query_one("#reader-1").focus()
+    await pilot.press("r")
+    await settle(app, pilot)
+
+
+async def help_screen(pilot: Pilot) -> None:
+    """Every key."""
+    app: KazsecApp = pilot.app  # type: ignore[assignment]
+    await settle(app, pilot)
+    await pilot.press("f1")
+    await settle(app, pilot)
+
+
+SCENES: dict[str, Scene] = {
+    "start": start,
+    "search": search_cyrillic,
+    "side-by-side": person_side_by_side,
+    "timeline": timeline,
+    "raw-text": raw_text,
+    "help": help_screen,
+}
