@@ -8,13 +8,13 @@ from hypothesis import strategies as st
 
 from kazsec.corpus.repair_text import (
     decode_source_bytes,
-    make_control_chars_visible,
     repair_cp1251_mojibake,
     repair_lost_spaces,
     repair_pdf_ligatures,
     repair_utf8_mojibake,
 )
 from kazsec.errors import SourceError
+from kazsec.safe_text import make_control_chars_visible
 
 
 @pytest.mark.parametrize(

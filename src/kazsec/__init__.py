@@ -1,8 +1,15 @@
 """kazsec: a terminal explorer of Kazakhstan's security apparatus, built on cited sources."""
 
-from importlib.metadata import PackageNotFoundError, version
+from __future__ import annotations
 
-try:
-    __version__ = version("kazsec")
-except PackageNotFoundError:  # running from a source tree without an install
-    __version__ = "0.0.0+source"
+
+def __getattr__(name: str) -> str:
+    # importlib.metadata costs ~50 ms to import: only pay it when the version is asked for.
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("kazsec")
+        except PackageNotFoundError:  # running from a source tree without an install
+            return "0.0.0+source"
+    raise AttributeError(name)

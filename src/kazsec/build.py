@@ -2,46 +2,16 @@
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from kazsec.corpus.pipeline import RepairedSource, repair_source
 from kazsec.corpus.sources import load_source_metadata, read_pinned_source
-from kazsec.errors import StoreError
+from kazsec.freshness import input_fingerprint
 from kazsec.kb.anchor import SourceText
 from kazsec.kb.loader import load_knowledge_base
 from kazsec.kb.mentions import link_mentions
-from kazsec.store import SCHEMA_VERSION, Record, Store, write_store
-
-_PACKAGE_DIR = Path(__file__).resolve().parent
-# The code whose output lands in the store: a change here makes a built store stale.
-_STORE_CODE = ("build.py", "store.py", "corpus", "kb")
-
-
-def _fingerprint_files(data_dir: Path) -> list[tuple[str, Path]]:
-    files = [("data/sources.toml", data_dir / "sources.toml")]
-    for folder in ("sources", "kb"):
-        base = data_dir / folder
-        if base.is_dir():
-            pattern = "*.toml" if folder == "kb" else "*"
-            files += [(f"data/{p.relative_to(data_dir).as_posix()}", p) for p in base.rglob(pattern) if p.is_file()]
-    for name in _STORE_CODE:
-        target = _PACKAGE_DIR / name
-        paths = sorted(target.rglob("*.py")) if target.is_dir() else [target]
-        files += [(f"code/{p.relative_to(_PACKAGE_DIR).as_posix()}", p) for p in paths if p.is_file()]
-    return sorted(files)
-
-
-def input_fingerprint(data_dir: Path) -> str:
-    """A hash of everything a store is built from: data files, the building code, the schema."""
-    digest = hashlib.sha256(f"schema {SCHEMA_VERSION}\n".encode())
-    for name, path in _fingerprint_files(data_dir):
-        digest.update(f"{name}\n".encode())
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
-
+from kazsec.store import Record, write_store
 
 def source_record(repaired: RepairedSource) -> Record:
     """The store record of one source, its texts included."""
@@ -97,23 +67,3 @@ def build_store(data_dir: Path, path: Path) -> BuildReport:
     }
     write_store(path, tables, {"generator": "kazsec", "inputs": input_fingerprint(data_dir)})
     return BuildReport(path=path, counts={name: len(records) for name, records in tables.items()})
-
-
-def is_current(store: Store, data_dir: Path) -> bool:
-    """Whether a store was built from exactly the present inputs and code."""
-    return store.meta.get("inputs") == input_fingerprint(data_dir)
-
-
-def open_or_build(data_dir: Path, path: Path, notify: Callable[[str], None]) -> Store:
-    """Open the self-managed default store, (re)building it first when missing, damaged or stale."""
-    try:
-        store = Store.open(path)
-    except StoreError as exc:
-        reason = "it does not exist yet" if not path.exists() else f"it is unusable: {exc}"
-    else:
-        if is_current(store, data_dir):
-            return store
-        reason = "it is older than its inputs"
-    notify(f"kazsec: building the store at {path} ({reason})")
-    build_store(data_dir, path)
-    return Store.open(path)

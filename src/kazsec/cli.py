@@ -27,7 +27,7 @@ def store_path_for(args: argparse.Namespace) -> Path:
 
 def load_store(args: argparse.Namespace, warn_if_stale: bool = True) -> Store:
     """Open the store; the default one is (re)built on demand, a named one must exist."""
-    from kazsec.build import is_current, open_or_build
+    from kazsec.freshness import is_current, open_or_build
 
     explicit = explicit_store_path(args.store)
     if explicit is None:
@@ -131,7 +131,7 @@ def cmd_sources(args: argparse.Namespace) -> int:
 
 def cmd_source(args: argparse.Namespace) -> int:
     """Print one source, repaired (default) or raw."""
-    from kazsec.corpus.repair_text import make_control_chars_visible
+    from kazsec.safe_text import make_control_chars_visible
 
     store = load_store(args)
     source = store.source(args.id)

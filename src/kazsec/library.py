@@ -6,24 +6,14 @@ Pure domain code (no Textual): the TUI holds one Library and asks it everything.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
 from kazsec.dossier import ENTITY_TABLES, dossier
 from kazsec.kb.dates import format_date, format_span, sort_key
+from kazsec.location import Location
 from kazsec.search import SearchEngine
 from kazsec.store import Record, Store
-
-
-@dataclass(frozen=True)
-class Location:
-    """A place the reader can show: a passage of a source, and the characters to mark in it."""
-
-    source: str
-    passage: str
-    start: int | None = None  # offsets into the source's repaired text
-    end: int | None = None
 
 
 class Library:

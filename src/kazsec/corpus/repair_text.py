@@ -7,7 +7,6 @@ layout steps that follow rely on every line still mapping to one raw line.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 import ftfy
 
@@ -99,18 +98,3 @@ def collapse_spaces(line: str) -> str:
     inner = re.sub(r"[ \t\u00a0]{2,}", " ", stripped)
     lead = line[: len(line) - len(line.lstrip(" \t"))]
     return lead + inner
-
-
-def make_control_chars_visible(text: str) -> str:
-    """Show C0/C1 control characters (ESC and friends) as visible escapes, keeping \\n and \\t.
-
-    Used wherever source text reaches a terminal, so an escape sequence inside a
-    document is displayed instead of being obeyed by the terminal.
-    """
-    out = []
-    for char in text:
-        if char in "\n\t" or unicodedata.category(char) != "Cc":
-            out.append(char)
-        else:
-            out.append(f"\\x{ord(char):02x}")
-    return "".join(out)

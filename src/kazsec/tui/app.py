@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -11,11 +12,14 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from kazsec.errors import KazsecError
-from kazsec.library import Library, Location
+from kazsec.location import Location
 from kazsec.store import Store
 from kazsec.tui.providers import EntityProvider
 from kazsec.tui.screens.explorer import ExplorerScreen
 from kazsec.tui.screens.help import HelpScreen
+
+if TYPE_CHECKING:
+    from kazsec.library import Library
 
 
 class KazsecApp(App[None]):
@@ -47,6 +51,8 @@ class KazsecApp(App[None]):
     @work(thread=True, exclusive=True, group="load")
     def load_library(self) -> None:
         """Open (or build) the store and index it, off the UI thread."""
+        from kazsec.library import Library
+
         try:
             library = Library(self.store_loader())
         except KazsecError as exc:

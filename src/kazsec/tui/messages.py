@@ -6,7 +6,7 @@ from typing import Any
 
 from textual.message import Message
 
-from kazsec.library import Location
+from kazsec.location import Location
 
 
 class EntitySelected(Message):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from typing import Any
 
 from textual import on
@@ -11,13 +13,16 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input
 
-from kazsec.library import Library, Location
+from kazsec.location import Location
 from kazsec.tui.history import History
 from kazsec.tui.messages import EntitySelected, LocationRequested, QuoteRequested
 from kazsec.tui.widgets.detail import DetailPane
 from kazsec.tui.widgets.navigator import Navigator
 from kazsec.tui.widgets.reader import Reader
 from kazsec.tui.widgets.search_box import SearchBox
+
+if TYPE_CHECKING:
+    from kazsec.library import Library
 
 Place = tuple[str, Any]  # ("entity", id) or ("location", (Location, second Location | None))
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -13,9 +15,11 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from kazsec.kb.dates import format_tenure
-from kazsec.library import Library
 from kazsec.show import RELATION_WORDS
 from kazsec.tui.messages import EntitySelected, LocationRequested, QuoteRequested
+
+if TYPE_CHECKING:
+    from kazsec.library import Library
 
 
 @dataclass

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -12,9 +14,11 @@ from textual.containers import Vertical
 from textual.widgets import Input, OptionList, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
-from kazsec.library import Library
 from kazsec.names import fold_key
 from kazsec.tui.messages import EntitySelected
+
+if TYPE_CHECKING:
+    from kazsec.library import Library
 
 
 @dataclass(frozen=True)

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
-from kazsec.corpus.repair_text import make_control_chars_visible
-from kazsec.library import Library, Location
+from kazsec.safe_text import make_control_chars_visible
+from kazsec.location import Location
+
+if TYPE_CHECKING:
+    from kazsec.library import Library
 
 QUOTE_STYLE = "bold reverse"
 MENTION_STYLE = "underline bold cyan"

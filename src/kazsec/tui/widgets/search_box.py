@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,9 +12,12 @@ from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 from rich.text import Text
 
-from kazsec.library import Library, Location
-from kazsec.search import SearchResult
+from kazsec.location import Location
 from kazsec.tui.messages import EntitySelected, LocationRequested
+
+if TYPE_CHECKING:
+    from kazsec.library import Library
+    from kazsec.search import SearchResult
 
 GROUPS = (("person", "People"), ("agency", "Bodies"), ("event", "Events"), ("source", "Sources"), ("passage", "Passages"))
 
