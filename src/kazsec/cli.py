@@ -194,16 +194,22 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def run_app(args: argparse.Namespace, open_id: str | None = None) -> int:
-    """Start the explorer; the store is opened (or built) first, so a bad one is a clean error."""
-    store = load_store(args)
-    if open_id is not None:
-        from kazsec.dossier import find_entity
+    """Start the explorer at once; the store is opened (or built) in the app's loader thread.
 
-        if store.get("passages", open_id) is None:
-            find_entity(store, open_id)  # raises LookupFailed with the fix
+    A missing or damaged store, or an unknown id, closes the app with the same one-line
+    error and exit code as every other command.
+    """
     from kazsec.tui.app import KazsecApp
 
-    app = KazsecApp(lambda: store, open_id=open_id)
+    def load() -> Store:
+        store = load_store(args, warn_if_stale=False)
+        if open_id is not None and store.get("passages", open_id) is None:
+            from kazsec.dossier import find_entity
+
+            find_entity(store, open_id)  # raises LookupFailed naming the fix
+        return store
+
+    app = KazsecApp(load, open_id=open_id)
     app.run()
     return app.return_code or 0
 

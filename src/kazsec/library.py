@@ -13,6 +13,7 @@ from kazsec.dossier import ENTITY_TABLES, dossier
 from kazsec.kb.dates import format_date, format_span, sort_key
 from kazsec.location import Location
 from kazsec.search import SearchEngine
+from kazsec.search.engine import entries_from_records, passage_docs
 from kazsec.store import Record, Store
 
 
@@ -40,8 +41,9 @@ class Library:
 
     @cached_property
     def engine(self) -> SearchEngine:
-        """The search index, built on first use."""
-        return SearchEngine.from_store(self.store)
+        """The search index, built on first use from the records already loaded."""
+        entries = entries_from_records(self.people, self.agencies, self.events, self.sources.values())
+        return SearchEngine(entries, passage_docs(self.passages.values()))
 
     def kind_of(self, entity_id: str) -> str | None:
         """'person', 'agency', 'event' or 'source' for an id, None if unknown."""

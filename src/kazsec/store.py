@@ -63,6 +63,7 @@ class Store:
 
     def __init__(self, path: Path, data: dict[str, Any]) -> None:
         self.path = path
+        self._data = data
         self._db = TinyDB(storage=MemoryStorage)
         self._db.storage.write(data)
         self.meta: Record = dict(next(iter(data[META_TABLE].values())))
@@ -106,8 +107,12 @@ class Store:
         return self._db.table(name)
 
     def all(self, name: str) -> list[Record]:
-        """Every record of a table, in insertion (build) order."""
-        return [dict(doc) for doc in self.table(name).all()]
+        """Every record of a table, in insertion (build) order. Treat them as read-only.
+
+        Read straight from the loaded data: wrapping 10k records in TinyDB Documents on
+        every call would cost a fifth of a second.
+        """
+        return list(self._data[name].values())
 
     def counts(self) -> dict[str, int]:
         """Records per table."""

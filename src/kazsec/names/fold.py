@@ -93,15 +93,20 @@ class _CharTable(dict[int, str]):
 
 
 _TABLE = _CharTable()
-_SPACES = re.compile(r" +")
+
+
+@lru_cache(maxsize=262_144)
+def _fold_word(word: str) -> str:
+    # Every step works inside a word, so words can be folded one by one, and
+    # names repeat their words (given names, common surnames) enough to cache.
+    for pattern, replacement in STEPS:
+        word = pattern.sub(replacement, word)
+    return word
 
 
 def fold_key(text: str) -> str:
     """The match key of a text: space-separated folded tokens."""
-    key = text.translate(_TABLE)
-    for pattern, replacement in STEPS:
-        key = pattern.sub(replacement, key)
-    return _SPACES.sub(" ", key).strip()
+    return " ".join(_fold_word(word) for word in text.translate(_TABLE).split(" ") if word)
 
 
 def tokens(text: str) -> list[str]:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from kazsec.search.index import Entry, NameIndex, SearchResult
 from kazsec.search.passages import PassageDoc, PassageIndex
-from kazsec.store import Store
+from kazsec.store import Record, Store
 
 SEARCH_TYPES = ("person", "agency", "event", "source", "passage")
 _CACHE_SIZE = 256
@@ -15,16 +15,21 @@ _CACHE_SIZE = 256
 
 def entries_from_store(store: Store) -> list[Entry]:
     """Every searchable form of every person, body, event and source."""
+    return entries_from_records(store.all("people"), store.all("agencies"), store.all("events"), store.all("sources"))
+
+
+def entries_from_records(people: Iterable[Record], agencies: Iterable[Record], events: Iterable[Record], sources: Iterable[Record]) -> list[Entry]:
+    """Every searchable form of the given records."""
     entries: list[Entry] = []
-    for entity_type, table in (("person", "people"), ("agency", "agencies")):
-        for record in store.all(table):
+    for entity_type, records in (("person", people), ("agency", agencies)):
+        for record in records:
             forms = [record["name"], record.get("standard_name", ""), record.get("native_ru", ""), record.get("native_kk", "")]
             forms += record.get("curator_aliases", []) + [alias["name"] for alias in record["aliases"]]
             for form in dict.fromkeys(f for f in forms if f):
                 entries.append(Entry(entity_type, record["id"], record["name"], form))
-    for event in store.all("events"):
+    for event in events:
         entries.append(Entry("event", event["id"], event["title"], event["title"]))
-    for source in store.all("sources"):
+    for source in sources:
         label = source["title"] or source["id"]
         for form in dict.fromkeys(f for f in (source["title"], source["id"], source["publisher"]) if f):
             entries.append(Entry("source", source["id"], label, form))
@@ -33,10 +38,12 @@ def entries_from_store(store: Store) -> list[Entry]:
 
 def passages_from_store(store: Store) -> list[PassageDoc]:
     """Every passage with a label naming its source and section."""
-    return [
-        PassageDoc(p["id"], p["source"], f"{p['source']} · {p['section'] or p['kind']}", p["text"])
-        for p in store.all("passages")
-    ]
+    return passage_docs(store.all("passages"))
+
+
+def passage_docs(passages: Iterable[Record]) -> list[PassageDoc]:
+    """Passages as the search sees them, labelled with their source and section."""
+    return [PassageDoc(p["id"], p["source"], f"{p['source']} · {p['section'] or p['kind']}", p["text"]) for p in passages]
 
 
 class SearchEngine:
@@ -45,24 +52,29 @@ class SearchEngine:
     def __init__(self, entries: Iterable[Entry], passages: Iterable[PassageDoc] = ()) -> None:
         self.names = NameIndex(entries)
         self.passages = PassageIndex(passages)
-        self._cache: OrderedDict[tuple[str, tuple[str, ...], int], list[SearchResult]] = OrderedDict()
+        self._cache: OrderedDict[tuple[str, tuple[str, ...], int, int | None], list[SearchResult]] = OrderedDict()
 
     @classmethod
     def from_store(cls, store: Store) -> SearchEngine:
         """Index a store's names and passages."""
         return cls(entries_from_store(store), passages_from_store(store))
 
-    def search(self, query: str, types: Iterable[str] | None = None, limit: int = 20) -> list[SearchResult]:
-        """Results of every requested type, best first (names rank above passages of equal score)."""
+    def search(
+        self, query: str, types: Iterable[str] | None = None, limit: int = 20, passage_limit: int | None = None
+    ) -> list[SearchResult]:
+        """Results of every requested type, best first (names rank above passages of equal score).
+
+        `passage_limit` caps the passage hits on their own (each needs a snippet built).
+        """
         wanted = tuple(sorted(set(types))) if types else SEARCH_TYPES
-        key = (query, wanted, limit)
+        key = (query, wanted, limit, passage_limit)
         if key in self._cache:
             self._cache.move_to_end(key)
             return list(self._cache[key])
         name_types = set(wanted) - {"passage"}
         results = self.names.search(query, name_types, limit) if name_types else []
         if "passage" in wanted:
-            results += self.passages.search(query, limit)
+            results += self.passages.search(query, min(limit, passage_limit or limit))
         results.sort(key=lambda r: (-r.score, r.type == "passage"))
         results = results[:limit]
         self._cache[key] = results

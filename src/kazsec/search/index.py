@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -23,17 +24,19 @@ CONFIDENT = 80.0  # below this a result is a guess; the UI says "no match"
 FUZZY_DISCOUNT = 0.9  # a token that only resembles a name token is worth less than one that equals it
 MAX_QUERY_CHARS = 300
 MAX_QUERY_TOKENS = 12
-MAX_CANDIDATES = 1500  # aliases scored per query, taken from the best-matching tokens first
-RESCORE = 200  # front runners given the whole-key fuzzy comparison too
+MAX_CANDIDATES = 800  # aliases scored per query, taken from the best-matching tokens first
+RESCORE = 100  # front runners given the whole-key fuzzy comparison too
 MAX_PREFIX_TOKENS = 40
 FUZZY_TOKENS_PER_QUERY_TOKEN = 25
 FUZZY_TOKEN_CUTOFF = 70.0
 PLAIN_FUZZY_LIMIT = 3_000  # scan every whole key with plain fuzzy only on indexes this small
 
 
-@dataclass(frozen=True)
-class Entry:
-    """One searchable form of one entity: 'Masimov' for karim-massimov, 'КНБ' for nsc."""
+class Entry(NamedTuple):
+    """One searchable form of one entity: 'Masimov' for karim-massimov, 'КНБ' for nsc.
+
+    A named tuple: indexes hold hundreds of thousands of these.
+    """
 
     type: str
     id: str
@@ -68,8 +71,7 @@ class SearchResult:
         return data
 
 
-@dataclass(frozen=True)
-class _Indexed:
+class _Indexed(NamedTuple):
     entry: Entry
     tokens: tuple[str, ...]  # folded tokens, then joined neighbours ('kasimJomart')
     base_count: int  # how many of `tokens` are real tokens (the rest are joined pairs)
@@ -81,34 +83,31 @@ class _Indexed:
 _fold_for_display = lru_cache(maxsize=32768)(fold)
 
 
-def _joined_pairs(tokens: Sequence[str]) -> list[str]:
-    return [tokens[i] + tokens[i + 1] for i in range(len(tokens) - 1)]
-
-
 class NameIndex:
     """Aliases of people, bodies, events and sources, searchable by any spelling."""
 
     def __init__(self, entries: Iterable[Entry]) -> None:
-        self._items: list[_Indexed] = []
+        items: list[_Indexed] = []
         postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
         compacts: list[tuple[str, int]] = []
         for entry in entries:
             base = fold_key(entry.alias).split()
             if not base:
                 continue
-            tokens = tuple(base + _joined_pairs(base))
-            surname = len(base) - 1 if entry.type == "person" else -1
-            index = len(self._items)
-            self._items.append(_Indexed(entry, tokens, len(base), "".join(base), surname))
+            index = len(items)
+            compact = "".join(base)
+            tokens = (*base, *(base[i] + base[i + 1] for i in range(len(base) - 1)))
+            items.append(_Indexed(entry, tokens, len(base), compact, len(base) - 1 if entry.type == "person" else -1))
             for position, token in enumerate(tokens):
                 postings[token].append((index, position))
-            compacts.append(("".join(base), index))
+            compacts.append((compact, index))
+        self._items = items
         self._postings = dict(postings)
         self._vocabulary = sorted(self._postings)
         self._by_length: dict[int, list[str]] = defaultdict(list)
         for token in self._vocabulary:
             self._by_length[len(token)].append(token)
-        self._all_compacts = [item.compact for item in self._items]
+        self._all_compacts = [item.compact for item in items]
         compacts.sort()
         self._compacts = [c for c, _ in compacts]
         self._compact_ids = [i for _, i in compacts]

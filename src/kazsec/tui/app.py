@@ -17,6 +17,7 @@ from kazsec.store import Store
 from kazsec.tui.providers import EntityProvider
 from kazsec.tui.screens.explorer import ExplorerScreen
 from kazsec.tui.screens.help import HelpScreen
+from kazsec.tui.widgets.navigator import ListItem, build_lists
 
 if TYPE_CHECKING:
     from kazsec.library import Library
@@ -46,27 +47,32 @@ class KazsecApp(App[None]):
         return ExplorerScreen()
 
     def on_mount(self) -> None:
-        self.load_library()
+        # Paint first, then load: a loader thread started now would compete with the first frame.
+        self.call_after_refresh(self.load_library)
 
     @work(thread=True, exclusive=True, group="load")
     def load_library(self) -> None:
         """Open (or build) the store and index it, off the UI thread."""
         from kazsec.library import Library
 
+        # Loading allocates a few hundred thousand long-lived objects in one go; letting the
+        # collector rescan them again and again during that would double the time it takes.
+        gc.disable()
         try:
             library = Library(self.store_loader())
+            library.engine  # build the search index here, not on the first keystroke
+            lists = build_lists(library)  # and the navigator's rows
         except KazsecError as exc:
             self.call_from_thread(self.exit, return_code=exc.exit_code, message=f"kazsec: error: {exc}")
             return
-        library.engine  # build the search index here, not on the first keystroke
-        gc.collect()
-        gc.freeze()  # the store lives for the session: spare the collector rescanning it
-        self.call_from_thread(self._library_ready, library)
+        finally:
+            gc.freeze()  # the store lives for the session: the collector need never scan it
+            gc.enable()
+        self.call_from_thread(self._library_ready, library, lists)
 
-    async def _library_ready(self, library: Library) -> None:
+    async def _library_ready(self, library: Library, lists: dict[str, list[ListItem]]) -> None:
         self.library = library
-        screen = self.explorer
-        await screen.set_library(library)
+        await self.explorer.set_library(library, lists)
         if self.open_id:
             self.open_entity(self.open_id)
 

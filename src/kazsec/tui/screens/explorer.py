@@ -17,7 +17,7 @@ from kazsec.location import Location
 from kazsec.tui.history import History
 from kazsec.tui.messages import EntitySelected, LocationRequested, QuoteRequested
 from kazsec.tui.widgets.detail import DetailPane
-from kazsec.tui.widgets.navigator import Navigator
+from kazsec.tui.widgets.navigator import ListItem, Navigator
 from kazsec.tui.widgets.reader import Reader
 from kazsec.tui.widgets.search_box import SearchBox
 
@@ -73,12 +73,12 @@ class ExplorerScreen(Screen[None]):
         self.query_one("#detail").border_title = "detail"
         self.query_one("#reader-1").border_title = "reader"
 
-    async def set_library(self, library: Library) -> None:
+    async def set_library(self, library: Library, lists: dict[str, list[ListItem]]) -> None:
         """Fill the panes once the store is loaded (the screen paints before that)."""
         self.library = library
         self.query_one(SearchBox).set_library(library)
         navigator = self.query_one(Navigator)
-        navigator.library = library
+        navigator.lists, navigator.library = lists, library
         await navigator.recompose()
         if self.focused is None or self.focused.id == "facts":
             self.query_one("#list-people OptionList").focus()

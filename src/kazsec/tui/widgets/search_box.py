@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from kazsec.library import Library
     from kazsec.search import SearchResult
 
+PER_GROUP = 8  # results shown per kind
 GROUPS = (("person", "People"), ("agency", "Bodies"), ("event", "Events"), ("source", "Sources"), ("passage", "Passages"))
 
 
@@ -75,13 +76,15 @@ class SearchBox(Vertical):
         if not query.strip() or self.library is None:
             results_list.display = False
             return
-        found = self.library.engine.search(query, limit=40)
+        # One or two letters name people and bodies; passage text is searched from three on.
+        types = None if len(query.strip()) >= 3 else ("person", "agency", "event", "source")
+        found = self.library.engine.search(query, types=types, limit=30, passage_limit=PER_GROUP)
         confident = [r for r in found if r.confident]
         options: list[Option | None] = []
         if not confident:
             options.append(Option(Text(f"no match for {query!r}", style="bold"), disabled=True))
         for kind, title in GROUPS:
-            group = [r for r in confident if r.type == kind][:8]
+            group = [r for r in confident if r.type == kind][:PER_GROUP]
             if group:
                 options.append(Option(Text(f"{title} ({len(group)})", style="bold underline"), disabled=True))
                 for number, result in enumerate(group):
