@@ -8,7 +8,7 @@ from kazsec.store import Store
 from kazsec.tui.screens.help import HelpScreen
 from kazsec.tui.widgets.detail import DetailPane
 from kazsec.tui.widgets.reader import QUOTE_STYLE
-from tui_helpers import explorer, make_app, quote_is_visible, reader, settle
+from tui_helpers import explorer, make_app, open_fact, quote_is_visible, reader, settle
 
 
 def _rendered(screen) -> str:  # type: ignore[no-untyped-def]
@@ -23,21 +23,6 @@ def _rendered(screen) -> str:  # type: ignore[no-untyped-def]
     return console.export_text()
 
 
-def _facts(app) -> list[str]:  # type: ignore[no-untyped-def]
-    options = app.explorer.query_one("#facts")
-    return [options.get_option_at_index(i).prompt.plain if isinstance(options.get_option_at_index(i).prompt, Text) else str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
-
-
-async def _open_fact(app, pilot, label: str) -> None:  # type: ignore[no-untyped-def]
-    """Move the fact cursor to the first fact whose text contains `label` and press Enter."""
-    facts = app.explorer.query_one("#facts")
-    index = next(i for i, text in enumerate(_facts(app)) if label in text)
-    facts.focus()
-    facts.highlighted = index
-    await pilot.press("enter")
-    await settle(app, pilot, 0.1)
-
-
 async def test_search_masimov_then_jump_to_a_highlighted_visible_quote(store: Store) -> None:
     app = make_app(store)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -49,7 +34,7 @@ async def test_search_masimov_then_jump_to_a_highlighted_visible_quote(store: St
         await pilot.press("enter")
         await settle(app, pilot)
         assert app.explorer.query_one(DetailPane).entity_id == "karim-massimov"
-        await _open_fact(app, pilot, "Chairman of the National Security Committee")
+        await open_fact(app, pilot, "Chairman of the National Security Committee")
         view = reader(app)
         assert view.location is not None and view.location.source == "ciss-2022-nsc"
         assert quote_is_visible(app)
@@ -80,7 +65,7 @@ async def test_a_fact_from_two_sources_opens_side_by_side(store: Store) -> None:
     app = make_app(store, open_id="karim-massimov")
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        await _open_fact(app, pilot, "2 sources")
+        await open_fact(app, pilot, "2 sources")
         one, two = reader(app, 1), reader(app, 2)
         assert two.display and one.location and two.location
         assert one.location.source != two.location.source
@@ -93,7 +78,7 @@ async def test_a_conflict_opens_both_readings(store: Store) -> None:
     app = make_app(store, open_id=subject)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        await _open_fact(app, pilot, "≠")
+        await open_fact(app, pilot, "≠")
         one, two = reader(app, 1), reader(app, 2)
         assert two.display and {one.location.source, two.location.source} == {  # type: ignore[union-attr]
             c["source"] for r in conflict["readings"] for c in r["cite"]
@@ -122,7 +107,7 @@ async def test_copy_quote_with_citation(store: Store) -> None:
     app.copy_to_clipboard = copied.append  # type: ignore[method-assign]
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        await _open_fact(app, pilot, "Chairman of the National Security Committee")
+        await open_fact(app, pilot, "Chairman of the National Security Committee")
         await pilot.press("c")
         assert copied, "the quote went to the clipboard"
         assert "Karim Massimov was dismissed" in copied[0]
@@ -223,3 +208,27 @@ async def test_open_id_starts_on_that_entity_and_works_at_80x24(store: Store) ->
         for selector in ("#search-input", "#navigator", "#detail", "#reader-1"):
             region = app.explorer.query_one(selector).region
             assert region.width > 0 and region.height > 0, selector
+
+
+async def test_themes_are_switchable_from_the_palette(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert any("theme" in title.lower() for title in titles)
+        assert {"Side by side", "Raw text", "Copy quote with citation", "Back", "Forward"} <= set(titles)
+
+
+async def test_a_bad_store_or_id_closes_the_app_with_one_clear_line() -> None:
+    from kazsec.errors import LookupFailed
+    from kazsec.tui.app import KazsecApp
+
+    def load() -> Store:
+        raise LookupFailed("no person, body, event or source has the id 'nobody'; try `kazsec search`")
+
+    app = KazsecApp(load)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert app.return_code == 2

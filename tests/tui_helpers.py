@@ -2,25 +2,17 @@
 
 from __future__ import annotations
 
-from textual.pilot import Pilot
-
 from kazsec.store import Store
 from kazsec.tui.app import KazsecApp
+from kazsec.tui.scenes import open_fact, settle
+
+__all__ = ["make_app", "open_fact", "settle", "explorer", "reader", "quote_is_visible"]
 from kazsec.tui.screens.explorer import ExplorerScreen
 from kazsec.tui.widgets.reader import Reader
 
 
 def make_app(store: Store, open_id: str | None = None) -> KazsecApp:
     return KazsecApp(lambda: store, open_id=open_id)
-
-
-async def settle(app: KazsecApp, pilot: Pilot, delay: float = 0.0) -> None:
-    """Wait for workers (store loading, reader updates) and the refreshes they cause."""
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause(delay)
-    await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def explorer(app: KazsecApp) -> ExplorerScreen:

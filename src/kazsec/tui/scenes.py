@@ -20,6 +20,16 @@ async def settle(app: KazsecApp, pilot: Pilot) -> None:
     await pilot.pause()
 
 
+async def open_fact(app: KazsecApp, pilot: Pilot, label: str) -> None:
+    """Put the cursor on the first fact whose text contains `label` and press Enter."""
+    facts = app.explorer.query_one("#facts")
+    index = next(i for i in range(facts.option_count) if label in str(facts.get_option_at_index(i).prompt))
+    facts.focus()
+    facts.highlighted = index
+    await pilot.press("enter")
+    await settle(app, pilot)
+
+
 async def start(pilot: Pilot) -> None:
     """The app as it opens: lists on the left, an invitation to search."""
     app: KazsecApp = pilot.app  # type: ignore[assignment]
@@ -40,12 +50,7 @@ async def person_side_by_side(pilot: Pilot) -> None:
     await settle(app, pilot)
     app.open_entity("karim-massimov")
     await settle(app, pilot)
-    facts = app.explorer.query_one("#facts")
-    index = next(i for i in range(facts.option_count) if "2 sources" in str(facts.get_option_at_index(i).prompt))
-    facts.focus()
-    facts.highlighted = index
-    await pilot.press("enter")
-    await settle(app, pilot)
+    await open_fact(app, pilot, "2 sources")
 
 
 async def timeline(pilot: Pilot) -> None:
