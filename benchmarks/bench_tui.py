@@ -76,7 +76,11 @@ from pathlib import Path
 from textual.app import App
 from textual.widgets import Footer, Header, Input
 
-QUERIES = ["Nurlan Ermekbaev", "Масимов", "Karim M", "Zhumakanov", "Қасым-Жомарт", "Dzhaksybekov", "Sadykulov"]
+QUERIES = [
+    "Nurlan Ermekbaev", "Масимов", "Karim M", "Zhumakanov", "Қасым-Жомарт", "Dzhaksybekov", "Sadykulov",
+    "Nazarbayev", "secret courts", "Syroezhkin", "KNB", "Abykaev", "Tokaev", "Мәсімов", "Dutbayev",
+    "Wild Arman", "Шибутов", "State Guard Service", "Yergozhin", "treason",
+]
 marks = []
 
 

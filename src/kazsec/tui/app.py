@@ -73,6 +73,12 @@ class KazsecApp(App[None]):
     async def _library_ready(self, library: Library, lists: dict[str, list[ListItem]]) -> None:
         self.library = library
         await self.explorer.set_library(library, lists)
+        # The panes just built live as long as the store: freeze them too, so a collection
+        # in the middle of typing only looks at what the last keystrokes made. Full
+        # collections (20-30 ms) are what a keystroke could wait on, so run them rarely:
+        # nearly everything here is freed by reference counting, not by the collector.
+        gc.freeze()
+        gc.set_threshold(10_000, 20, 100)
         if self.open_id:
             self.open_entity(self.open_id)
 
