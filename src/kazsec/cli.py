@@ -25,13 +25,13 @@ def store_path_for(args: argparse.Namespace) -> Path:
     return explicit_store_path(args.store) or default_store_path()
 
 
-def load_store(args: argparse.Namespace, warn_if_stale: bool = True) -> Store:
-    """Open the store; the default one is (re)built on demand, a named one must exist."""
+def load_store(args: argparse.Namespace, warn_if_stale: bool = True, notify: Callable[[str], None] = _stderr) -> Store:
+    """Open the store; the default one is (re)built on demand (said through `notify`), a named one must exist."""
     from kazsec.freshness import is_current, open_or_build
 
     explicit = explicit_store_path(args.store)
     if explicit is None:
-        return open_or_build(data_dir(), default_store_path(), notify=_stderr)
+        return open_or_build(data_dir(), default_store_path(), notify=notify)
     store = Store.open(explicit)
     if warn_if_stale and not is_current(store, data_dir()):
         _stderr(f"kazsec: warning: store {explicit} is older than its inputs; rebuild it with `kazsec build --store {explicit}`")
@@ -201,8 +201,11 @@ def run_app(args: argparse.Namespace, open_id: str | None = None) -> int:
     """
     from kazsec.tui.app import KazsecApp
 
+    def say(message: str) -> None:  # the app owns the terminal: tell the user in the app
+        app.call_from_thread(app.notify, message.removeprefix("kazsec: "), markup=False, timeout=6)
+
     def load() -> Store:
-        store = load_store(args, warn_if_stale=False)
+        store = load_store(args, warn_if_stale=False, notify=say)
         if open_id is not None and store.get("passages", open_id) is None:
             from kazsec.dossier import find_entity
 
