@@ -183,3 +183,53 @@ def test_search_rejects_a_bad_limit(capsys: pytest.CaptureFixture[str], built_st
     with pytest.raises(SystemExit) as exited:
         main(["--store", str(built_store_path), "search", "x", "--limit", "0"])
     assert exited.value.code == 2 and "between 1 and 1000" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("case", ["directory", "unwritable-cache", "missing-data"])
+def test_os_level_trouble_is_one_line_and_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: str) -> None:
+    if case == "directory":
+        argv = ["--store", str(tmp_path), "build"]
+    elif case == "unwritable-cache":
+        blocker = tmp_path / "not-a-folder"
+        blocker.write_text("a file where the cache folder should be")
+        monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+        argv = ["stats"]
+    else:
+        monkeypatch.setenv("KAZSEC_DATA", str(tmp_path / "nowhere"))
+        argv = ["stats"]
+    code, out, err = run(capsys, *argv)
+    errors = [line for line in err.splitlines() if "error" in line]
+    assert code == 2 and len(errors) == 1 and errors[0].startswith("kazsec: error:") and "Traceback" not in err
+
+
+def test_a_store_missing_fields_is_refused_not_crashed_on(capsys: pytest.CaptureFixture[str], store_copy: Path) -> None:
+    data = json.loads(store_copy.read_text())
+    data["sources"]["1"] = {"id": "x"}
+    store_copy.write_text(json.dumps(data))
+    for command in (["stats"], ["check"], ["search", "KNB"], ["sources"]):
+        code, out, err = run(capsys, "--store", str(store_copy), *command)
+        assert code == 2 and "sources record 1 lacks" in err and err.count("\n") == 1
+
+
+def test_check_verifies_mention_offsets(capsys: pytest.CaptureFixture[str], store_copy: Path) -> None:
+    data = json.loads(store_copy.read_text())
+    mention = data["mentions"]["1"]
+    mention["start"] += 3
+    mention["end"] += 3
+    store_copy.write_text(json.dumps(data, ensure_ascii=False))
+    code, out, _ = run(capsys, "--store", str(store_copy), "check")
+    assert code == 1 and "do not hold" in out
+
+
+def test_a_source_with_no_text_is_refused(data_copy: Path, tmp_path: Path) -> None:
+    import hashlib
+
+    from kazsec.build import build_store
+    from kazsec.errors import SourceError
+
+    raw = b"   \n"
+    (data_copy / "sources" / "empty.txt").write_bytes(raw)
+    with (data_copy / "sources.toml").open("a", encoding="utf-8") as toml:
+        toml.write(f'\n[[source]]\nid = "empty-src"\nfile = "empty.txt"\nsha256 = "{hashlib.sha256(raw).hexdigest()}"\nkind = "test"\nformat = "web"\n')
+    with pytest.raises(SourceError, match="empty.txt has no text left after repair"):
+        build_store(data_copy, tmp_path / "x.json")

@@ -65,7 +65,9 @@ def test_decoding_refuses_binary_and_non_utf8() -> None:
 
 
 def test_control_characters_are_shown_not_obeyed() -> None:
-    assert make_control_chars_visible("a\x1b[31mred\x07\nline\tend") == "a\\x1b[31mred\\x07\nline\tend"
+    shown = make_control_chars_visible("a\x1b[31mred\x07\nline\tend\r")
+    assert shown == "a␛[31mred␇\nline\tend␍"
+    assert len(shown) == len("a\x1b[31mred\x07\nline\tend\r"), "one for one, so highlights keep their place"
 
 
 @given(st.text())

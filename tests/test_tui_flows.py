@@ -232,3 +232,32 @@ async def test_a_bad_store_or_id_closes_the_app_with_one_clear_line() -> None:
         await app.workers.wait_for_complete()
         await pilot.pause()
     assert app.return_code == 2
+
+
+async def test_back_restores_the_entry_a_quote_belonged_to_and_a_lone_quote_closes_the_pair(store: Store) -> None:
+    app = make_app(store, open_id="karim-massimov")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await open_fact(app, pilot, "2 sources")
+        assert reader(app, 2).display
+        await open_fact(app, pilot, "[1 quote]")
+        assert not reader(app, 2).display, "a one-source quote does not leave the last pair's quote beside it"
+        await open_fact(app, pilot, "2 sources")
+        app.open_entity("nsc")
+        await settle(app, pilot)
+        await pilot.press("left_square_bracket")
+        await settle(app, pilot)
+        assert explorer(app).entity_id == "karim-massimov" and reader(app, 2).display
+
+
+async def test_copy_takes_the_focused_readers_quote(store: Store) -> None:
+    app = make_app(store, open_id="karim-massimov")
+    copied: list[str] = []
+    app.copy_to_clipboard = copied.append  # type: ignore[method-assign]
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await open_fact(app, pilot, "2 sources")
+        reader(app, 2).focus()
+        await pilot.press("c")
+        assert copied and reader(app, 2).location.source == "kz20-security-council"  # type: ignore[union-attr]
+        assert "Who Is Behind the Rise of the Security Council?" in copied[-1]

@@ -39,7 +39,7 @@ async def test_markup_in_a_source_is_shown_literally_and_nothing_runs(evil_store
         await settle(app, pilot)
         view = reader(app)
         shown = " ".join(str(w.content) for w in view._widgets.values())
-        for literal in ("[bold]x[/bold]", "[@click=app.quit]quit[/]", "[link=file:///etc/passwd]x[/link]", "\\x1b[31mred"):
+        for literal in ("[bold]x[/bold]", "[@click=app.quit]quit[/]", "[link=file:///etc/passwd]x[/link]", "␛[31mred"):
             assert literal in shown
         assert "\x1b" not in shown, "escape sequences are shown as text, never sent to the terminal"
         from textual.content import Content
@@ -64,3 +64,16 @@ async def test_markup_typed_into_search_is_only_text(evil_store: Store) -> None:
         await pilot.press("enter")
         await settle(app, pilot)
         assert app.is_running
+
+
+async def test_highlights_stay_on_the_name_after_an_escape_sequence(evil_store: Store) -> None:
+    from kazsec.location import Location
+
+    app = make_app(evil_store, open_id="karim-massimov")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await app.explorer.open_locations(Location("evil-markup", "evil-markup/p002"))
+        await settle(app, pilot)
+        content = reader(app)._widgets["evil-markup/p002"].content
+        marked = [content.plain[span.start : span.end] for span in content.spans if "underline" in str(span.style)]
+        assert marked == ["Karim Massimov"]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from kazsec.corpus.pipeline import RepairedSource, repair_source
 from kazsec.corpus.sources import load_source_metadata, read_pinned_source
+from kazsec.errors import SourceError
 from kazsec.freshness import input_fingerprint
 from kazsec.kb.anchor import SourceText
 from kazsec.kb.loader import load_knowledge_base
@@ -34,8 +35,12 @@ def source_record(repaired: RepairedSource) -> Record:
 
 
 def repair_all_sources(data_dir: Path) -> list[RepairedSource]:
-    """Read every pinned source and run the repair pipeline on it."""
-    return [repair_source(meta, read_pinned_source(data_dir, meta)) for meta in load_source_metadata(data_dir)]
+    """Read every pinned source and run the repair pipeline on it; a source with no text is refused."""
+    repaired = [repair_source(meta, read_pinned_source(data_dir, meta)) for meta in load_source_metadata(data_dir)]
+    for source in repaired:
+        if not source.passages:
+            raise SourceError(f"raw source {source.meta.file} has no text left after repair; check the file")
+    return repaired
 
 
 @dataclass(frozen=True)

@@ -108,8 +108,12 @@ def check_references(store: Store) -> list[str]:
         kind, _, rid = conflict["subject"].partition(":")
         if rid not in entity_ids.get(kind, set()):
             problems.append(f"conflicts {conflict['id']}: unknown subject {conflict['subject']!r}")
+    texts = {s["id"]: s["repaired_text"] for s in store.all("sources")}
     for mention in store.all("mentions"):
         need("passages", mention["passage"], f"mentions {mention['id']}")
+        text = texts.get(mention["source"], "")
+        if text[mention["start"] : mention["end"]] != mention.get("text"):
+            problems.append(f"mentions {mention['id']}: offsets {mention['start']}-{mention['end']} do not hold {mention.get('text')!r}")
         for candidate in mention["candidates"]:
             if candidate["id"] not in entity_ids.get(candidate["type"], set()):
                 problems.append(f"mentions {mention['id']}: unknown {candidate['type']} {candidate['id']!r}")
@@ -120,7 +124,7 @@ def check_store(store: Store, data_dir: Path) -> list[str]:
     """All problems found in a store; an empty list means it passes."""
     problems: list[str] = []
     if not is_current(store, data_dir):
-        problems.append(f"store {store.path} is older than its inputs; rebuild it with `kazsec build`")
+        problems.append(f"store {store.path} is older than its inputs; rebuild it with `kazsec build --store {store.path}`")
     return (
         problems
         + check_sources(store, data_dir)

@@ -160,6 +160,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_search(args: argparse.Namespace) -> int:
     """Search names in any spelling and script, and passage text."""
+    from kazsec.safe_text import make_control_chars_visible
     from kazsec.search import SearchEngine
 
     engine = SearchEngine.from_store(load_store(args))
@@ -184,7 +185,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     table.add_column("id", no_wrap=True, overflow="ellipsis", max_width=28)
     table.add_column("score", justify="right", no_wrap=True)
     for result in confident:
-        matched = Text(result.matched)
+        matched = Text(make_control_chars_visible(result.matched))  # one for one: spans still hold
         for start, end in result.spans:
             matched.stylize("bold reverse", start, end)
         cell = matched if result.matched == result.name else Text.assemble((result.name, "bold"), "\n", matched)
@@ -214,11 +215,15 @@ def run_app(args: argparse.Namespace, open_id: str | None = None) -> int:
 
     app = KazsecApp(load, open_id=open_id)
     app.run()
+    if app.error:
+        _stderr(app.error)
     return app.return_code or 0
 
 
 def cmd_open(args: argparse.Namespace) -> int:
     """Start the explorer on one person, body, event, source or passage."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise KazsecError("kazsec open needs a terminal; use `kazsec show ID` in scripts")
     return run_app(args, args.id)
 
 
@@ -287,6 +292,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `kazsec source x | head`
         sys.stderr.close()
         return 0
+    except OSError as exc:  # a full disk, a folder we may not write: one line, never a traceback
+        where = f" {exc.filename}" if exc.filename else ""
+        _stderr(f"kazsec: error: {exc.strerror or exc}{where}")
+        return EXIT_USAGE
 
 
 __all__ = ["main", "EXIT_USAGE"]

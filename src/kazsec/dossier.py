@@ -32,8 +32,13 @@ def names_of(store: Store) -> dict[str, str]:
     return names
 
 
+def mentioned_entities(mention: Record) -> list[str]:
+    """Whom a mention may name: its one entity when settled, every candidate when ambiguous."""
+    return [c["id"] for c in mention["candidates"]] if mention["ambiguous"] else [mention["entity"]]
+
+
 def _mentions_by_source(store: Store, entity_id: str) -> dict[str, int]:
-    counts = Counter(m["source"] for m in store.all("mentions") if m["entity"] == entity_id)
+    counts = Counter(m["source"] for m in store.all("mentions") if entity_id in mentioned_entities(m))
     return dict(sorted(counts.items()))
 
 

@@ -9,7 +9,7 @@ import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
-from kazsec.errors import StoreError
+from kazsec.errors import SourceError, StoreError
 from kazsec.store import SCHEMA_VERSION, Store
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
@@ -36,7 +36,10 @@ def input_fingerprint(data_dir: Path) -> str:
     digest = hashlib.sha256(f"schema {SCHEMA_VERSION}\n".encode())
     for name, path in _fingerprint_files(data_dir):
         digest.update(f"{name}\n".encode())
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+        try:
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+        except OSError as exc:
+            raise SourceError(f"cannot read {path}: {exc.strerror} (is KAZSEC_DATA right?)") from None
     return digest.hexdigest()
 
 
@@ -47,12 +50,13 @@ def is_current(store: Store, data_dir: Path) -> bool:
 
 def open_or_build(data_dir: Path, path: Path, notify: Callable[[str], None]) -> Store:
     """Open the self-managed default store, (re)building it first when missing, damaged or stale."""
+    wanted = input_fingerprint(data_dir)  # unreadable inputs fail here, before any "building" notice
     try:
         store = Store.open(path)
     except StoreError as exc:
         reason = "it does not exist yet" if not path.exists() else f"it is unusable: {exc}"
     else:
-        if is_current(store, data_dir):
+        if store.meta.get("inputs") == wanted:
             return store
         reason = "it is older than its inputs"
     notify(f"kazsec: building the store at {path} ({reason})")

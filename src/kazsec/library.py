@@ -9,7 +9,7 @@ from collections import defaultdict
 from functools import cached_property
 from typing import Any
 
-from kazsec.dossier import ENTITY_TABLES, dossier
+from kazsec.dossier import ENTITY_TABLES, dossier, mentioned_entities
 from kazsec.kb.dates import format_date, format_span, sort_key
 from kazsec.location import Location
 from kazsec.search import SearchEngine
@@ -33,8 +33,8 @@ class Library:
         source_order = {sid: n for n, sid in enumerate(self.sources)}
         self.mentions_by_entity: dict[str, list[Record]] = defaultdict(list)
         for mention in sorted(store.all("mentions"), key=lambda m: (source_order.get(m["source"], 0), m["start"])):
-            for candidate in mention["candidates"]:
-                self.mentions_by_entity[candidate["id"]].append(mention)
+            for entity_id in mentioned_entities(mention):
+                self.mentions_by_entity[entity_id].append(mention)
         self.names: dict[str, str] = {r["id"]: r["name"] for r in self.people + self.agencies}
         self.names.update({e["id"]: e["title"] for e in self.events})
         self.names.update({s["id"]: self.source_label(s["id"]) for s in self.sources.values()})

@@ -11,6 +11,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from kazsec.kb.dates import format_date, format_span, format_tenure
+from kazsec.safe_text import make_control_chars_visible
 
 RELATION_WORDS = {
     "replaced": "replaced", "replaced_by": "replaced by", "nephew_of": "nephew of", "classmate_of": "classmate of",
@@ -40,9 +41,9 @@ class Citations:
             out.append(f"[{number}] ", style="cyan")
             out.append(f"{citation['passage']}  ", style="dim")
             # Context stops at the passage edge: the neighbouring paragraph is not part of the quote's sentence.
-            out.append("…" + citation["prefix"].rsplit("\n", 1)[-1][-20:], style="dim")
-            out.append(citation["exact"], style="bold")
-            out.append(citation["suffix"].split("\n", 1)[0][:20] + "…\n", style="dim")
+            out.append("…" + make_control_chars_visible(citation["prefix"].rsplit("\n", 1)[-1][-20:]), style="dim")
+            out.append(make_control_chars_visible(citation["exact"]), style="bold")
+            out.append(make_control_chars_visible(citation["suffix"].split("\n", 1)[0][:20]) + "…\n", style="dim")
         return out
 
 

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from tinydb import Query, TinyDB
+from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 from tinydb.table import Table
 
@@ -18,14 +18,30 @@ from kazsec.errors import LookupFailed, StoreError
 SCHEMA_VERSION = 2
 META_TABLE = "_meta"
 TABLES = ("sources", "passages", "people", "agencies", "positions", "events", "conflicts", "mentions")
+# What every record of a table must hold for the app, the CLI and check to work on it.
+REQUIRED_FIELDS: dict[str, frozenset[str]] = {
+    "sources": frozenset({"id", "title", "publisher", "author", "date", "kind", "sha256", "raw_text", "repaired_text", "passage_count"}),
+    "passages": frozenset({"id", "source", "seq", "kind", "text", "start", "end", "raw_spans"}),
+    "people": frozenset({"id", "name", "role", "aliases", "titles", "relations"}),
+    "agencies": frozenset({"id", "name", "kind", "aliases", "parent"}),
+    "positions": frozenset({"id", "person", "post", "body", "start", "end", "cite"}),
+    "events": frozenset({"id", "date", "date_end", "title", "people", "bodies", "cite"}),
+    "conflicts": frozenset({"id", "subject", "readings"}),
+    "mentions": frozenset({"id", "source", "passage", "start", "end", "entity", "candidates", "ambiguous"}),
+}
 
 Record = dict[str, Any]
 
 
 def atomic_write_text(path: Path, text: str) -> None:
     """Write a file so that readers see the old content or the new, never a mix."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    if path.is_dir():
+        raise StoreError(f"store path is a directory, not a file: {path}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise StoreError(f"cannot write the store at {path}: {exc.strerror}; choose another path with --store") from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as temp:
             temp.write(text)
@@ -35,6 +51,9 @@ def atomic_write_text(path: Path, text: str) -> None:
         os.umask(umask)
         os.chmod(temp_name, 0o666 & ~umask)  # mkstemp's 0600 would surprise a user sharing the file
         os.replace(temp_name, path)
+    except OSError as exc:
+        Path(temp_name).unlink(missing_ok=True)
+        raise StoreError(f"cannot write the store at {path}: {exc.strerror}; the old store is untouched") from None
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
@@ -64,6 +83,7 @@ class Store:
     def __init__(self, path: Path, data: dict[str, Any]) -> None:
         self.path = path
         self._data = data
+        self._by_id: dict[str, dict[str, Record]] = {}
         self._db = TinyDB(storage=MemoryStorage)
         self._db.storage.write(data)
         self.meta: Record = dict(next(iter(data[META_TABLE].values())))
@@ -98,8 +118,16 @@ class Store:
                 f"{SCHEMA_VERSION}; {_rebuild_hint(path)}"
             )
         for name in TABLES:
-            if not isinstance(data.get(name), dict):
+            table = data.get(name)
+            if not isinstance(table, dict):
                 raise StoreError(f"store {path} lacks the {name!r} table; {_rebuild_hint(path)}")
+            required = REQUIRED_FIELDS[name]
+            for doc_id, record in table.items():
+                if not isinstance(record, dict) or not required <= record.keys():
+                    missing = sorted(required - record.keys()) if isinstance(record, dict) else ["(not a record)"]
+                    raise StoreError(
+                        f"store {path}: {name} record {doc_id} lacks {', '.join(missing)}; {_rebuild_hint(path)}"
+                    )
         return cls(path, data)
 
     def table(self, name: str) -> Table:
@@ -120,18 +148,15 @@ class Store:
 
     def source(self, source_id: str) -> Record:
         """One source by id, or LookupFailed naming the way to list them."""
-        found = self.table("sources").get(Query().id == source_id)
+        found = self.get("sources", source_id)
         if found is None:
             known = ", ".join(sorted(s["id"] for s in self.table("sources").all()))
             raise LookupFailed(f"unknown source {source_id!r}; known sources: {known}")
         return dict(found)
 
     def get(self, table: str, record_id: str) -> Record | None:
-        """One record by id, or None."""
-        found = self.table(table).get(Query().id == record_id)
-        return dict(found) if found is not None else None
-
-    def passages_of(self, source_id: str) -> list[Record]:
-        """A source's passages in reading order."""
-        found = self.table("passages").search(Query().source == source_id)
-        return sorted((dict(p) for p in found), key=lambda p: p["seq"])
+        """One record by id, or None (read-only, like `all`)."""
+        by_id = self._by_id.get(table)
+        if by_id is None:  # built on first use: a scan per lookup would cost milliseconds at 10k records
+            by_id = self._by_id[table] = {r["id"]: r for r in self._data[table].values()}
+        return by_id.get(record_id)

@@ -35,6 +35,8 @@ DAMAGE_PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     "hard line break inside a passage": re.compile(r"\n"),
     "letter-spaced heading": re.compile(r"(?<!\S)(?:[A-Za-z] ){4,}[A-Za-z](?!\S)"),
+    # Escape sequences and other controls: shown as pictures by the app, but never text.
+    "control character": re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]"),
 }
 
 _BOILERPLATE = [re.compile(p) for p in GENERIC_WEB_BOILERPLATE]

@@ -20,7 +20,10 @@ from rapidfuzz import fuzz, process
 
 from kazsec.names.fold import fold, fold_key
 
-CONFIDENT = 80.0  # below this a result is a guess; the UI says "no match"
+# Below this a result is a guess and the UI says "no match" (offering it as a guess).
+# A name equal after folding scores 100; one that only resembles a known name (Tokarev
+# for Tokayev, Maksimov for Massimov: one letter apart) stays under the bar.
+CONFIDENT = 85.0
 FUZZY_DISCOUNT = 0.9  # a token that only resembles a name token is worth less than one that equals it
 MAX_QUERY_CHARS = 300
 MAX_QUERY_TOKENS = 12

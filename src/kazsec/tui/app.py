@@ -42,6 +42,7 @@ class KazsecApp(App[None]):
         self.store_loader = store_loader
         self.open_id = open_id
         self.library: Library | None = None
+        self.error: str | None = None  # why the app closed early; the CLI prints it as one line
 
     def get_default_screen(self) -> Screen[None]:
         return ExplorerScreen()
@@ -62,8 +63,9 @@ class KazsecApp(App[None]):
             library = Library(self.store_loader())
             library.engine  # build the search index here, not on the first keystroke
             lists = build_lists(library)  # and the navigator's rows
-        except KazsecError as exc:
-            self.call_from_thread(self.exit, return_code=exc.exit_code, message=f"kazsec: error: {exc}")
+        except (KazsecError, OSError) as exc:
+            self.error = f"kazsec: error: {exc}"
+            self.call_from_thread(self.exit, return_code=getattr(exc, "exit_code", 2))
             return
         finally:
             gc.freeze()  # the store lives for the session: the collector need never scan it

@@ -24,7 +24,7 @@ from kazsec.tui.widgets.search_box import SearchBox
 if TYPE_CHECKING:
     from kazsec.library import Library
 
-Place = tuple[str, Any]  # ("entity", id) or ("location", (Location, second Location | None))
+Place = tuple[str, Any]  # ("entity", id) or ("location", (entity id | None, Location, second Location | None))
 
 
 class ExplorerScreen(Screen[None]):
@@ -55,6 +55,7 @@ class ExplorerScreen(Screen[None]):
         self.history: History[Place] = History()
         self.entity_id: str | None = None
         self._mention_index = -1
+        self._split_by_hand = False  # the second reader was opened with `s`, not by a two-source quote
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -107,16 +108,18 @@ class ExplorerScreen(Screen[None]):
         self.query_one("#facts").focus()
 
     async def open_locations(self, first: Location, second: Location | None = None, remember: bool = True) -> None:
-        """Open one location, or two side by side."""
+        """Open one location, or two side by side (a second reader opened for an earlier pair closes)."""
         if self.library is None:
             return
         one, two = self.readers
         await one.open(self.library, first, self._marks(first.source))
-        two.display = second is not None or two.display
         if second is not None:
+            two.display = True
             await two.open(self.library, second, self._marks(second.source))
+        elif not self._split_by_hand:
+            two.display = False
         if remember:
-            self.history.visit(("location", (first, second)))
+            self.history.visit(("location", (self.entity_id, first, second)))
 
     def _marks(self, source_id: str) -> list[tuple[int, int]]:
         return self.library.mention_spans(self.entity_id, source_id) if self.library and self.entity_id else []
@@ -157,30 +160,47 @@ class ExplorerScreen(Screen[None]):
         if not mentions:
             self.notify("No mentions of this entry in the sources.", markup=False)
             return
-        self._mention_index = (self._mention_index + step) % len(mentions)
+        self._mention_index = self._next_mention_index(mentions, step)
         mention = mentions[self._mention_index]
         self.run_worker(self.open_locations(self.library.location_of(mention)), exclusive=True, group="reader")
         self.notify(f"mention {self._mention_index + 1} of {len(mentions)}", markup=False, timeout=1.5)
+
+    def _next_mention_index(self, mentions: list[dict[str, Any]], step: int) -> int:
+        """The mention after (or before) the place being read, or the next in the list."""
+        here = self.readers[0].location
+        current = mentions[self._mention_index] if 0 <= self._mention_index < len(mentions) else None
+        if here is None or here.start is None or (current and (current["source"], current["start"]) == (here.source, here.start)):
+            return (self._mention_index + step) % len(mentions)
+        order = list(self.library.sources) if self.library else []
+        position = (order.index(here.source) if here.source in order else 0, here.start)
+        keys = [(order.index(m["source"]) if m["source"] in order else 0, m["start"]) for m in mentions]
+        if step > 0:
+            return next((i for i, key in enumerate(keys) if key > position), 0)
+        return next((i for i in range(len(keys) - 1, -1, -1) if keys[i] < position), len(keys) - 1)
 
     def action_split(self) -> None:
         """Show or hide the second reader."""
         one, two = self.readers
         two.display = not two.display
+        self._split_by_hand = two.display
         if two.display and two.location is None and one.location is not None and self.library is not None:
             self.run_worker(two.open(self.library, one.location, one.marks), group="reader")
 
     async def action_toggle_raw(self) -> None:
         """Raw text (as collected) or repaired text, in the reader that has focus."""
-        one, two = self.readers
-        reader = two if two.has_focus_within or two.has_focus else one
+        reader = self._focused_reader()
         if reader.location is None:
             self.notify("Open a quote or a passage first.", markup=False)
             return
         await reader.toggle_raw()
 
+    def _focused_reader(self) -> Reader:
+        one, two = self.readers
+        return two if two.display and (two.has_focus or two.has_focus_within) else one
+
     def action_copy_quote(self) -> None:
-        """Copy the quote in the reader, with its citation, to the clipboard."""
-        reader = self.readers[0]
+        """Copy the quote in the focused reader, with its citation, to the clipboard."""
+        reader = self._focused_reader()
         if self.library is None or reader.location is None or reader.quote is None:
             self.notify("Open a quote first (Enter on a fact).", markup=False)
             return
@@ -204,7 +224,9 @@ class ExplorerScreen(Screen[None]):
         if kind == "entity":
             self.show_entity(value, remember=False)
         else:
-            first, second = value
+            entity_id, first, second = value
+            if entity_id is not None and entity_id != self.entity_id:
+                self.show_entity(entity_id, remember=False)  # the quote belonged to this entry
             self.run_worker(self.open_locations(first, second, remember=False), exclusive=True, group="reader")
 
     def action_zoom(self) -> None:

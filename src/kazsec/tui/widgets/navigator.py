@@ -128,7 +128,7 @@ def search_matcher(library: Library, kind: str) -> Matcher:
     """A list filter that finds names in any spelling or script, as the search box does."""
 
     def match(text: str) -> list[str]:
-        return [r.id for r in library.engine.names.search(text, types={kind}, limit=MAX_SHOWN)]
+        return [r.id for r in library.engine.names.search(text, types={kind}, limit=MAX_SHOWN) if r.confident]
 
     return match
 

@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 from rich.text import Text
 
 from kazsec.location import Location
+from kazsec.safe_text import make_control_chars_visible
 from kazsec.tui.messages import EntitySelected, LocationRequested
 
 if TYPE_CHECKING:
@@ -25,7 +26,7 @@ GROUPS = (("person", "People"), ("agency", "Bodies"), ("event", "Events"), ("sou
 
 def result_prompt(result: SearchResult) -> Text:
     """One result line: the matched text with its spans highlighted, and what it belongs to."""
-    matched = Text(result.matched.replace("\n", " "), no_wrap=True, overflow="ellipsis")
+    matched = Text(make_control_chars_visible(result.matched.replace("\n", " ")), no_wrap=True, overflow="ellipsis")
     for start, end in result.spans:
         matched.stylize("bold reverse", start, end)
     if result.type == "passage":
@@ -81,10 +82,14 @@ class SearchBox(Vertical):
         found = self.library.engine.search(query, types=types, limit=30, passage_limit=PER_GROUP)
         confident = [r for r in found if r.confident]
         options: list[Option | None] = []
+        shown = confident
         if not confident:
             options.append(Option(Text(f"no match for {query!r}", style="bold"), disabled=True))
+            shown = [r for r in found if r.type != "passage" and r.score >= 60][:5]
+            if shown:
+                options.append(Option(Text("closest guesses (not the same name):", style="dim italic"), disabled=True))
         for kind, title in GROUPS:
-            group = [r for r in confident if r.type == kind][:PER_GROUP]
+            group = [r for r in shown if r.type == kind][:PER_GROUP]
             if group:
                 options.append(Option(Text(f"{title} ({len(group)})", style="bold underline"), disabled=True))
                 for number, result in enumerate(group):
