@@ -261,3 +261,14 @@ async def test_copy_takes_the_focused_readers_quote(store: Store) -> None:
         await pilot.press("c")
         assert copied and reader(app, 2).location.source == "kz20-security-council"  # type: ignore[union-attr]
         assert "Who Is Behind the Rise of the Security Council?" in copied[-1]
+
+
+async def test_every_spelling_shows_in_both_scripts(store: Store) -> None:
+    app = make_app(store, open_id="karim-massimov")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        facts = app.explorer.query_one("#facts")
+        rows = [str(facts.get_option_at_index(i).prompt) for i in range(facts.option_count)]
+        for spelling in ("Massimov", "Masimov", "Карим Масимов", "Кәрім Мәсімов"):
+            assert any(spelling in row for row in rows), spelling
+        assert any("Кәрім Мәсімов" in row and "kk, curator" in row for row in rows)

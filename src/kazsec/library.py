@@ -80,8 +80,3 @@ class Library:
     def event_date(event: Record) -> str:
         """An event's date as precisely as known: '5 Jan 2022', 'Jan 2022', '2017'."""
         return format_span(event["date"], event["date_end"]) if event["date"] else "date unknown"
-
-    @staticmethod
-    def plain_date(value: str) -> str:
-        """One ISO prefix shown honestly."""
-        return format_date(value)

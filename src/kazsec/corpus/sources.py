@@ -30,10 +30,6 @@ class SourceMeta:
     notes: str
     boilerplate: tuple[str, ...] = field(default_factory=tuple)
 
-    def label(self) -> str:
-        """A short human name: the title, or failing that the id."""
-        return self.title or f"[untitled {self.kind}] {self.id}"
-
 
 def load_source_metadata(data_dir: Path) -> list[SourceMeta]:
     """Read and validate sources.toml; raise SourceError naming the file on any problem."""

@@ -57,23 +57,13 @@ def source_header(record: dict[str, Any]) -> Text:
 
 
 def header_text(kind: str, record: dict[str, Any]) -> Text:
-    """Name, kind, id, description and every variant in both scripts (curator's marked)."""
+    """Name, kind, id and description; the spellings are rows of the fact list below."""
     if kind == "source":
         return source_header(record)
     title = record.get("name") or record.get("title") or record["id"]
     text = Text.assemble((title, "bold"), (f"  {kind} · {record['id']}", "dim"))
     if record.get("description"):
         text.append("\n").append(record["description"]).append(" (curator)", style="dim")
-    variants = [a["name"] for a in record.get("aliases", []) if a["name"] != title]
-    curated = [(record.get("standard_name", ""), "standard"), (record.get("native_ru", ""), "ru"), (record.get("native_kk", ""), "kk")]
-    curated += [(alias, "") for alias in record.get("curator_aliases", [])]
-    if variants or any(v for v, _ in curated):
-        text.append("\nalso: ", style="bold")
-        text.append(", ".join(variants))
-        for value, tag in curated:
-            if value:
-                text.append(", " if text.plain[-2:] != ": " else "").append(value)
-                text.append(f" ({tag + ', ' if tag else ''}curator)", style="dim")
     return text
 
 
@@ -89,6 +79,12 @@ def facts_for(library: Library, found: dict[str, Any]) -> list[Fact]:
             facts.append(Fact(_line("involved", names.get(entity_id, entity_id)), opens=entity_id))
     for alias in record.get("aliases", []):
         facts.append(Fact(_line("written", alias["name"], alias["cite"]), alias["cite"]))
+    # Forms no source uses (standard spellings, Russian and Kazakh Cyrillic): the curator's.
+    curated = [(record.get("standard_name", ""), "standard"), (record.get("native_ru", ""), "ru"), (record.get("native_kk", ""), "kk")]
+    curated += [(alias, "") for alias in record.get("curator_aliases", [])]
+    for value, tag in curated:
+        if value:
+            facts.append(Fact(_line("also", Text.assemble(value, (f"  {tag + ', ' if tag else ''}curator", "dim")))))
     for title in record.get("titles", []):
         facts.append(Fact(_line("title", title["title"], title["cite"]), title["cite"]))
     if record.get("parent"):
@@ -149,12 +145,6 @@ class DetailPane(Vertical):
         facts.add_options(Option(fact.prompt, id=f"fact-{n}") for n, fact in enumerate(self._facts))
         facts.highlighted = 0 if self._facts else None
         self.border_title = found["kind"]
-
-    @property
-    def highlighted_fact(self) -> Fact | None:
-        """The fact under the cursor."""
-        index = self.query_one("#facts", OptionList).highlighted
-        return self._facts[index] if index is not None and index < len(self._facts) else None
 
     @on(OptionList.OptionSelected, "#facts")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
