@@ -272,3 +272,21 @@ async def test_every_spelling_shows_in_both_scripts(store: Store) -> None:
         for spelling in ("Massimov", "Masimov", "Карим Масимов", "Кәрім Мәсімов"):
             assert any(spelling in row for row in rows), spelling
         assert any("Кәрім Мәсімов" in row and "kk, curator" in row for row in rows)
+
+
+async def test_stepping_within_one_source_restyles_only_the_passages_it_leaves_and_reaches(store: Store) -> None:
+    app = make_app(store, open_id="karim-massimov")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("n")
+        await settle(app, pilot)
+        view = reader(app)
+        updated: list[str] = []
+        for passage_id, widget in view._widgets.items():
+            original = widget.update
+            widget.update = lambda content, _id=passage_id, _original=original: (updated.append(_id), _original(content))  # type: ignore[method-assign]
+        first = view.location
+        await pilot.press("n")
+        await settle(app, pilot)
+        assert view.location != first and view.location.source == first.source  # type: ignore[union-attr]
+        assert 1 <= len(updated) <= 2, updated

@@ -38,6 +38,10 @@ def raw_passage_text(source: dict, passage: dict) -> Text:
     return Text(make_control_chars_visible(raw))
 
 
+def _touches(passage: dict, span: tuple[int, int] | None) -> bool:
+    return span is not None and span[0] < passage["end"] and span[1] > passage["start"]
+
+
 class Reader(Vertical):
     """One reader; the explorer holds two and shows the second when split."""
 
@@ -50,6 +54,8 @@ class Reader(Vertical):
         self.marks: list[tuple[int, int]] = []
         self.raw = False
         self._shown_source: str | None = None
+        self._state: tuple[object, ...] | None = None  # what the shown passages were rendered with
+        self._shown_quote: tuple[int, int] | None = None
         self._widgets: dict[str, Static] = {}
 
     def compose(self) -> ComposeResult:
@@ -72,24 +78,30 @@ class Reader(Vertical):
         self._shown_source = None  # every passage changes
         await self._show_passages()
 
+    def _content(self, source: dict, passage: dict) -> Text:
+        return raw_passage_text(source, passage) if self.raw else passage_text(passage, self.marks, self.quote)
+
     async def _show_passages(self) -> None:
         if not self.library or not self.location:
             return
         source = self.library.sources[self.location.source]
         body = self.query_one("#reader-body", VerticalScroll)
         passages = self.library.passages_by_source[source["id"]]
-        contents = {
-            p["id"]: raw_passage_text(source, p) if self.raw else passage_text(p, self.marks, self.quote) for p in passages
-        }
+        state = (source["id"], self.raw, tuple(self.marks))
         if self._shown_source != source["id"]:
             # Mounted with their text, so the first layout already knows every passage's height.
             await body.remove_children()
-            self._widgets = {p["id"]: Static(contents[p["id"]], classes=f"passage {p['kind']}") for p in passages}
+            self._widgets = {p["id"]: Static(self._content(source, p), classes=f"passage {p['kind']}") for p in passages}
             await body.mount_all(self._widgets.values())
             self._shown_source = source["id"]
         else:
-            for passage_id, content in contents.items():
-                self._widgets[passage_id].update(content)
+            # Stepping to the next quote in the same text restyles two passages, not all of them.
+            changed = passages if state != self._state else [
+                p for p in passages if _touches(p, self._shown_quote) or _touches(p, self.quote)
+            ]
+            for passage in changed:
+                self._widgets[passage["id"]].update(self._content(source, passage))
+        self._state, self._shown_quote = state, self.quote
         for passage_id, widget in self._widgets.items():
             widget.set_class(passage_id == self.location.passage, "current")
         mode = "raw, as collected" if self.raw else "repaired"
