@@ -115,13 +115,15 @@ def cmd_sources(args: argparse.Namespace) -> int:
     from rich.table import Table
     from rich.text import Text
 
+    from kazsec.facts import source_label
+
     store = load_store(args)
     table = Table(title="Sources", expand=True)
     table.add_column("id", no_wrap=True)
     table.add_column("title · publisher · date", ratio=1)
     table.add_column("passages", justify="right")
     for source in store.all("sources"):
-        described = Text(source["title"] or f"(untitled {source['kind']})", style="bold")
+        described = Text(source_label(source), style="bold")
         facts = " · ".join(f for f in (source["publisher"], source["date"], source["kind"]) if f)
         described.append(f"\n{facts}", style="dim")
         table.add_row(Text(source["id"]), described, Text(str(source["passage_count"])))

@@ -9,8 +9,9 @@ from collections import defaultdict
 from functools import cached_property
 from typing import Any
 
-from kazsec.dossier import ENTITY_TABLES, dossier, mentioned_entities
-from kazsec.kb.dates import format_date, format_span, sort_key
+from kazsec.dossier import ENTITY_TABLES, dossier, mentioned_entities, names_of
+from kazsec.facts import source_label
+from kazsec.kb.dates import format_date, sort_key
 from kazsec.location import Location
 from kazsec.search import SearchEngine
 from kazsec.search.engine import entries_from_records, passage_docs
@@ -35,9 +36,7 @@ class Library:
         for mention in sorted(store.all("mentions"), key=lambda m: (source_order.get(m["source"], 0), m["start"])):
             for entity_id in mentioned_entities(mention):
                 self.mentions_by_entity[entity_id].append(mention)
-        self.names: dict[str, str] = {r["id"]: r["name"] for r in self.people + self.agencies}
-        self.names.update({e["id"]: e["title"] for e in self.events})
-        self.names.update({s["id"]: self.source_label(s["id"]) for s in self.sources.values()})
+        self.names = names_of(store)
 
     @cached_property
     def engine(self) -> SearchEngine:
@@ -54,12 +53,11 @@ class Library:
 
     def dossier(self, entity_id: str) -> dict[str, Any]:
         """Everything known about an entity (see kazsec.dossier)."""
-        return dossier(self.store, entity_id)
+        return dossier(self.store, entity_id, self.names)
 
     def source_label(self, source_id: str) -> str:
         """A source's title, or a description when it has none."""
-        source = self.sources[source_id]
-        return source["title"] or f"untitled {source['kind']} ({source_id})"
+        return source_label(self.sources[source_id])
 
     def location_of(self, citation_or_mention: Record) -> Location:
         """Where a citation or mention stands."""
@@ -75,8 +73,3 @@ class Library:
         parts = [self.source_label(citation["source"]), source["publisher"], format_date(source["date"]) if source["date"] else "", source["author"]]
         reference = ", ".join(p for p in parts if p)
         return f"“{citation['exact']}” — {reference} [kazsec {citation['passage']}]"
-
-    @staticmethod
-    def event_date(event: Record) -> str:
-        """An event's date as precisely as known: '5 Jan 2022', 'Jan 2022', '2017'."""
-        return format_span(event["date"], event["date_end"]) if event["date"] else "date unknown"

@@ -15,6 +15,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, OptionList, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
+from kazsec.facts import event_date
 from kazsec.names import fold_key
 from kazsec.tui.messages import EntitySelected
 
@@ -114,7 +115,7 @@ def build_lists(library: Library) -> dict[str, list[ListItem]]:
         ListItem(
             e["id"],
             e["title"],
-            date=library.event_date(e) if e["date"] else "undated",
+            date=event_date(e) if e["date"] else "undated",
             # The timeline filters by person or body as well as by words of the title.
             keys=" ".join(fold_key(v) for v in (e["title"], *(library.names.get(i, i) for i in e["people"] + e["bodies"]))),
         )
