@@ -117,7 +117,7 @@ def one_size(size: int) -> dict[str, object]:
 
 
 def bundled() -> dict[str, object]:
-    from kazsec.freshness import open_or_build
+    from kazsec.build.freshness import open_or_build
     from kazsec.paths import data_dir
 
     with tempfile.TemporaryDirectory() as folder:

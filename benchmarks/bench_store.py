@@ -12,7 +12,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from kazsec.build import build_store
+from kazsec.build.compile import build_store
 from kazsec.paths import data_dir
 from kazsec.store import Store
 

@@ -48,13 +48,15 @@ from kazsec.tui.app import KazsecApp
 
 
 def load():
-    from kazsec.freshness import is_current
+    from kazsec.build.freshness import is_current
     from kazsec.paths import data_dir
     from kazsec.store import Store
 
+    from kazsec.library import Library
+
     store = Store.open(Path(sys.argv[1]))
     is_current(store, data_dir())
-    return store
+    return Library(store)
 
 
 app = KazsecApp(load)
@@ -116,8 +118,10 @@ async def kazsec(store_path):
         shown(self, query)
         after_refresh(self)
     SearchBox.show_results = timed
+    from kazsec.library import Library
+
     store = Store.open(Path(store_path))
-    app = KazsecApp(lambda: store)
+    app = KazsecApp(lambda: Library(store))
     async with app.run_test(size=(120, 40)) as pilot:
         while app.library is None:
             await pilot.pause(0.01)
@@ -159,9 +163,10 @@ def synthetic_store(path: Path, people: int) -> None:
     """The bundled store plus `people` generated people with romanized aliases (not committed)."""
     from synthetic_names import alias_set
 
-    from kazsec.freshness import open_or_build
+    from kazsec.build.freshness import open_or_build
     from kazsec.paths import data_dir
-    from kazsec.store import TABLES, write_store
+    from kazsec.model import TABLES
+    from kazsec.store import write_store
 
     with tempfile.TemporaryDirectory() as folder:
         base = open_or_build(data_dir(), Path(folder) / "base.json", notify=lambda _: None)
@@ -179,7 +184,7 @@ def synthetic_store(path: Path, people: int) -> None:
 
 
 def main() -> int:
-    from kazsec.freshness import open_or_build
+    from kazsec.build.freshness import open_or_build
     from kazsec.paths import data_dir
 
     with tempfile.TemporaryDirectory() as folder:

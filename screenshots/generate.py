@@ -11,7 +11,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from kazsec.build import build_store
+from kazsec.build.compile import build_store
+from kazsec.library import Library
 from kazsec.paths import data_dir
 from kazsec.store import Store
 from kazsec.tui.app import KazsecApp
@@ -22,7 +23,7 @@ FOLDER = Path(__file__).resolve().parent
 
 
 async def capture(store: Store, name: str) -> Path:
-    app = KazsecApp(lambda: store)
+    app = KazsecApp(lambda: Library(store))
     async with app.run_test(size=SIZE) as pilot:
         await SCENES[name](pilot)
         return Path(app.save_screenshot(filename=f"{name}.svg", path=str(FOLDER)))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kazsec.build import build_store, repair_all_sources
+from kazsec.build.compile import build_store, repair_all_sources
 from kazsec.corpus.pipeline import RepairedSource
 from kazsec.store import Store
 

@@ -224,7 +224,7 @@ def test_check_verifies_mention_offsets(capsys: pytest.CaptureFixture[str], stor
 def test_a_source_with_no_text_is_refused(data_copy: Path, tmp_path: Path) -> None:
     import hashlib
 
-    from kazsec.build import build_store
+    from kazsec.build.compile import build_store
     from kazsec.errors import SourceError
 
     raw = b"   \n"

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from kazsec.build import build_store
+from kazsec.build.compile import build_store
 from kazsec.cli import main
 from kazsec.kb.anchor import AnchorError, SourceText, anchor, verify
-from kazsec.kb.dates import date_precision, format_date, format_span
+from kazsec.dates import date_precision, format_date, format_span
 from kazsec.kb.loader import KbError
 from kazsec.store import Store
 

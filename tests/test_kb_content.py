@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kazsec.check import check_citations, check_references
+from kazsec.build.check import check_citations, check_references
 from kazsec.kb.loader import iter_citations
 from kazsec.store import Store
 

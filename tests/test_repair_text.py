@@ -14,7 +14,7 @@ from kazsec.corpus.repair_text import (
     repair_utf8_mojibake,
 )
 from kazsec.errors import SourceError
-from kazsec.safe_text import make_control_chars_visible
+from kazsec.render.text import inert as make_control_chars_visible
 
 
 @pytest.mark.parametrize(

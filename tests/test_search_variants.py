@@ -108,7 +108,10 @@ def test_passages_are_searched_in_full_text(engine: SearchEngine) -> None:
     treason = engine.search("treason", types={"passage"}, limit=20)
     assert len(treason) >= 3 and all("treason" in r.matched.lower() for r in treason)
     cyrillic = engine.search("Масимов", types={"passage"}, limit=3)
-    assert cyrillic and all("Massimov" in r.matched for r in cyrillic), "a Cyrillic query finds the Latin text"
+    # Both Latin spellings fold to the same key; which of the equal hits comes first is build order.
+    assert cyrillic and all(
+        "Massimov" in r.matched or "Masimov" in r.matched for r in cyrillic
+    ), "a Cyrillic query finds the Latin text"
 
 
 MUST_NOT_MERGE = [("Kassymov", "Kassymbekov"), ("Tokayev", "Tokarev"), ("Nazarbayev", "Nazarov"), ("Masimov", "Maksimov")]

@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from kazsec.build import build_store
-from kazsec.freshness import input_fingerprint, is_current, open_or_build
+from kazsec.build.compile import build_store
+from kazsec.build.fingerprint import input_fingerprint
+from kazsec.build.freshness import is_current, open_or_build
 from kazsec.errors import SourceError, StoreError
-from kazsec.store import SCHEMA_VERSION, TABLES, Store
+from kazsec.model import SCHEMA_VERSION, TABLES
+from kazsec.store import Store
 
 
 def test_build_is_deterministic(data_dir: Path, tmp_path: Path) -> None:
@@ -36,7 +38,7 @@ def test_a_failed_build_leaves_the_old_store_whole(
     def explode(*args: object) -> None:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("kazsec.store.json.dumps", lambda *a, **k: explode())
+    monkeypatch.setattr("kazsec.store.knowledge.json.dumps", lambda *a, **k: explode())
     with pytest.raises(RuntimeError):
         build_store(data_dir, store_copy)
     assert store_copy.read_bytes() == before

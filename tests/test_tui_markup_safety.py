@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kazsec.build import build_store
+from kazsec.build.compile import build_store
 from kazsec.store import Store
 from tui_helpers import make_app, reader, settle
 
@@ -67,12 +67,12 @@ async def test_markup_typed_into_search_is_only_text(evil_store: Store) -> None:
 
 
 async def test_highlights_stay_on_the_name_after_an_escape_sequence(evil_store: Store) -> None:
-    from kazsec.location import Location
+    from kazsec.model import Location
 
     app = make_app(evil_store, open_id="karim-massimov")
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        await app.explorer.open_locations(Location("evil-markup", "evil-markup/p002"))
+        app.explorer.open_locations(Location("evil-markup", "evil-markup/p002"))
         await settle(app, pilot)
         content = reader(app)._widgets["evil-markup/p002"].content
         marked = [content.plain[span.start : span.end] for span in content.spans if "underline" in str(span.style)]

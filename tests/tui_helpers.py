@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kazsec.library import Library
 from kazsec.store import Store
 from kazsec.tui.app import KazsecApp
 from kazsec.tui.scenes import open_fact, settle
@@ -12,7 +13,7 @@ from kazsec.tui.widgets.reader import Reader
 
 
 def make_app(store: Store, open_id: str | None = None) -> KazsecApp:
-    return KazsecApp(lambda: store, open_id=open_id)
+    return KazsecApp(lambda: Library(store), open_id=open_id)
 
 
 def explorer(app: KazsecApp) -> ExplorerScreen:

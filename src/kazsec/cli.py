@@ -8,10 +8,15 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from kazsec import __version__
+from typing import TYPE_CHECKING, Any
+
 from kazsec.errors import EXIT_PROBLEMS, EXIT_USAGE, KazsecError
+from kazsec.model import SEARCH_KINDS
 from kazsec.paths import data_dir, default_store_path, explicit_store_path
-from kazsec.store import Store
+
+if TYPE_CHECKING:
+    from kazsec.library import Library
+    from kazsec.store import Store
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -27,7 +32,8 @@ def store_path_for(args: argparse.Namespace) -> Path:
 
 def load_store(args: argparse.Namespace, warn_if_stale: bool = True, notify: Callable[[str], None] = _stderr) -> Store:
     """Open the store; the default one is (re)built on demand (said through `notify`), a named one must exist."""
-    from kazsec.freshness import is_current, open_or_build
+    from kazsec.build.freshness import is_current, open_or_build
+    from kazsec.store import Store
 
     explicit = explicit_store_path(args.store)
     if explicit is None:
@@ -40,7 +46,7 @@ def load_store(args: argparse.Namespace, warn_if_stale: bool = True, notify: Cal
 
 def cmd_build(args: argparse.Namespace) -> int:
     """Compile the store from data/."""
-    from kazsec.build import build_store
+    from kazsec.build.compile import build_store
 
     report = build_store(data_dir(), store_path_for(args))
     counts = ", ".join(f"{name} {count}" for name, count in report.counts.items())
@@ -50,7 +56,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Verify the store; list every problem and exit 1 if there is any."""
-    from kazsec.check import check_store
+    from kazsec.build.check import check_store
 
     store = load_store(args, warn_if_stale=False)
     problems = check_store(store, data_dir())
@@ -64,135 +70,78 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def open_library(args: argparse.Namespace) -> Library:
+    """The read model over the store a command works on."""
+    from kazsec.library import Library
+
+    return Library(load_store(args))
+
+
+def _print(renderable: Any) -> None:
+    from rich.console import Console
+
+    Console().print(renderable)
+
+
 def cmd_stats(args: argparse.Namespace) -> int:
     """Store path, record counts per table, and mentions per source and per entity."""
-    from kazsec.kb.mentions import mention_counts
-
-    store = load_store(args)
-    counts = store.counts()
-    per_entity, per_source = mention_counts(store.all("mentions"))
-    ambiguous = sum(1 for m in store.all("mentions") if m["ambiguous"])
+    stats = open_library(args).stats()
     if args.json:
-        print(json.dumps({
-            "store": str(store.path),
-            "schema_version": store.meta["schema_version"],
-            "counts": counts,
-            "mentions_per_source": dict(sorted(per_source.items())),
-            "mentions_per_entity": dict(per_entity.most_common()),
-            "ambiguous_mentions": ambiguous,
-        }))
+        print(json.dumps(stats))
         return 0
-    from rich.columns import Columns
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
+    from kazsec.render.tables import stats_view
 
-    tables = Table(title="records")
-    tables.add_column("table")
-    tables.add_column("records", justify="right")
-    for name, count in counts.items():
-        tables.add_row(name, str(count))
-    sources = Table(title="mentions per source")
-    sources.add_column("source")
-    sources.add_column("mentions", justify="right")
-    for source, count in sorted(per_source.items()):
-        sources.add_row(Text(source), str(count))
-    entities = Table(title=f"mentions per entity ({ambiguous} ambiguous)")
-    entities.add_column("entity")
-    entities.add_column("mentions", justify="right")
-    for entity, count in per_entity.most_common():
-        entities.add_row(Text(entity), str(count))
-    console = Console()
-    console.print(Columns([tables, sources]))
-    console.print(entities)
-    console.print(Text(f"store: {store.path} (schema {store.meta['schema_version']})"))
+    _print(stats_view(stats))
     return 0
 
 
 def cmd_sources(args: argparse.Namespace) -> int:
     """The source documents as a table."""
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
+    from kazsec.render.tables import sources_table
 
-    from kazsec.facts import source_label
-
-    store = load_store(args)
-    table = Table(title="Sources", expand=True)
-    table.add_column("id", no_wrap=True)
-    table.add_column("title · publisher · date", ratio=1)
-    table.add_column("passages", justify="right")
-    for source in store.all("sources"):
-        described = Text(source_label(source), style="bold")
-        facts = " · ".join(f for f in (source["publisher"], source["date"], source["kind"]) if f)
-        described.append(f"\n{facts}", style="dim")
-        table.add_row(Text(source["id"]), described, Text(str(source["passage_count"])))
-    Console().print(table)
+    _print(sources_table(load_store(args).all("sources")))
     return 0
 
 
 def cmd_source(args: argparse.Namespace) -> int:
     """Print one source, repaired (default) or raw."""
-    from kazsec.safe_text import make_control_chars_visible
+    from kazsec.render.text import inert
 
-    store = load_store(args)
-    source = store.source(args.id)
+    source = load_store(args).source(args.id)
     text = source["raw_text"] if args.raw else source["repaired_text"]
     if sys.stdout.isatty():
-        text = make_control_chars_visible(text)  # a document may carry escape sequences
+        text = inert(text)  # a document may carry escape sequences
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0
 
 
 def cmd_show(args: argparse.Namespace) -> int:
     """One person, body, event or source with its facts and their quotes."""
-    from kazsec.dossier import dossier
-
-    found = dossier(load_store(args), args.id)
+    view = open_library(args).view(args.id)
     if args.json:
-        print(json.dumps({k: v for k, v in found.items() if k != "names"}, ensure_ascii=False, indent=1))
+        print(json.dumps(view.dossier.to_json(), ensure_ascii=False, indent=1))
         return 0
-    from rich.console import Console
+    from kazsec.render.dossier import render_dossier
 
-    from kazsec.show import render_dossier
-
-    Console().print(render_dossier(found))
+    _print(render_dossier(view))
     return 0
 
 
 def cmd_search(args: argparse.Namespace) -> int:
     """Search names in any spelling and script, and passage text."""
-    from kazsec.safe_text import make_control_chars_visible
-    from kazsec.search import SearchEngine
-
-    engine = SearchEngine.from_store(load_store(args))
-    results = engine.search(args.query, types=args.type, limit=args.limit)
+    results = open_library(args).engine.search(args.query, types=args.type, limit=args.limit)
     if args.json:
         print(json.dumps([r.to_json() for r in results], ensure_ascii=False))
         return 0
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
+    from kazsec.render.search import guesses_text, no_match_text, results_table
 
-    console = Console()
     confident = [r for r in results if r.confident]
     if not confident:
-        console.print(Text(f"no match for {args.query!r}", style="bold"))
+        _print(no_match_text(args.query))
         if results:
-            console.print(Text("closest guesses: " + ", ".join(f"{r.name} ({r.score:.0f})" for r in results[:3]), style="dim"))
+            _print(guesses_text(results))
         return 0
-    table = Table(title=Text(f"search: {args.query}"), expand=True)
-    table.add_column("type", no_wrap=True)
-    table.add_column("match", ratio=1)
-    table.add_column("id", no_wrap=True, overflow="ellipsis", max_width=28)
-    table.add_column("score", justify="right", no_wrap=True)
-    for result in confident:
-        matched = Text(make_control_chars_visible(result.matched))  # one for one: spans still hold
-        for start, end in result.spans:
-            matched.stylize("bold reverse", start, end)
-        cell = matched if result.matched == result.name else Text.assemble((result.name, "bold"), "\n", matched)
-        table.add_row(result.type, cell, Text(result.id), f"{result.score:.0f}")
-    console.print(table)
+    _print(results_table(args.query, confident))
     return 0
 
 
@@ -207,13 +156,13 @@ def run_app(args: argparse.Namespace, open_id: str | None = None) -> int:
     def say(message: str) -> None:  # the app owns the terminal: tell the user in the app
         app.call_from_thread(app.notify, message.removeprefix("kazsec: "), markup=False, timeout=6)
 
-    def load() -> Store:
-        store = load_store(args, warn_if_stale=False, notify=say)
-        if open_id is not None and store.get("passages", open_id) is None:
-            from kazsec.dossier import find_entity
+    def load() -> Library:
+        from kazsec.library import Library
 
-            find_entity(store, open_id)  # raises LookupFailed naming the fix
-        return store
+        library = Library(load_store(args, warn_if_stale=False, notify=say))
+        if open_id is not None and library.passage_location(open_id) is None:
+            library.record(open_id)  # raises LookupFailed naming the fix
+        return library
 
     app = KazsecApp(load, open_id=open_id)
     app.run()
@@ -247,10 +196,23 @@ def _positive_int(text: str) -> int:
     return value
 
 
+class _VersionAction(argparse.Action):
+    """--version, looked up only when asked: importlib.metadata costs every command 15-30 ms."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        from kazsec import __version__
+
+        print(f"kazsec {__version__}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every subcommand."""
     parser = argparse.ArgumentParser(prog="kazsec", description="Explore Kazakhstan's security apparatus through its cited sources.")
-    parser.add_argument("--version", action="version", version=f"kazsec {__version__}")
+    parser.add_argument("--version", action=_VersionAction, help="show the version and exit")
     parser.add_argument("--store", metavar="PATH", help="use this store file (default: $KAZSEC_STORE or a per-user cache, built on demand)")
     parser.set_defaults(handler=cmd_default)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
@@ -267,7 +229,7 @@ def build_parser() -> argparse.ArgumentParser:
     add("sources", cmd_sources, "list the source documents")
     search = add("search", cmd_search, "find people, bodies, events, sources and passages by any spelling or script")
     search.add_argument("query", help="a name in any spelling or script (Masimov, Масимов, KNB), or words of a passage")
-    search.add_argument("--type", action="append", choices=("person", "agency", "event", "source", "passage"), help="only results of this type (repeatable)")
+    search.add_argument("--type", action="append", choices=SEARCH_KINDS, help="only results of this type (repeatable)")
     search.add_argument("--limit", type=_positive_int, default=10, help="at most this many results (default 10)")
     search.add_argument("--json", action="store_true", help="print JSON: type, id, name, score, confident, matched, spans")
     opener = add("open", cmd_open, "start the explorer on a person, body, event, source or passage")

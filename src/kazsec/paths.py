@@ -1,4 +1,4 @@
-"""Where the bundled data lives and where the built store goes."""
+"""Where the bundled data lives, where the built store goes, and the user's settings."""
 
 from __future__ import annotations
 
@@ -35,3 +35,8 @@ def explicit_store_path(cli_value: str | None) -> Path | None:
     """The store the user named with --store or KAZSEC_STORE, if any."""
     value = cli_value or os.environ.get("KAZSEC_STORE")
     return Path(value).expanduser() if value else None
+
+
+def config_dir() -> Path:
+    """The per-user folder of settings (keymap.toml)."""
+    return Path(platformdirs.user_config_dir("kazsec"))

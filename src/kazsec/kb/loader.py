@@ -11,7 +11,7 @@ from typing import Any
 
 from kazsec.errors import KazsecError
 from kazsec.kb.anchor import SourceText, anchor
-from kazsec.kb.dates import date_precision
+from kazsec.dates import date_precision
 
 Record = dict[str, Any]
 Anchor = Callable[[Mapping[str, Any], str], dict[str, Any]]

@@ -7,9 +7,9 @@ from collections.abc import Iterable
 
 from kazsec.search.index import Entry, NameIndex, SearchResult
 from kazsec.search.passages import PassageDoc, PassageIndex
-from kazsec.store import Record, Store
+from kazsec.model import SEARCH_KINDS, Record, source_label
+from kazsec.store import Store
 
-SEARCH_TYPES = ("person", "agency", "event", "source", "passage")
 _CACHE_SIZE = 256
 
 
@@ -30,7 +30,7 @@ def entries_from_records(people: Iterable[Record], agencies: Iterable[Record], e
     for event in events:
         entries.append(Entry("event", event["id"], event["title"], event["title"]))
     for source in sources:
-        label = source["title"] or source["id"]
+        label = source_label(source)
         for form in dict.fromkeys(f for f in (source["title"], source["id"], source["publisher"]) if f):
             entries.append(Entry("source", source["id"], label, form))
     return entries
@@ -66,7 +66,7 @@ class SearchEngine:
 
         `passage_limit` caps the passage hits on their own (each needs a snippet built).
         """
-        wanted = tuple(sorted(set(types))) if types else SEARCH_TYPES
+        wanted = tuple(sorted(set(types))) if types else SEARCH_KINDS
         key = (query, wanted, limit, passage_limit)
         if key in self._cache:
             self._cache.move_to_end(key)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
+from kazsec.model import Location
+
 T = TypeVar("T")
 
 
@@ -36,3 +38,22 @@ class History(Generic[T]):
             return None
         self.cursor += 1
         return self.entries[self.cursor]
+
+
+@dataclass(frozen=True)
+class EntityPlace:
+    """An entry shown in the detail pane."""
+
+    entity_id: str
+
+
+@dataclass(frozen=True)
+class ReadingPlace:
+    """Passages open in the readers, and the entry they were opened for (if any)."""
+
+    entity_id: str | None
+    first: Location
+    second: Location | None = None
+
+
+Place = EntityPlace | ReadingPlace

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from textual.message import Message
 
-from kazsec.location import Location
+from kazsec.model import Citation, Location
 
 
 class EntitySelected(Message):
@@ -20,7 +18,7 @@ class EntitySelected(Message):
 class QuoteRequested(Message):
     """The quotes behind a fact were asked for; a second source opens beside the first."""
 
-    def __init__(self, citations: list[dict[str, Any]], side_by_side: bool = False) -> None:
+    def __init__(self, citations: list[Citation], side_by_side: bool = False) -> None:
         super().__init__()
         self.citations = citations
         self.side_by_side = side_by_side

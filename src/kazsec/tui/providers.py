@@ -3,35 +3,43 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from kazsec.tui.widgets.search_box import result_prompt
+from kazsec.model import ENTITY_KINDS, KIND_LABELS
+from kazsec.render.search import result_prompt
+from kazsec.render.text import data_text
 
-KIND_LABELS = {"person": "person", "agency": "body", "event": "event", "source": "source"}
+if TYPE_CHECKING:
+    from kazsec.tui.app import KazsecApp
 
 
 class EntityProvider(Provider):
     """Open any entity from the palette, with the same transliteration-aware search."""
 
+    @property
+    def kazsec(self) -> KazsecApp:
+        return self.app  # type: ignore[return-value]
+
     async def search(self, query: str) -> Hits:
-        library = getattr(self.app, "library", None)
+        library = self.kazsec.library
         if library is None:
             return
-        for result in library.engine.search(query, types=set(KIND_LABELS), limit=20):
+        for result in library.engine.search(query, types=set(ENTITY_KINDS), limit=20):
             if result.confident:
                 yield Hit(
                     result.score / 100,
                     result_prompt(result),
-                    partial(self.app.open_entity, result.id),  # type: ignore[attr-defined]
+                    partial(self.kazsec.open_entity, result.id),
                     text=result.name,
-                    help=f"open {KIND_LABELS[result.type]} {result.id}",
+                    help=f"open {KIND_LABELS[result.type]} {result.id}",  # type: ignore[index]
                 )
 
     async def discover(self) -> Hits:
-        library = getattr(self.app, "library", None)
+        library = self.kazsec.library
         if library is None:
             return
         for source_id in library.sources:
-            yield DiscoveryHit(Text(library.source_label(source_id)), partial(self.app.open_entity, source_id), help="open source")  # type: ignore[attr-defined]
+            label = data_text(library.source_label(source_id))
+            yield DiscoveryHit(label, partial(self.kazsec.open_entity, source_id), help="open source")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -17,18 +19,22 @@ INTRO = (
 )
 
 
-def key_table(sections: list[tuple[str, list[Binding]]], describe_key: object) -> Table:
-    """A table of keys and what they do, one section per part of the app."""
+def key_table(
+    sections: list[tuple[str, list[Binding]]], describe_key: Callable[[str], str], keymap: Mapping[str, str]
+) -> Table:
+    """Keys and what they do, one section per part of the app; each binding's id, for keymap.toml."""
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold cyan", no_wrap=True)
     table.add_column()
+    table.add_column(style="dim", no_wrap=True)
     for title, bindings in sections:
-        table.add_row(Text(title, style="bold underline"), "")
+        table.add_row(Text(title, style="bold underline"), "", "")
         for binding in bindings:
             if binding.description:
-                keys = ", ".join(describe_key(Binding(k.strip(), "")) for k in binding.key.split(","))  # type: ignore[operator]
-                table.add_row(Text(keys), Text(binding.description))
-        table.add_row("", "")
+                keys = keymap.get(binding.id or "", binding.key)
+                shown = ", ".join(describe_key(k.strip()) for k in keys.split(","))
+                table.add_row(Text(shown), Text(binding.description), Text(binding.id or ""))
+        table.add_row("", "", "")
     return table
 
 
@@ -39,16 +45,22 @@ class HelpScreen(ModalScreen[None]):
     HelpScreen { align: center middle; }
     #help { width: 90%; max-width: 100; height: 90%; border: round $accent; background: $surface; padding: 0 1; }
     """
-    BINDINGS = [Binding("escape,q,f1,question_mark", "dismiss", "Close help")]
+    BINDINGS = [Binding("escape,q,f1,question_mark", "dismiss", "Close help", id="close-help")]
 
-    def __init__(self, sections: list[tuple[str, list[Binding]]]) -> None:
+    def __init__(self, sections: list[tuple[str, list[Binding]]], keymap: Mapping[str, str], keymap_file: str) -> None:
         super().__init__()
         self.sections = sections
+        self.keymap = keymap
+        self.keymap_file = keymap_file
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
             yield Static(Text(INTRO))
-            yield Static(key_table(self.sections, self.app.get_key_display))
+            yield Static(key_table(self.sections, self._describe, self.keymap))
+            yield Static(Text(f"Remap keys by id in {self.keymap_file}, e.g. side-by-side = \"ctrl+s\".", style="dim"))
+
+    def _describe(self, key: str) -> str:
+        return self.app.get_key_display(Binding(key, ""))
 
     def on_mount(self) -> None:
         self.query_one("#help").border_title = "kazsec keys"

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
-from rich.text import Text
 
-from kazsec.location import Location
-from kazsec.safe_text import make_control_chars_visible
+from kazsec.model import KIND_PLURALS, SEARCH_KINDS, Location
+from kazsec.render.search import no_match_text, result_prompt
 from kazsec.tui.messages import EntitySelected, LocationRequested
 
 if TYPE_CHECKING:
@@ -21,46 +21,61 @@ if TYPE_CHECKING:
     from kazsec.search import SearchResult
 
 PER_GROUP = 8  # results shown per kind
-GROUPS = (("person", "People"), ("agency", "Bodies"), ("event", "Events"), ("source", "Sources"), ("passage", "Passages"))
+NAME_KINDS = ("person", "agency", "event", "source")
 
 
-def result_prompt(result: SearchResult) -> Text:
-    """One result line: the matched text with its spans highlighted, and what it belongs to."""
-    matched = Text(make_control_chars_visible(result.matched.replace("\n", " ")), no_wrap=True, overflow="ellipsis")
-    for start, end in result.spans:
-        matched.stylize("bold reverse", start, end)
-    if result.type == "passage":
-        return Text.assemble((f"{result.name}  ", "dim"), matched)
-    if result.matched != result.name:
-        matched.append(f"  → {result.name}", style="dim")
-    return matched
+class ResultOption(Option):
+    """A search result of the list, carrying the result it shows."""
+
+    def __init__(self, result: SearchResult) -> None:
+        super().__init__(result_prompt(result))
+        self.result = result
+
+
+def _heading(text: str, style: str) -> Option:
+    return Option(Text(text, style=style), disabled=True)
 
 
 class SearchBox(Vertical):
     """Type a name in any spelling or script; Enter opens the highlighted result."""
 
+    DEFAULT_CSS = """
+    SearchBox { height: auto; max-height: 16; }
+    SearchBox #search-input { margin: 0 1; background: $boost; }
+    SearchBox #search-input:focus { background: $primary 30%; }
+    SearchBox #search-results {
+        display: none;
+        /* Floats over the panes: showing results must not re-lay-out (and re-measure) the lists below. */
+        overlay: screen;
+        constrain: none inside;
+        max-height: 14;
+        border: tall $accent;
+        background: $panel;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    """
     BINDINGS = [
-        Binding("down", "cursor(1)", "Next result", show=False),
-        Binding("up", "cursor(-1)", "Previous result", show=False),
-        Binding("escape", "leave", "Leave search"),
+        Binding("down", "cursor(1)", "Next result", show=False, id="next-result"),
+        Binding("up", "cursor(-1)", "Previous result", show=False, id="previous-result"),
+        Binding("escape", "leave", "Leave search", id="leave-search"),
     ]
 
-    def __init__(self, library: Library | None = None, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
-        self.library = library
-        self._results: dict[str, SearchResult] = {}
-
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="/ search: Masimov, Масимов, Мәсімов, KNB, secret courts…", id="search-input", compact=True)
+        placeholder = "/ search: Masimov, Масимов, Мәсімов, KNB, secret courts…"
+        yield Input(placeholder=placeholder, id="search-input", compact=True)
         yield OptionList(id="search-results")
 
     @property
     def results(self) -> OptionList:
         return self.query_one("#search-results", OptionList)
 
-    def set_library(self, library: Library) -> None:
-        """Start searching this library (the index is built in the app's loader)."""
-        self.library = library
+    @property
+    def library(self) -> Library | None:
+        return getattr(self.app, "library", None)
+
+    def library_ready(self) -> None:
+        """The store has loaded: search what was typed while it loaded."""
         value = self.query_one(Input).value
         if value:
             self.show_results(value)
@@ -73,29 +88,25 @@ class SearchBox(Vertical):
         """Replace the result list with the results for `query`."""
         results_list = self.results
         results_list.clear_options()
-        self._results.clear()
-        if not query.strip() or self.library is None:
+        library = self.library
+        if not query.strip() or library is None:
             results_list.display = False
             return
         # One or two letters name people and bodies; passage text is searched from three on.
-        types = None if len(query.strip()) >= 3 else ("person", "agency", "event", "source")
-        found = self.library.engine.search(query, types=types, limit=30, passage_limit=PER_GROUP)
-        confident = [r for r in found if r.confident]
-        options: list[Option | None] = []
-        shown = confident
-        if not confident:
-            options.append(Option(Text(f"no match for {query!r}", style="bold"), disabled=True))
+        types = None if len(query.strip()) >= 3 else NAME_KINDS
+        found = library.engine.search(query, types=types, limit=30, passage_limit=PER_GROUP)
+        shown = [r for r in found if r.confident]
+        options: list[Option] = []
+        if not shown:
+            options.append(Option(no_match_text(query), disabled=True))
             shown = [r for r in found if r.type != "passage" and r.score >= 60][:5]
             if shown:
-                options.append(Option(Text("closest guesses (not the same name):", style="dim italic"), disabled=True))
-        for kind, title in GROUPS:
+                options.append(_heading("closest guesses (not the same name):", "dim italic"))
+        for kind in SEARCH_KINDS:
             group = [r for r in shown if r.type == kind][:PER_GROUP]
             if group:
-                options.append(Option(Text(f"{title} ({len(group)})", style="bold underline"), disabled=True))
-                for number, result in enumerate(group):
-                    option_id = f"{kind}-{number}"
-                    self._results[option_id] = result
-                    options.append(Option(result_prompt(result), id=option_id))
+                options.append(_heading(f"{KIND_PLURALS[kind]} ({len(group)})", "bold underline"))
+                options += [ResultOption(result) for result in group]
         results_list.add_options(options)
         results_list.display = True
         first = next((i for i, o in enumerate(results_list.options) if not o.disabled), None)
@@ -114,28 +125,30 @@ class SearchBox(Vertical):
     def _submitted(self) -> None:
         highlighted = self.results.highlighted
         if self.results.display and highlighted is not None:
-            self._open(self.results.get_option_at_index(highlighted).id)
+            self._open(self.results.get_option_at_index(highlighted))
 
     @on(OptionList.OptionSelected, "#search-results")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        self._open(event.option.id)
+        self._open(event.option)
 
-    def _open(self, option_id: str | None) -> None:
-        result = self._results.get(option_id or "")
-        if result is None or self.library is None:
+    def _open(self, option: Option) -> None:
+        library = self.library
+        if not isinstance(option, ResultOption) or library is None:
             return
+        result = option.result
         self.results.display = False
         if result.type == "passage" and result.passage:
-            passage = self.library.passages[result.passage]
-            self.post_message(LocationRequested(Location(passage["source"], passage["id"], *self._absolute(result, passage))))
+            passage = library.passages[result.passage]
+            start, end = _absolute(result, passage["start"])
+            self.post_message(LocationRequested(Location(passage["source"], passage["id"], start, end)))
         else:
             self.post_message(EntitySelected(result.id))
 
-    @staticmethod
-    def _absolute(result: SearchResult, passage: dict) -> tuple[int | None, int | None]:
-        """The first highlighted span of a passage hit, as offsets into its source's text."""
-        if not result.spans:
-            return None, None
-        start, end = result.spans[0]
-        base = passage["start"] + result.offset
-        return base + start, base + end
+
+def _absolute(result: SearchResult, passage_start: int) -> tuple[int | None, int | None]:
+    """The first highlighted span of a passage hit, as offsets into its source's text."""
+    if not result.spans:
+        return None, None
+    start, end = result.spans[0]
+    base = passage_start + result.offset
+    return base + start, base + end

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from kazsec.freshness import is_current
+from kazsec.build.freshness import is_current
 from kazsec.corpus.damage import find_damage
 from kazsec.corpus.sources import load_source_metadata, sha256_hex
 from kazsec.errors import SourceError

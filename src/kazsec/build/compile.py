@@ -8,11 +8,13 @@ from pathlib import Path
 from kazsec.corpus.pipeline import RepairedSource, repair_source
 from kazsec.corpus.sources import load_source_metadata, read_pinned_source
 from kazsec.errors import SourceError
-from kazsec.freshness import input_fingerprint
+from kazsec.build.fingerprint import Fingerprint, input_fingerprint
 from kazsec.kb.anchor import SourceText
 from kazsec.kb.loader import load_knowledge_base
 from kazsec.kb.mentions import link_mentions
-from kazsec.store import Record, write_store
+from kazsec.model import Record
+from kazsec.store import write_store
+
 
 def source_record(repaired: RepairedSource) -> Record:
     """The store record of one source, its texts included."""
@@ -51,8 +53,12 @@ class BuildReport:
     counts: dict[str, int]
 
 
-def build_store(data_dir: Path, path: Path) -> BuildReport:
-    """Compile the store; nothing is written unless the whole build succeeds."""
+def build_store(data_dir: Path, path: Path, fingerprint: Fingerprint | None = None) -> BuildReport:
+    """Compile the store; nothing is written unless the whole build succeeds.
+
+    `fingerprint` is the inputs' fingerprint when the caller has just computed it.
+    """
+    fingerprint = fingerprint or input_fingerprint(data_dir)
     repaired = repair_all_sources(data_dir)
     texts = {
         r.meta.id: SourceText(r.repaired_text, [p.start for p in r.passages], [p.id for p in r.passages])
@@ -70,5 +76,6 @@ def build_store(data_dir: Path, path: Path) -> BuildReport:
         "conflicts": kb.conflicts,
         "mentions": link_mentions(passages, kb.people, kb.agencies),
     }
-    write_store(path, tables, {"generator": "kazsec", "inputs": input_fingerprint(data_dir)})
+    meta = {"generator": "kazsec", "inputs": fingerprint.digest, "code_modules": list(fingerprint.modules)}
+    write_store(path, tables, meta)
     return BuildReport(path=path, counts={name: len(records) for name, records in tables.items()})

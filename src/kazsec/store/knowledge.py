@@ -1,62 +1,21 @@
-"""The TinyDB store: one JSON file, a schema version, validated on open, written atomically."""
+"""The knowledge store: one TinyDB JSON file, a schema version, validated on open, written atomically."""
 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
-from tinydb.table import Table
 
 from kazsec.errors import LookupFailed, StoreError
+from kazsec.model import META_TABLE, SCHEMA_VERSION, TABLES, Record, record_fields
+from kazsec.store.atomic import atomic_write_text
 
-SCHEMA_VERSION = 2
-META_TABLE = "_meta"
-TABLES = ("sources", "passages", "people", "agencies", "positions", "events", "conflicts", "mentions")
 # What every record of a table must hold for the app, the CLI and check to work on it.
-REQUIRED_FIELDS: dict[str, frozenset[str]] = {
-    "sources": frozenset({"id", "title", "publisher", "author", "date", "kind", "sha256", "raw_text", "repaired_text", "passage_count"}),
-    "passages": frozenset({"id", "source", "seq", "kind", "text", "start", "end", "raw_spans"}),
-    "people": frozenset({"id", "name", "role", "aliases", "titles", "relations"}),
-    "agencies": frozenset({"id", "name", "kind", "aliases", "parent"}),
-    "positions": frozenset({"id", "person", "post", "body", "start", "end", "cite"}),
-    "events": frozenset({"id", "date", "date_end", "title", "people", "bodies", "cite"}),
-    "conflicts": frozenset({"id", "subject", "readings"}),
-    "mentions": frozenset({"id", "source", "passage", "start", "end", "entity", "candidates", "ambiguous"}),
-}
-
-Record = dict[str, Any]
-
-
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write a file so that readers see the old content or the new, never a mix."""
-    if path.is_dir():
-        raise StoreError(f"store path is a directory, not a file: {path}")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise StoreError(f"cannot write the store at {path}: {exc.strerror}; choose another path with --store") from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as temp:
-            temp.write(text)
-            temp.flush()
-            os.fsync(temp.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temp_name, 0o666 & ~umask)  # mkstemp's 0600 would surprise a user sharing the file
-        os.replace(temp_name, path)
-    except OSError as exc:
-        Path(temp_name).unlink(missing_ok=True)
-        raise StoreError(f"cannot write the store at {path}: {exc.strerror}; the old store is untouched") from None
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+REQUIRED_FIELDS: dict[str, frozenset[str]] = {name: record_fields(name) for name in TABLES}
 
 
 def write_store(path: Path, tables: Mapping[str, Sequence[Record]], meta: Record) -> None:
@@ -73,6 +32,10 @@ def write_store(path: Path, tables: Mapping[str, Sequence[Record]], meta: Record
     atomic_write_text(path, json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
 
 
+def _doc_order(doc_id: str) -> tuple[int, str]:
+    return (int(doc_id), "") if doc_id.isdigit() else (-1, doc_id)
+
+
 def _rebuild_hint(path: Path) -> str:
     return f"rebuild it with `kazsec build --store {path}`"
 
@@ -82,10 +45,13 @@ class Store:
 
     def __init__(self, path: Path, data: dict[str, Any]) -> None:
         self.path = path
-        self._data = data
+        # JSON keeps TinyDB's document ids as strings, sorted as strings ("1", "10", "2"):
+        # put each table back in the order it was built.
+        self._data: dict[str, dict[str, Record]] = {
+            name: dict(sorted(data[name].items(), key=lambda item: _doc_order(item[0])))
+            for name in TABLES
+        }
         self._by_id: dict[str, dict[str, Record]] = {}
-        self._db = TinyDB(storage=MemoryStorage)
-        self._db.storage.write(data)
         self.meta: Record = dict(next(iter(data[META_TABLE].values())))
 
     @classmethod
@@ -130,10 +96,6 @@ class Store:
                     )
         return cls(path, data)
 
-    def table(self, name: str) -> Table:
-        """One table of the store (read it, never write it)."""
-        return self._db.table(name)
-
     def all(self, name: str) -> list[Record]:
         """Every record of a table, in insertion (build) order. Treat them as read-only.
 
@@ -144,13 +106,13 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         """Records per table."""
-        return {name: len(self.table(name)) for name in TABLES}
+        return {name: len(self._data[name]) for name in TABLES}
 
     def source(self, source_id: str) -> Record:
         """One source by id, or LookupFailed naming the way to list them."""
         found = self.get("sources", source_id)
         if found is None:
-            known = ", ".join(sorted(s["id"] for s in self.table("sources").all()))
+            known = ", ".join(sorted(s["id"] for s in self.all("sources")))
             raise LookupFailed(f"unknown source {source_id!r}; known sources: {known}")
         return dict(found)
 

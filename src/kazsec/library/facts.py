@@ -7,9 +7,12 @@ opening it leads to; the renderers only decide how it looks.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from collections.abc import Mapping
 from typing import Any
 
-from kazsec.kb.dates import format_span, format_tenure
+from kazsec.dates import format_span, format_tenure
+from kazsec.library.dossier import Dossier
+from kazsec.model import Citation, MentionRecord
 
 RELATION_WORDS = {
     "replaced": "replaced", "replaced_by": "replaced by", "nephew_of": "nephew of", "classmate_of": "classmate of",
@@ -27,15 +30,10 @@ class FactRow:
     when: str = ""  # dates or tenure, as precisely as known
     note: str = ""  # how a post ended, or who supplied a form
     note_kind: str = ""  # "end", "curator", "summary" or "count": how a renderer styles the note
-    citations: list[dict[str, Any]] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
     opens: str | None = None  # an entity id this row leads to instead of a quote
     side_by_side: bool = False  # its quotes disagree: read them next to each other
-    mention: dict[str, Any] | None = None  # the first mention this row leads to
-
-
-def source_label(source: dict[str, Any]) -> str:
-    """A source's title, or a description when the text gives none."""
-    return source["title"] or f"untitled {source['kind']} ({source['id']})"
+    mention: MentionRecord | None = None  # the first mention this row leads to
 
 
 def event_date(event: dict[str, Any]) -> str:
@@ -49,9 +47,9 @@ def _curated_forms(record: dict[str, Any]) -> list[tuple[str, str]]:
     return [(value, tag) for value, tag in forms if value]
 
 
-def fact_rows(found: dict[str, Any]) -> list[FactRow]:
-    """Every fact of a dossier (kazsec.dossier.dossier), in reading order."""
-    record, kind, names = found["record"], found["kind"], found["names"]
+def fact_rows(found: Dossier, names: Mapping[str, str]) -> list[FactRow]:
+    """Every fact of a dossier, in reading order; `names` gives display names by id."""
+    record, kind = found.record, found.kind
     rows: list[FactRow] = []
     if kind == "source":
         return rows
@@ -66,8 +64,8 @@ def fact_rows(found: dict[str, Any]) -> list[FactRow]:
     rows += [FactRow("title", t["title"], citations=t["cite"]) for t in record.get("titles", [])]
     if record.get("parent"):
         rows.append(FactRow("part of", names.get(record["parent"], record["parent"]), citations=record["parent_cite"]))
-    rows += [FactRow("unit", unit["name"], citations=unit["parent_cite"]) for unit in found.get("units", [])]
-    for position in found.get("positions", []):
+    rows += [FactRow("unit", unit["name"], citations=unit["parent_cite"]) for unit in found.units]
+    for position in found.positions:
         other = position["person"] if kind == "agency" else position["body"]
         holder = names.get(other, other)
         text = position["post"] + ("" if not holder or holder in position["post"] else f", {holder}")
@@ -76,20 +74,21 @@ def fact_rows(found: dict[str, Any]) -> list[FactRow]:
         words = RELATION_WORDS.get(relation["type"], relation["type"])
         rows.append(FactRow("relation", f"{words} {names.get(relation['target'], relation['target'])}", citations=relation["cite"]))
     own = [c for relation in record.get("relations", []) for c in relation["cite"]]
-    for relation in found.get("related_from", []):
+    for relation in found.related_from:
         if any(c in own for c in relation["cite"]):
             continue  # the same statement, seen from the other side
         words = RELATION_WORDS.get(relation["type"], relation["type"])
         rows.append(FactRow("relation", f"{names.get(relation['from'], relation['from'])} is {words} this", citations=relation["cite"]))
-    rows += [FactRow("event", e["title"], event_date(e), citations=e["cite"]) for e in found.get("events", [])]
-    for conflict in found.get("conflicts", []):
+    rows += [FactRow("event", e["title"], event_date(e), citations=e["cite"]) for e in found.events]
+    for conflict in found.conflicts:
         cited = [c for reading in conflict["readings"] for c in reading["cite"]]
         text = " ≠ ".join(r["reading"] for r in conflict["readings"])
         rows.append(FactRow("disagree", text, note=conflict["summary"], note_kind="summary", citations=cited, side_by_side=True))
-    for source, count in found.get("mentions_by_source", {}).items():
-        rows.append(FactRow("mentioned", names.get(source, source), note=f"{count} mention{'s' if count != 1 else ''}",
-                            note_kind="count", mention=found.get("first_mention_by_source", {}).get(source)))
+    for source, (tally, first) in found.mentions_by_source.items():
+        rows.append(
+            FactRow("mentioned", names.get(source, source), note=tally.describe(), note_kind="count", mention=first)
+        )
     return rows
 
 
-__all__ = ["FactRow", "RELATION_WORDS", "event_date", "fact_rows", "source_label"]
+__all__ = ["FactRow", "RELATION_WORDS", "event_date", "fact_rows"]

@@ -1,0 +1,37 @@
+"""Is a store current? Checked at every start, so it hashes files and imports no pipeline."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from kazsec.build.fingerprint import input_fingerprint, recorded_fingerprint
+from kazsec.errors import StoreError
+from kazsec.store import Store
+
+
+def is_current(store: Store, data_dir: Path) -> bool:
+    """Whether a store was built from exactly the present inputs and code."""
+    modules = store.meta.get("code_modules")
+    if not isinstance(modules, list) or not all(isinstance(m, str) for m in modules):
+        return False
+    return store.meta.get("inputs") == recorded_fingerprint(data_dir, modules)
+
+
+def open_or_build(data_dir: Path, path: Path, notify: Callable[[str], None]) -> Store:
+    """Open the self-managed default store, (re)building it first when missing, damaged or stale."""
+    try:
+        store = Store.open(path)
+    except StoreError as exc:
+        reason = "it does not exist yet" if not path.exists() else f"it is unusable: {exc}"
+    else:
+        if is_current(store, data_dir):
+            return store
+        reason = "it is older than its inputs"
+    # Unreadable inputs fail here, before any "building" notice; the build reuses this hash.
+    fingerprint = input_fingerprint(data_dir)
+    notify(f"kazsec: building the store at {path} ({reason})")
+    from kazsec.build.compile import build_store
+
+    build_store(data_dir, path, fingerprint)
+    return Store.open(path)

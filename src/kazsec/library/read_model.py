@@ -1,0 +1,213 @@
+"""The one read model: what the CLI and the TUI both ask of a store, answered from indexes.
+
+Pure domain code (no Textual). Everything is indexed once when a Library opens a store;
+`view(entity_id)` then gives a pane or a command all it shows in one call. The search
+index is built on first use, so commands that never search never pay for it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, cast
+
+from kazsec.dates import format_date, sort_key
+from kazsec.errors import LookupFailed
+from kazsec.library.dossier import Dossier, Links
+from kazsec.library.facts import FactRow, event_date, fact_rows
+from kazsec.library.mentions import MentionIndex, MentionTally
+from kazsec.names import fold_key
+from kazsec.model import (
+    KIND_TABLES,
+    AgencyRecord,
+    Citation,
+    ConflictRecord,
+    EntityKind,
+    EventRecord,
+    Location,
+    MentionRecord,
+    PassageRecord,
+    PersonRecord,
+    PositionRecord,
+    Record,
+    SourceRecord,
+    source_label,
+)
+from kazsec.store import Store
+
+if TYPE_CHECKING:
+    from kazsec.search import SearchEngine
+
+
+@dataclass(frozen=True)
+class EntityView:
+    """All a pane or `kazsec show` displays of one entity."""
+
+    dossier: Dossier
+    facts: list[FactRow]
+    first_location: Location | None  # what to open beside it: an event's quote, a source's start
+
+    @property
+    def kind(self) -> EntityKind:
+        return self.dossier.kind
+
+    @property
+    def record(self) -> Record:
+        return self.dossier.record
+
+
+@dataclass(frozen=True)
+class ListRow:
+    """One row of a navigator list: what it opens, its label, a note, a date, words to filter by."""
+
+    entity_id: str
+    label: str
+    note: str = ""
+    date: str = ""
+    keys: str = ""  # folded words a simple filter looks in (the timeline's)
+
+
+class Library:
+    """Read-only access to everything a store holds, for the explorer and the command line."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.sources: dict[str, SourceRecord] = {
+            s["id"]: cast(SourceRecord, s) for s in store.all("sources")
+        }
+        self.passages: dict[str, PassageRecord] = {
+            p["id"]: cast(PassageRecord, p) for p in store.all("passages")
+        }
+        people = cast(list[PersonRecord], store.all("people"))
+        agencies = cast(list[AgencyRecord], store.all("agencies"))
+        events = cast(list[EventRecord], store.all("events"))
+        self.people = sorted(people, key=lambda p: p["name"].split()[-1].casefold())
+        self.agencies = sorted(agencies, key=lambda a: a["name"].casefold())
+        self.events = sorted(events, key=lambda e: (sort_key(e["date"]), e["id"]))
+        self.passages_by_source: dict[str, list[PassageRecord]] = defaultdict(list)
+        for passage in sorted(self.passages.values(), key=lambda p: (p["source"], p["seq"])):
+            self.passages_by_source[passage["source"]].append(passage)
+        self._kinds: dict[str, EntityKind] = {
+            record["id"]: kind for kind, table in KIND_TABLES.items() for record in store.all(table)
+        }
+        self.mentions = MentionIndex(cast(list[MentionRecord], store.all("mentions")), self.sources)
+        self._links = Links(
+            people,
+            agencies,
+            cast(list[PositionRecord], store.all("positions")),
+            events,
+            cast(list[ConflictRecord], store.all("conflicts")),
+        )
+        self.names: dict[str, str] = {r["id"]: r["name"] for r in (*people, *agencies)}
+        self.names.update({e["id"]: e["title"] for e in events})
+        self.names.update({sid: source_label(s) for sid, s in self.sources.items()})
+
+    @cached_property
+    def engine(self) -> SearchEngine:
+        """The search index, built on first use from the records already loaded."""
+        from kazsec.search.engine import SearchEngine, entries_from_records, passage_docs
+
+        entries = entries_from_records(self.people, self.agencies, self.events, self.sources.values())
+        return SearchEngine(entries, passage_docs(self.passages.values()))
+
+    # -- lookups ----------------------------------------------------------------------
+
+    def kind_of(self, entity_id: str) -> EntityKind | None:
+        """'person', 'agency', 'event' or 'source' for an id, None if unknown."""
+        return self._kinds.get(entity_id)
+
+    def record(self, entity_id: str) -> tuple[EntityKind, Record]:
+        """The kind and record of an id; LookupFailed names the way to find one."""
+        kind = self._kinds.get(entity_id)
+        found = self.store.get(KIND_TABLES[kind], entity_id) if kind else None
+        if kind is None or found is None:
+            raise LookupFailed(
+                f"no person, body, event or source has the id {entity_id!r}; try `kazsec search`"
+            )
+        return kind, found
+
+    def view(self, entity_id: str) -> EntityView:
+        """Everything shown of one entity: its dossier, its facts, what to open beside it."""
+        kind, record = self.record(entity_id)
+        dossier = self._links.dossier(kind, record, self.mentions)
+        first: Location | None = None
+        if kind == "source" and self.passages_by_source.get(entity_id):
+            first = Location(entity_id, self.passages_by_source[entity_id][0]["id"])
+        elif kind == "event" and record["cite"]:
+            first = Location.of(record["cite"][0])  # an event is its sources' words
+        return EntityView(dossier, fact_rows(dossier, self.names), first)
+
+    def passage_location(self, passage_id: str) -> Location | None:
+        """Where a passage id points, None if no passage has it."""
+        passage = self.passages.get(passage_id)
+        return Location(passage["source"], passage_id) if passage else None
+
+    def source_label(self, source_id: str) -> str:
+        """A source's title, or a description when it has none."""
+        return self.names[source_id]
+
+    # -- mentions ---------------------------------------------------------------------
+
+    def mentions_of(self, entity_id: str) -> list[MentionRecord]:
+        """Mentions that may name an entity, in reading order."""
+        return self.mentions.of(entity_id)
+
+    def mention_tally(self, entity_id: str) -> MentionTally:
+        """How often an entity is mentioned in all sources (the one count every view shows)."""
+        return self.mentions.tally(entity_id)
+
+    def mention_spans(self, entity_id: str, source_id: str) -> list[tuple[int, int]]:
+        """Offsets of every mention of an entity in one source."""
+        return [(m["start"], m["end"]) for m in self.mentions.of(entity_id) if m["source"] == source_id]
+
+    # -- citations and lists ----------------------------------------------------------
+
+    def citation_text(self, citation: Citation | dict[str, Any]) -> str:
+        """A quote with its citation, ready to paste: “…” — title, publisher, date, passage."""
+        source = self.sources[citation["source"]]
+        date = format_date(source["date"]) if source["date"] else ""
+        parts = [self.source_label(citation["source"]), source["publisher"], date, source["author"]]
+        reference = ", ".join(p for p in parts if p)
+        return f"“{citation['exact']}” — {reference} [kazsec {citation['passage']}]"
+
+    def list_rows(self) -> dict[str, list[ListRow]]:
+        """The navigator's four lists: people, bodies, the timeline and the sources."""
+        return {
+            "people": [ListRow(p["id"], p["name"], p["role"]) for p in self.people],
+            "agencies": [ListRow(a["id"], a["name"], a["kind"]) for a in self.agencies],
+            "timeline": [
+                ListRow(
+                    e["id"],
+                    e["title"],
+                    date=event_date(e) if e["date"] else "undated",
+                    # The timeline filters by person or body as well as by words of the title.
+                    keys=" ".join(fold_key(v) for v in (e["title"], *self.involved_names(e["id"]))),
+                )
+                for e in self.events
+            ],
+            "sources": [
+                ListRow(sid, self.names[sid], f"{s['passage_count']} passages")
+                for sid, s in self.sources.items()
+            ],
+        }
+
+    def involved_names(self, event_id: str) -> list[str]:
+        """Display names of the people and bodies an event involves."""
+        event = cast(EventRecord, self.record(event_id)[1])
+        return [self.names.get(i, i) for i in event["people"] + event["bodies"]]
+
+    def stats(self) -> dict[str, Any]:
+        """Records per table and mentions per source and per entity (`kazsec stats`)."""
+        entities = self.mentions.entities()
+        return {
+            "store": str(self.store.path),
+            "schema_version": self.store.meta["schema_version"],
+            "counts": self.store.counts(),
+            "mentions_per_source": dict(sorted(self.mentions.per_source.items())),
+            "mentions_per_entity": {entity: tally.total for entity, tally in entities.items()},
+            "ambiguous_mentions_per_entity": {
+                entity: tally.ambiguous for entity, tally in entities.items() if tally.ambiguous
+            },
+            "ambiguous_mentions": self.mentions.ambiguous_count,
+        }

@@ -1,0 +1,64 @@
+"""Search results as text: the matched form with its characters highlighted, and its owner."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from rich.table import Table
+from rich.text import Text
+
+from kazsec.render.text import data_text
+
+if TYPE_CHECKING:
+    from kazsec.search import SearchResult
+
+MATCH_STYLE = "bold reverse"
+
+
+def matched_text(result: SearchResult, one_line: bool = False) -> Text:
+    """The matched form (an alias, or a passage snippet) with the matched characters marked."""
+    shown = result.matched.replace("\n", " ") if one_line else result.matched
+    matched = data_text(shown, no_wrap=one_line, overflow="ellipsis")  # one for one: spans hold
+    for start, end in result.spans:
+        matched.stylize(MATCH_STYLE, start, end)
+    return matched
+
+
+def result_prompt(result: SearchResult) -> Text:
+    """One result line of the search box or the palette: what matched, and what it belongs to."""
+    matched = matched_text(result, one_line=True)
+    if result.type == "passage":
+        return Text.assemble(data_text(f"{result.name}  ", "dim"), matched)
+    if result.matched != result.name:
+        matched.append_text(data_text(f"  → {result.name}", "dim"))
+    return matched
+
+
+def no_match_text(query: str) -> Text:
+    """'no match for …', the query shown as typed, never obeyed."""
+    return data_text(f"no match for {query!r}", "bold")
+
+
+def guesses_text(results: Sequence[SearchResult]) -> Text:
+    """The closest guesses under the confidence bar, said as guesses."""
+    names = ", ".join(f"{r.name} ({r.score:.0f})" for r in results[:3])
+    return data_text(f"closest guesses: {names}", "dim")
+
+
+def results_table(query: str, results: Sequence[SearchResult]) -> Table:
+    """`kazsec search`: kind, the match highlighted under its entity's name, id and score."""
+    table = Table(title=data_text(f"search: {query}"), expand=True)
+    table.add_column("type", no_wrap=True)
+    table.add_column("match", ratio=1)
+    table.add_column("id", no_wrap=True, overflow="ellipsis", max_width=28)
+    table.add_column("score", justify="right", no_wrap=True)
+    for result in results:
+        matched = matched_text(result)
+        cell = (
+            matched
+            if result.matched == result.name
+            else Text.assemble(data_text(result.name, "bold"), "\n", matched)
+        )
+        table.add_row(result.type, cell, data_text(result.id), f"{result.score:.0f}")
+    return table

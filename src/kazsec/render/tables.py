@@ -1,0 +1,51 @@
+"""The command line's tables: the store's figures and its source documents."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from rich.columns import Columns
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from kazsec.model import source_label
+from kazsec.render.text import data_text
+
+
+def stats_view(stats: Mapping[str, Any]) -> RenderableType:
+    """`kazsec stats`: records per table, mentions per source and per entity, the store path."""
+    tables = Table(title="records")
+    tables.add_column("table")
+    tables.add_column("records", justify="right")
+    for name, count in stats["counts"].items():
+        tables.add_row(name, str(count))
+    sources = Table(title="mentions per source")
+    sources.add_column("source")
+    sources.add_column("mentions", justify="right")
+    for source, count in stats["mentions_per_source"].items():
+        sources.add_row(data_text(source), str(count))
+    entities = Table(title=f"mentions per entity ({stats['ambiguous_mentions']} ambiguous)")
+    entities.add_column("entity")
+    entities.add_column("mentions", justify="right")
+    entities.add_column("of them ambiguous", justify="right")
+    ambiguous = stats["ambiguous_mentions_per_entity"]
+    for entity, count in stats["mentions_per_entity"].items():
+        entities.add_row(data_text(entity), str(count), str(ambiguous.get(entity, "")))
+    where = data_text(f"store: {stats['store']} (schema {stats['schema_version']})")
+    return Group(Columns([tables, sources]), entities, where)
+
+
+def sources_table(sources: Iterable[Mapping[str, Any]]) -> Table:
+    """`kazsec sources`: id, title with publisher, date and kind, and passages."""
+    table = Table(title="Sources", expand=True)
+    table.add_column("id", no_wrap=True)
+    table.add_column("title · publisher · date", ratio=1)
+    table.add_column("passages", justify="right")
+    for source in sources:
+        described = data_text(source_label(source), "bold")
+        facts = " · ".join(f for f in (source["publisher"], source["date"], source["kind"]) if f)
+        described.append_text(data_text(f"\n{facts}", "dim"))
+        table.add_row(data_text(source["id"]), described, Text(str(source["passage_count"])))
+    return table
