@@ -1,12 +1,12 @@
 # Two commands set everything up on a fresh machine with Python 3.11+ and make:
 #   make run   - create .venv if missing, install kazsec, launch it on the bundled data
-#   make test  - the same bootstrap, then the whole test suite
+#   make test  - the same bootstrap, then lint (ruff), types (mypy) and the whole test suite
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench screenshots clean
+.PHONY: run test lint bench screenshots clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "kazsec needs Python 3.11 or newer; set PYTHON=python3.11 (or newer)")'
@@ -18,7 +18,12 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/kazsec
 
+LINTED := src tests benchmarks screenshots
+
 test: $(STAMP)
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 screenshots: $(STAMP)

@@ -49,7 +49,9 @@ def timed(action: object) -> tuple[float, object]:
 
 def run_fzf(aliases_file: Path, query: str) -> tuple[float, str | None]:
     with aliases_file.open("rb") as stdin:
-        elapsed, done = timed(lambda: subprocess.run(["fzf", "--filter", query], stdin=stdin, capture_output=True))
+        elapsed, done = timed(
+            lambda: subprocess.run(["fzf", "--filter", query], stdin=stdin, capture_output=True)
+        )
     first = done.stdout.split(b"\n", 1)[0].decode() if done.stdout else None  # type: ignore[union-attr]
     return elapsed, first
 
@@ -85,15 +87,23 @@ def one_size(size: int) -> dict[str, object]:
         owner.setdefault(alias, entity)
     rf_times, rf_hits = [], 0
     for _, query, expected in reference:
-        elapsed, found = timed(lambda: process.extract(query, aliases, scorer=fuzz.WRatio, limit=20))
+        elapsed, found = timed(
+            lambda: process.extract(query, aliases, scorer=fuzz.WRatio, limit=20)
+        )
         rf_times.append(elapsed)
         rf_hits += bool(found) and owner[found[0][0]] == expected  # type: ignore[index]
     rf50, rf99 = percentiles(rf_times)
     figures: dict[str, object] = {
-        "benchmark": "search", "aliases": size, "build_s": round(build_ms / 1000, 3), "memory_mb": round(memory, 1),
-        "p50_ms": round(p50, 3), "p99_ms": round(p99, 3), "queries": len(queries),
+        "benchmark": "search",
+        "aliases": size,
+        "build_s": round(build_ms / 1000, 3),
+        "memory_mb": round(memory, 1),
+        "p50_ms": round(p50, 3),
+        "p99_ms": round(p99, 3),
+        "queries": len(queries),
         "recall_at_1_full_names": round(hits / full, 3),
-        "rapidfuzz_wratio_p50_ms": round(rf50, 3), "rapidfuzz_wratio_p99_ms": round(rf99, 3),
+        "rapidfuzz_wratio_p50_ms": round(rf50, 3),
+        "rapidfuzz_wratio_p99_ms": round(rf99, 3),
         "rapidfuzz_recall_at_1": round(rf_hits / len(reference), 3),
         "ratio_p50_vs_rapidfuzz": round(p50 / rf50, 3),
     }
@@ -107,10 +117,15 @@ def one_size(size: int) -> dict[str, object]:
                 fzf_times.append(elapsed)
                 fzf_hits += first is not None and owner.get(first) == expected
         f50, f99 = percentiles(fzf_times)
-        figures.update({
-            "fzf_p50_ms": round(f50, 3), "fzf_p99_ms": round(f99, 3), "fzf_recall_at_1": round(fzf_hits / len(reference), 3),
-            "fzf_includes_process_start": True, "ratio_p50_vs_fzf": round(p50 / f50, 3),
-        })
+        figures.update(
+            {
+                "fzf_p50_ms": round(f50, 3),
+                "fzf_p99_ms": round(f99, 3),
+                "fzf_recall_at_1": round(fzf_hits / len(reference), 3),
+                "fzf_includes_process_start": True,
+                "ratio_p50_vs_fzf": round(p50 / f50, 3),
+            }
+        )
     else:
         figures["fzf"] = "not installed (apt-get install fzf)"
     return figures
@@ -123,8 +138,26 @@ def bundled() -> dict[str, object]:
     with tempfile.TemporaryDirectory() as folder:
         store = open_or_build(data_dir(), Path(folder) / "store.json", notify=lambda _: None)
         build_ms, engine = timed(lambda: SearchEngine.from_store(store))
-    queries = ["Masimov", "Мәсімов", "masimof", "Karim M", "K. Massimov", "KNB", "ҰҚК", "Kasym-Zhomart Tokaev",
-               "Қасым-Жомарт Тоқаев", "Syroezhkin", "Putin", "n", "na", "naz", "naza", "nazar", "secret courts", "treason"]
+    queries = [
+        "Masimov",
+        "Мәсімов",
+        "masimof",
+        "Karim M",
+        "K. Massimov",
+        "KNB",
+        "ҰҚК",
+        "Kasym-Zhomart Tokaev",
+        "Қасым-Жомарт Тоқаев",
+        "Syroezhkin",
+        "Putin",
+        "n",
+        "na",
+        "naz",
+        "naza",
+        "nazar",
+        "secret courts",
+        "treason",
+    ]
     names, full = [], []
     for round_number in range(10):
         for query in queries:
@@ -133,9 +166,15 @@ def bundled() -> dict[str, object]:
             full.append(timed(lambda: engine.search(fresh, limit=20))[0])
     n50, n99 = percentiles(names)
     e50, e99 = percentiles(full)
-    return {"benchmark": "search-bundled", "aliases": len(engine.names), "index_build_ms": round(build_ms, 1),
-            "names_p50_ms": round(n50, 3), "names_p99_ms": round(n99, 3),
-            "names_and_passages_p50_ms": round(e50, 3), "names_and_passages_p99_ms": round(e99, 3)}
+    return {
+        "benchmark": "search-bundled",
+        "aliases": len(engine.names),
+        "index_build_ms": round(build_ms, 1),
+        "names_p50_ms": round(n50, 3),
+        "names_p99_ms": round(n99, 3),
+        "names_and_passages_p50_ms": round(e50, 3),
+        "names_and_passages_p99_ms": round(e99, 3),
+    }
 
 
 def main() -> int:

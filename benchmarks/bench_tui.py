@@ -155,7 +155,9 @@ asyncio.run(main())
 
 
 def run(code: str, *args: str) -> list[float]:
-    done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, check=True
+    )
     return [float(line) for line in done.stdout.split() if line.strip()]
 
 
@@ -175,11 +177,21 @@ def synthetic_store(path: Path, people: int) -> None:
     for entity, alias in alias_set(people * 4, seed=3):
         by_name.setdefault(entity, []).append(alias)
     for number, (name, aliases) in enumerate(list(by_name.items())[:people]):
-        tables["people"].append({
-            "id": f"synthetic-{number}", "name": aliases[1] if len(aliases) > 1 else name, "role": "other",
-            "standard_name": "", "description": "", "native_ru": name, "native_kk": "",
-            "curator_aliases": aliases[2:], "aliases": [], "titles": [], "relations": [],
-        })
+        tables["people"].append(
+            {
+                "id": f"synthetic-{number}",
+                "name": aliases[1] if len(aliases) > 1 else name,
+                "role": "other",
+                "standard_name": "",
+                "description": "",
+                "native_ru": name,
+                "native_kk": "",
+                "curator_aliases": aliases[2:],
+                "aliases": [],
+                "titles": [],
+                "relations": [],
+            }
+        )
     write_store(path, tables, {"generator": "kazsec benchmark", "inputs": "synthetic"})
 
 
@@ -195,24 +207,53 @@ def main() -> int:
             bare += run(BARE_APP)
             ours += run(KAZSEC_APP, str(bundled))
         bare_ms, ours_ms = statistics.median(bare) * 1000, statistics.median(ours) * 1000
-        print(json.dumps({"benchmark": "tui-first-paint", "bare_textual_ms": round(bare_ms, 1), "kazsec_ms": round(ours_ms, 1),
-                          "ratio": round(ours_ms / bare_ms, 3), "runs": RUNS}), flush=True)
+        print(
+            json.dumps(
+                {
+                    "benchmark": "tui-first-paint",
+                    "bare_textual_ms": round(bare_ms, 1),
+                    "kazsec_ms": round(ours_ms, 1),
+                    "ratio": round(ours_ms / bare_ms, 3),
+                    "runs": RUNS,
+                }
+            ),
+            flush=True,
+        )
 
         big = Path(folder) / "synthetic-10k.json"
         synthetic_store(big, 10_000)
         startups = [run(KAZSEC_APP, str(big), "ready") for _ in range(3)]
-        typed = json.loads(subprocess.run([sys.executable, "-c", KEYSTROKES, str(big)], capture_output=True, text=True, check=True).stdout)
+        typed = json.loads(
+            subprocess.run(
+                [sys.executable, "-c", KEYSTROKES, str(big)],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
+        )
         times, reference = sorted(typed["kazsec"]), sorted(typed["bare"])
-        print(json.dumps({
-            "benchmark": "tui-10k-people", "people": 10_000,
-            "first_paint_ms": round(statistics.median(s[0] for s in startups) * 1000, 1),
-            "startup_until_searchable_ms": round(statistics.median(s[1] for s in startups) * 1000, 1),
-            "keystroke_to_results_p50_ms": round(statistics.median(times), 2),
-            "keystroke_to_results_p99_ms": round(times[min(len(times) - 1, int(len(times) * 0.99))], 2),
-            "bare_input_echo_p50_ms": round(statistics.median(reference), 2),
-            "bare_input_echo_p99_ms": round(reference[min(len(reference) - 1, int(len(reference) * 0.99))], 2),
-            "keystrokes": len(times),
-        }), flush=True)
+        print(
+            json.dumps(
+                {
+                    "benchmark": "tui-10k-people",
+                    "people": 10_000,
+                    "first_paint_ms": round(statistics.median(s[0] for s in startups) * 1000, 1),
+                    "startup_until_searchable_ms": round(
+                        statistics.median(s[1] for s in startups) * 1000, 1
+                    ),
+                    "keystroke_to_results_p50_ms": round(statistics.median(times), 2),
+                    "keystroke_to_results_p99_ms": round(
+                        times[min(len(times) - 1, int(len(times) * 0.99))], 2
+                    ),
+                    "bare_input_echo_p50_ms": round(statistics.median(reference), 2),
+                    "bare_input_echo_p99_ms": round(
+                        reference[min(len(reference) - 1, int(len(reference) * 0.99))], 2
+                    ),
+                    "keystrokes": len(times),
+                }
+            ),
+            flush=True,
+        )
     return 0
 
 

@@ -22,8 +22,38 @@ SURNAME_ROOTS = (
 ).split()
 
 
-MIDDLE = ("", "", "", "бек", "жан", "хан", "тай", "ғали", "сар", "құл", "нұр", "бол", "ман", "тас", "ер", "кен", "ба", "дос")
-PATRONYMIC_ROOTS = ("Иван", "Сергей", "Марат", "Ерлан", "Болат", "Нұрлан", "Петр", "Тимур", "Самат", "Алексей")
+MIDDLE = (
+    "",
+    "",
+    "",
+    "бек",
+    "жан",
+    "хан",
+    "тай",
+    "ғали",
+    "сар",
+    "құл",
+    "нұр",
+    "бол",
+    "ман",
+    "тас",
+    "ер",
+    "кен",
+    "ба",
+    "дос",
+)
+PATRONYMIC_ROOTS = (
+    "Иван",
+    "Сергей",
+    "Марат",
+    "Ерлан",
+    "Болат",
+    "Нұрлан",
+    "Петр",
+    "Тимур",
+    "Самат",
+    "Алексей",
+)
 
 
 def _surname(rng: random.Random) -> str:
@@ -45,21 +75,105 @@ def _cyrillic_name(rng: random.Random) -> str:
 
 _KAZAKH_TO_RUSSIAN = str.maketrans("әғқңөұүһіӘҒҚҢӨҰҮҺІ", "агкноуухиАГКНОУУХИ")
 _BASE = {
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z", "и": "i",
-    "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
-    "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y",
-    "ь": "", "э": "e", "ю": "yu", "я": "ya", "-": "-", " ": " ",
+    "а": "a",
+    "б": "b",
+    "в": "v",
+    "г": "g",
+    "д": "d",
+    "е": "e",
+    "ё": "yo",
+    "ж": "zh",
+    "з": "z",
+    "и": "i",
+    "й": "y",
+    "к": "k",
+    "л": "l",
+    "м": "m",
+    "н": "n",
+    "о": "o",
+    "п": "p",
+    "р": "r",
+    "с": "s",
+    "т": "t",
+    "у": "u",
+    "ф": "f",
+    "х": "kh",
+    "ц": "ts",
+    "ч": "ch",
+    "ш": "sh",
+    "щ": "shch",
+    "ъ": "",
+    "ы": "y",
+    "ь": "",
+    "э": "e",
+    "ю": "yu",
+    "я": "ya",
+    "-": "-",
+    " ": " ",
 }
 SYSTEMS: dict[str, dict[str, str]] = {
     "bgn": {},  # the base table, with 'ye' for е at word start and after vowels
-    "iso": {"ж": "ž", "х": "h", "ц": "c", "ч": "č", "ш": "š", "щ": "ŝ", "ю": "ju", "я": "ja", "й": "j", "ы": "y", "ё": "ë"},
-    "german": {"ж": "sch", "х": "ch", "ц": "z", "ч": "tsch", "ш": "sch", "щ": "schtsch", "ю": "ju", "я": "ja", "й": "j", "в": "w", "з": "s", "ё": "jo"},
-    "french": {"ж": "j", "х": "kh", "ч": "tch", "ш": "ch", "щ": "chtch", "у": "ou", "ю": "iou", "я": "ia", "й": "ï"},
+    "iso": {
+        "ж": "ž",
+        "х": "h",
+        "ц": "c",
+        "ч": "č",
+        "ш": "š",
+        "щ": "ŝ",
+        "ю": "ju",
+        "я": "ja",
+        "й": "j",
+        "ы": "y",
+        "ё": "ë",
+    },
+    "german": {
+        "ж": "sch",
+        "х": "ch",
+        "ц": "z",
+        "ч": "tsch",
+        "ш": "sch",
+        "щ": "schtsch",
+        "ю": "ju",
+        "я": "ja",
+        "й": "j",
+        "в": "w",
+        "з": "s",
+        "ё": "jo",
+    },
+    "french": {
+        "ж": "j",
+        "х": "kh",
+        "ч": "tch",
+        "ш": "ch",
+        "щ": "chtch",
+        "у": "ou",
+        "ю": "iou",
+        "я": "ia",
+        "й": "ï",
+    },
     "simple": {"ж": "j", "х": "h", "й": "i", "ю": "iu", "я": "ia", "ы": "i", "е": "e"},
 }
 _KAZAKH_LATIN_2021 = str.maketrans(
-    {"ә": "ä", "ғ": "ğ", "қ": "q", "ң": "ñ", "ө": "ö", "ұ": "ū", "ү": "ü", "һ": "h", "і": "ı",
-     "Ә": "Ä", "Ғ": "Ğ", "Қ": "Q", "Ң": "Ñ", "Ө": "Ö", "Ұ": "Ū", "Ү": "Ü", "Һ": "H", "І": "I"}
+    {
+        "ә": "ä",
+        "ғ": "ğ",
+        "қ": "q",
+        "ң": "ñ",
+        "ө": "ö",
+        "ұ": "ū",
+        "ү": "ü",
+        "һ": "h",
+        "і": "ı",
+        "Ә": "Ä",
+        "Ғ": "Ğ",
+        "Қ": "Q",
+        "Ң": "Ñ",
+        "Ө": "Ö",
+        "Ұ": "Ū",
+        "Ү": "Ü",
+        "Һ": "H",
+        "І": "I",
+    }
 )
 
 
@@ -75,7 +189,11 @@ def romanize(name: str, system: str) -> str:
     for index, char in enumerate(name):
         lower = char.lower()
         piece = table.get(lower, lower)
-        if system == "bgn" and lower == "е" and (index == 0 or name[index - 1].lower() in "аеиоуыэюя -"):
+        if (
+            system == "bgn"
+            and lower == "е"
+            and (index == 0 or name[index - 1].lower() in "аеиоуыэюя -")
+        ):
             piece = "ye"
         out.append(piece.capitalize() if char.isupper() else piece)
     return "".join(out)
@@ -89,7 +207,9 @@ def alias_set(size: int, seed: int = 7) -> list[tuple[str, str]]:
     entity = 0
     while len(pairs) < size:
         name = _cyrillic_name(rng)
-        entity_id = name  # people of one name are one entity here: the search cannot tell them apart
+        entity_id = (
+            name  # people of one name are one entity here: the search cannot tell them apart
+        )
         pairs.append((entity_id, name))
         for system in rng.sample(systems, 3):
             pairs.append((entity_id, romanize(name, system)))
@@ -97,10 +217,14 @@ def alias_set(size: int, seed: int = 7) -> list[tuple[str, str]]:
     return pairs[:size]
 
 
-def query_mix(pairs: list[tuple[str, str]], count: int = 200, seed: int = 11) -> list[tuple[str, str, str]]:
+def query_mix(
+    pairs: list[tuple[str, str]], count: int = 200, seed: int = 11
+) -> list[tuple[str, str, str]]:
     """(kind, query, expected entity): Latin in an unindexed system, Cyrillic, typo, and as-you-type prefixes."""
     rng = random.Random(seed)
-    cyrillic = [(e, a) for e, a in pairs if any("а" <= c.lower() <= "я" or c in "әғқңөұүһі" for c in a)]
+    cyrillic = [
+        (e, a) for e, a in pairs if any("а" <= c.lower() <= "я" or c in "әғқңөұүһі" for c in a)
+    ]
     queries: list[tuple[str, str, str]] = []
     while len(queries) < count:
         entity, name = rng.choice(cyrillic)

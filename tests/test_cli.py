@@ -47,14 +47,22 @@ def test_build_check_stats_sources(capsys: pytest.CaptureFixture[str], tmp_path:
     assert code == 0 and "ciss-2022-nsc" in out and "Caspian" in out
 
 
-def test_source_prints_repaired_or_raw(capsys: pytest.CaptureFixture[str], built_store_path: Path) -> None:
-    code, out, _ = run(capsys, "--store", str(built_store_path), "source", "journal-2019-power-transit")
+def test_source_prints_repaired_or_raw(
+    capsys: pytest.CaptureFixture[str], built_store_path: Path
+) -> None:
+    code, out, _ = run(
+        capsys, "--store", str(built_store_path), "source", "journal-2019-power-transit"
+    )
     assert code == 0 and "Kazakhstan has been following its own path" in out and "\ufffd" not in out
-    code, out, _ = run(capsys, "--store", str(built_store_path), "source", "journal-2019-power-transit", "--raw")
+    code, out, _ = run(
+        capsys, "--store", str(built_store_path), "source", "journal-2019-power-transit", "--raw"
+    )
     assert code == 0 and "azakhstan has been following" in out and "\ufffd" in out
 
 
-def test_store_from_environment(capsys: pytest.CaptureFixture[str], built_store_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_store_from_environment(
+    capsys: pytest.CaptureFixture[str], built_store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("KAZSEC_STORE", str(built_store_path))
     code, out, _ = run(capsys, "stats", "--json")
     assert code == 0 and json.loads(out)["store"] == str(built_store_path)
@@ -82,12 +90,19 @@ def _write(path: Path, content: bytes | None) -> Path:
         (b'{"_meta": {"1": {"schema_version": 99}}}', "schema version 99"),
     ],
 )
-def test_bad_store_is_one_line_and_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path, content: bytes | None, message: str) -> None:
+def test_bad_store_is_one_line_and_exit_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, content: bytes | None, message: str
+) -> None:
     path = _write(tmp_path / "bad.json", content)
     for command in (["stats"], ["check"], ["sources"], ["source", "ciss-2022-nsc"]):
         code, out, err = run(capsys, "--store", str(path), *command)
         assert code == 2
-        assert err.count("\n") == 1 and err.startswith("kazsec: error:") and message in err and str(path) in err
+        assert (
+            err.count("\n") == 1
+            and err.startswith("kazsec: error:")
+            and message in err
+            and str(path) in err
+        )
         assert "Traceback" not in err and out == ""
     if content is not None:
         assert path.read_bytes() == content, "a damaged store is reported, never overwritten"
@@ -95,7 +110,11 @@ def test_bad_store_is_one_line_and_exit_2(capsys: pytest.CaptureFixture[str], tm
 
 def test_unknown_source_id(capsys: pytest.CaptureFixture[str], built_store_path: Path) -> None:
     code, out, err = run(capsys, "--store", str(built_store_path), "source", "no-such-source")
-    assert code == 2 and err.startswith("kazsec: error: unknown source 'no-such-source'") and "ciss-2022-nsc" in err
+    assert (
+        code == 2
+        and err.startswith("kazsec: error: unknown source 'no-such-source'")
+        and "ciss-2022-nsc" in err
+    )
 
 
 def _damage(path: Path, passage_index: int, text: str) -> None:
@@ -127,14 +146,18 @@ def _damage(path: Path, passage_index: int, text: str) -> None:
         ("Read 5752 times", "web page boilerplate"),
     ],
 )
-def test_check_names_each_kind_of_damage(capsys: pytest.CaptureFixture[str], store_copy: Path, damaged_text: str, reported: str) -> None:
+def test_check_names_each_kind_of_damage(
+    capsys: pytest.CaptureFixture[str], store_copy: Path, damaged_text: str, reported: str
+) -> None:
     _damage(store_copy, 5, damaged_text)
     code, out, err = run(capsys, "--store", str(store_copy), "check")
     assert code == 1
     assert "passage kz20-security-council/p005" in out and reported in out
 
 
-def test_check_finds_broken_offsets_references_and_repeats(capsys: pytest.CaptureFixture[str], store_copy: Path) -> None:
+def test_check_finds_broken_offsets_references_and_repeats(
+    capsys: pytest.CaptureFixture[str], store_copy: Path
+) -> None:
     data = json.loads(store_copy.read_text())
     data["passages"]["3"]["start"] += 1
     data["passages"]["4"]["source"] = "nowhere"
@@ -159,34 +182,59 @@ def test_check_reports_a_stale_store(capsys: pytest.CaptureFixture[str], store_c
 
 def test_console_script_runs_in_a_fresh_process(built_store_path: Path) -> None:
     env = {**os.environ, "KAZSEC_STORE": str(built_store_path)}
-    done = subprocess.run([sys.executable, "-m", "kazsec", "stats", "--json"], capture_output=True, text=True, env=env, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "kazsec", "stats", "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
     assert done.returncode == 0 and json.loads(done.stdout)["counts"]["sources"] == 5
 
 
 def test_search_json_and_types(capsys: pytest.CaptureFixture[str], built_store_path: Path) -> None:
-    code, out, _ = run(capsys, "--store", str(built_store_path), "search", "Мәсімов", "--json", "--limit", "3")
+    code, out, _ = run(
+        capsys, "--store", str(built_store_path), "search", "Мәсімов", "--json", "--limit", "3"
+    )
     results = json.loads(out)
     assert code == 0 and results[0]["type"] == "person" and results[0]["id"] == "karim-massimov"
     assert {"type", "id", "name", "score", "matched", "spans"} <= set(results[0])
-    code, out, _ = run(capsys, "--store", str(built_store_path), "search", "secret courts", "--type", "passage", "--json")
+    code, out, _ = run(
+        capsys,
+        "--store",
+        str(built_store_path),
+        "search",
+        "secret courts",
+        "--type",
+        "passage",
+        "--json",
+    )
     assert code == 0 and all(r["type"] == "passage" for r in json.loads(out))
     code, out, _ = run(capsys, "--store", str(built_store_path), "search", "KNB")
     assert code == 0 and "National Security Committee" in out
 
 
-def test_search_says_no_match_plainly(capsys: pytest.CaptureFixture[str], built_store_path: Path) -> None:
-    code, out, _ = run(capsys, "--store", str(built_store_path), "search", "Putin", "--type", "person")
+def test_search_says_no_match_plainly(
+    capsys: pytest.CaptureFixture[str], built_store_path: Path
+) -> None:
+    code, out, _ = run(
+        capsys, "--store", str(built_store_path), "search", "Putin", "--type", "person"
+    )
     assert code == 0 and out.startswith("no match for 'Putin'")
 
 
-def test_search_rejects_a_bad_limit(capsys: pytest.CaptureFixture[str], built_store_path: Path) -> None:
+def test_search_rejects_a_bad_limit(
+    capsys: pytest.CaptureFixture[str], built_store_path: Path
+) -> None:
     with pytest.raises(SystemExit) as exited:
         main(["--store", str(built_store_path), "search", "x", "--limit", "0"])
     assert exited.value.code == 2 and "between 1 and 1000" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("case", ["directory", "unwritable-cache", "missing-data"])
-def test_os_level_trouble_is_one_line_and_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: str) -> None:
+def test_os_level_trouble_is_one_line_and_exit_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: str
+) -> None:
     if case == "directory":
         argv = ["--store", str(tmp_path), "build"]
     elif case == "unwritable-cache":
@@ -199,10 +247,17 @@ def test_os_level_trouble_is_one_line_and_exit_2(capsys: pytest.CaptureFixture[s
         argv = ["stats"]
     code, out, err = run(capsys, *argv)
     errors = [line for line in err.splitlines() if "error" in line]
-    assert code == 2 and len(errors) == 1 and errors[0].startswith("kazsec: error:") and "Traceback" not in err
+    assert (
+        code == 2
+        and len(errors) == 1
+        and errors[0].startswith("kazsec: error:")
+        and "Traceback" not in err
+    )
 
 
-def test_a_store_missing_fields_is_refused_not_crashed_on(capsys: pytest.CaptureFixture[str], store_copy: Path) -> None:
+def test_a_store_missing_fields_is_refused_not_crashed_on(
+    capsys: pytest.CaptureFixture[str], store_copy: Path
+) -> None:
     data = json.loads(store_copy.read_text())
     data["sources"]["1"] = {"id": "x"}
     store_copy.write_text(json.dumps(data))
@@ -211,7 +266,9 @@ def test_a_store_missing_fields_is_refused_not_crashed_on(capsys: pytest.Capture
         assert code == 2 and "sources record 1 lacks" in err and err.count("\n") == 1
 
 
-def test_check_verifies_mention_offsets(capsys: pytest.CaptureFixture[str], store_copy: Path) -> None:
+def test_check_verifies_mention_offsets(
+    capsys: pytest.CaptureFixture[str], store_copy: Path
+) -> None:
     data = json.loads(store_copy.read_text())
     mention = data["mentions"]["1"]
     mention["start"] += 3
@@ -230,6 +287,8 @@ def test_a_source_with_no_text_is_refused(data_copy: Path, tmp_path: Path) -> No
     raw = b"   \n"
     (data_copy / "sources" / "empty.txt").write_bytes(raw)
     with (data_copy / "sources.toml").open("a", encoding="utf-8") as toml:
-        toml.write(f'\n[[source]]\nid = "empty-src"\nfile = "empty.txt"\nsha256 = "{hashlib.sha256(raw).hexdigest()}"\nkind = "test"\nformat = "web"\n')
-    with pytest.raises(SourceError, match="empty.txt has no text left after repair"):
+        toml.write(
+            f'\n[[source]]\nid = "empty-src"\nfile = "empty.txt"\nsha256 = "{hashlib.sha256(raw).hexdigest()}"\nkind = "test"\nformat = "web"\n'
+        )
+    with pytest.raises(SourceError, match=r"empty\.txt has no text left after repair"):
         build_store(data_copy, tmp_path / "x.json")

@@ -21,13 +21,21 @@ REAL_REPAIRS = [
     (PDF, "I n t r o d u c t i o n", "Introduction"),
     (PDF, "C o n c l u s i o n", "Conclusion"),
     (PDF, "A B S T R A C T", "ABSTRACT"),
-    (PDF, "suggested To-\n\nkayev as a presidential", "suggested Tokayev as a presidential candidate"),
+    (
+        PDF,
+        "suggested To-\n\nkayev as a presidential",
+        "suggested Tokayev as a presidential candidate",
+    ),
     (PDF, "Dariga Naz-\narbayeva", "Dariga Nazarbayeva would be appointed"),
     (PDF, "a new parliament was elec-\n", "a new parliament was elected at the same time"),
     (PDF, "the opposition parties1\ufffdor", "the opposition parties[1] or to limit"),
     (PDF, "the\ufffdrisk\ufffdof\ufffdcon\u00c0icts", "the risk of conflicts was very high"),
     (PDF, "concentrate it in \n\nthe hands", "concentrate it in the hands of the president"),
-    (CISS, "the Oriental tradition of òðàäèöèîííîå", "the Oriental tradition of традиционное Oriental"),
+    (
+        CISS,
+        "the Oriental tradition of òðàäèöèîííîå",
+        "the Oriental tradition of традиционное Oriental",
+    ),
     (CISS, "Kassym-Jomart Êàñûì-Tokayev", "Kassym-Jomart Касым-Tokayev"),
 ]
 
@@ -43,7 +51,12 @@ def test_real_damage_from_the_sources_is_repaired(
 
 
 def test_no_repaired_passage_carries_known_damage(repaired: dict[str, RepairedSource]) -> None:
-    found = [(p.id, d.kind, d.excerpt) for r in repaired.values() for p in r.passages for d in find_damage(p.text)]
+    found = [
+        (p.id, d.kind, d.excerpt)
+        for r in repaired.values()
+        for p in r.passages
+        for d in find_damage(p.text)
+    ]
     assert found == []
 
 
@@ -82,28 +95,42 @@ BOILERPLATE = [
 def test_boilerplate_appears_nowhere(repaired: dict[str, RepairedSource], line: str) -> None:
     assert any(line in r.raw_text for r in repaired.values())
     assert not any(line in p.text for r in repaired.values() for p in r.passages)
-    assert not any(re.fullmatch(r"RUS|Search|Reports|top", p.text) for r in repaired.values() for p in r.passages)
+    assert not any(
+        re.fullmatch(r"RUS|Search|Reports|top", p.text)
+        for r in repaired.values()
+        for p in r.passages
+    )
 
 
-def test_footnotes_are_passages_of_their_own_linked_by_number(repaired: dict[str, RepairedSource]) -> None:
+def test_footnotes_are_passages_of_their_own_linked_by_number(
+    repaired: dict[str, RepairedSource],
+) -> None:
     for source in (repaired[PDF], repaired[CISS]):
         notes = {p.number: p for p in source.passages if p.kind == "note"}
         assert sorted(notes) == list(range(1, len(notes) + 1))
         refs = [n for p in source.passages for n in p.note_refs]
-        assert sorted(set(refs)) == sorted(notes), "every note is referenced and every reference has its note"
+        assert sorted(set(refs)) == sorted(notes), (
+            "every note is referenced and every reference has its note"
+        )
     assert len([p for p in repaired[PDF].passages if p.kind == "note"]) == 28
     first_note = next(p for p in repaired[PDF].passages if p.number == 1)
     assert first_note.text.startswith("1. See: E.T. Seylekhanov")
     assert "Seylekhanov" not in next(p for p in repaired[PDF].passages if 1 in p.note_refs).text
 
 
-def test_passages_tile_the_repaired_text_and_point_into_the_raw(repaired: dict[str, RepairedSource]) -> None:
+def test_passages_tile_the_repaired_text_and_point_into_the_raw(
+    repaired: dict[str, RepairedSource],
+) -> None:
     for source in repaired.values():
         for index, passage in enumerate(source.passages, start=1):
             assert passage.id == f"{source.meta.id}/p{index:03d}"
             assert source.repaired_text[passage.start : passage.end] == passage.text
-            assert passage.raw_spans and all(0 <= s < e <= len(source.raw_text) for s, e in passage.raw_spans)
-    dismissal = next(p for p in repaired[CISS].passages if p.text.startswith("January 6. The Lieutenant-General"))
+            assert passage.raw_spans and all(
+                0 <= s < e <= len(source.raw_text) for s, e in passage.raw_spans
+            )
+    dismissal = next(
+        p for p in repaired[CISS].passages if p.text.startswith("January 6. The Lieutenant-General")
+    )
     start, end = dismissal.raw_spans[0]
     assert repaired[CISS].raw_text[start:end].startswith("January 6. The Lieutenant-General")
 
@@ -124,5 +151,8 @@ def test_passage_kinds_follow_the_documents(repaired: dict[str, RepairedSource])
     assert kind_of("KEYWORDS: Kazakhstan") == "meta"
     titles = {r.meta.id: r.passages[0].text for r in repaired.values() if r.meta.format == "web"}
     assert titles["caci-2013-antiterror"] == "Tuesday, 27 August 2013"
-    assert repaired["caci-2013-antiterror"].passages[1].text == "Kazakhstan Boosts Antiterrorist Policies in Response to Growing Threats"
+    assert (
+        repaired["caci-2013-antiterror"].passages[1].text
+        == "Kazakhstan Boosts Antiterrorist Policies in Response to Growing Threats"
+    )
     assert repaired["caci-2013-antiterror"].passages[1].kind == "heading"

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from kazsec.build.compile import build_store
 from kazsec.cli import main
-from kazsec.kb.anchor import AnchorError, SourceText, anchor, verify
 from kazsec.dates import date_precision, format_date, format_span
+from kazsec.kb.anchor import AnchorError, SourceText, anchor, verify
 from kazsec.kb.loader import KbError
 from kazsec.store import Store
 
-TEXT = SourceText("Alpha beta. Karim Massimov was dismissed. Gamma. Massimov again.", [0, 12, 42], ["s/p001", "s/p002", "s/p003"])
+TEXT = SourceText(
+    "Alpha beta. Karim Massimov was dismissed. Gamma. Massimov again.",
+    [0, 12, 42],
+    ["s/p001", "s/p002", "s/p003"],
+)
 SOURCES = {"s": TEXT}
 
 
@@ -26,13 +29,24 @@ def test_a_quote_is_anchored_with_offsets_context_and_passage() -> None:
 
 
 def test_a_moved_quote_is_re_anchored_by_quote_and_context() -> None:
-    stale = {"source": "s", "quote": "Massimov", "start": 3, "prefix": "Gamma. ", "suffix": " again."}
+    stale = {
+        "source": "s",
+        "quote": "Massimov",
+        "start": 3,
+        "prefix": "Gamma. ",
+        "suffix": " again.",
+    }
     assert anchor(stale, SOURCES, "f: r")["start"] == TEXT.text.index("Massimov again")
 
 
 def test_missing_and_ambiguous_quotes_fail_naming_file_and_record() -> None:
-    with pytest.raises(AnchorError, match=r"^data/kb/people.toml: person 'x': quote not found in s: 'Masimov resigned'$"):
-        anchor({"source": "s", "quote": "Masimov resigned"}, SOURCES, "data/kb/people.toml: person 'x'")
+    with pytest.raises(
+        AnchorError,
+        match=r"^data/kb/people.toml: person 'x': quote not found in s: 'Masimov resigned'$",
+    ):
+        anchor(
+            {"source": "s", "quote": "Masimov resigned"}, SOURCES, "data/kb/people.toml: person 'x'"
+        )
     with pytest.raises(AnchorError, match="occurs 2 times in s, lengthen it"):
         anchor({"source": "s", "quote": "Massimov"}, SOURCES, "f: r")
     with pytest.raises(AnchorError, match="unknown source 'nowhere'"):
@@ -46,7 +60,12 @@ def test_verify_notices_a_changed_text() -> None:
 
 @pytest.mark.parametrize(
     ("value", "precision", "shown"),
-    [("2022-01-06", "day", "6 Jan 2022"), ("2022-01", "month", "Jan 2022"), ("2017", "year", "2017"), ("", "unknown", "?")],
+    [
+        ("2022-01-06", "day", "6 Jan 2022"),
+        ("2022-01", "month", "Jan 2022"),
+        ("2017", "year", "2017"),
+        ("", "unknown", "?"),
+    ],
 )
 def test_dates_carry_their_precision(value: str, precision: str, shown: str) -> None:
     assert date_precision(value) == precision and format_date(value) == shown
@@ -90,9 +109,14 @@ def _kb(data_copy: Path, people: str) -> Path:
 
 
 def test_a_broken_quote_fails_the_build_with_one_clear_line(
-    data_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    data_copy: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    broken = FIXTURE_PEOPLE.replace("the NSC Chairman Massimov was dismissed", "the NSC Chairman Massimov resigned")
+    broken = FIXTURE_PEOPLE.replace(
+        "the NSC Chairman Massimov was dismissed", "the NSC Chairman Massimov resigned"
+    )
     _kb(data_copy, broken)
     with pytest.raises(AnchorError) as caught:
         build_store(data_copy, tmp_path / "x.json")
@@ -104,7 +128,10 @@ def test_a_broken_quote_fails_the_build_with_one_clear_line(
     monkeypatch.setenv("KAZSEC_DATA", str(data_copy))
     assert main(["--store", str(tmp_path / "x.json"), "build"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("kazsec: error: data/kb/people.toml: person 'karim-massimov'") and err.count("\n") == 1
+    assert (
+        err.startswith("kazsec: error: data/kb/people.toml: person 'karim-massimov'")
+        and err.count("\n") == 1
+    )
 
 
 def test_an_alias_must_stand_in_its_own_quote(data_copy: Path, tmp_path: Path) -> None:
@@ -114,20 +141,28 @@ def test_an_alias_must_stand_in_its_own_quote(data_copy: Path, tmp_path: Path) -
 
 
 def test_unknown_references_fail(data_copy: Path, tmp_path: Path) -> None:
-    people = FIXTURE_PEOPLE + '\n[[person]]\nid = "x-y"\nname = "X Y"\nrelations = [{ type = "nephew_of", target = "nobody", source = "ciss-2022-nsc", quote = "Nazarbayev’s nephew Samat Abish" }]\n'
+    people = (
+        FIXTURE_PEOPLE
+        + '\n[[person]]\nid = "x-y"\nname = "X Y"\nrelations = [{ type = "nephew_of", target = "nobody", source = "ciss-2022-nsc", quote = "Nazarbayev’s nephew Samat Abish" }]\n'
+    )
     _kb(data_copy, people)
     with pytest.raises(KbError, match="person 'x-y': relation: unknown id 'nobody'"):
         build_store(data_copy, tmp_path / "x.json")
 
 
-def test_mentions_keep_ambiguity_unless_the_passage_settles_it(data_copy: Path, tmp_path: Path) -> None:
+def test_mentions_keep_ambiguity_unless_the_passage_settles_it(
+    data_copy: Path, tmp_path: Path
+) -> None:
     _kb(data_copy, FIXTURE_PEOPLE)
     build_store(data_copy, tmp_path / "s.json")
     mentions = Store.open(tmp_path / "s.json").all("mentions")
     bare = [m for m in mentions if m["text"] == "Nazarbayev"]
     assert bare, "bare surnames are mentions"
     unsettled = [m for m in bare if m["ambiguous"]]
-    assert unsettled and all([c["id"] for c in m["candidates"]] == ["nursultan-nazarbayev", "dariga-nazarbayeva"] for m in unsettled)
+    assert unsettled and all(
+        [c["id"] for c in m["candidates"]] == ["nursultan-nazarbayev", "dariga-nazarbayeva"]
+        for m in unsettled
+    )
     settled = [m for m in bare if not m["ambiguous"]]
     assert settled, "a passage that also says 'Elbasy' or the full name settles it"
     store = Store.open(tmp_path / "s.json")
@@ -139,5 +174,9 @@ def test_mentions_keep_ambiguity_unless_the_passage_settles_it(data_copy: Path, 
         return passage["text"][offset : offset + len(tail)] == tail
 
     possessive = [m for m in mentions if m["text"] == "Massimov" and followed_by(m, "’s")]
-    assert possessive and all(m["entity"] == "karim-massimov" and not m["ambiguous"] for m in possessive)
-    assert any(m["text"] == "Nazarbayev" and followed_by(m, "s’") for m in mentions), "the family's plural possessive"
+    assert possessive and all(
+        m["entity"] == "karim-massimov" and not m["ambiguous"] for m in possessive
+    )
+    assert any(m["text"] == "Nazarbayev" and followed_by(m, "s’") for m in mentions), (
+        "the family's plural possessive"
+    )

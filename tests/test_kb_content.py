@@ -69,7 +69,11 @@ def test_the_knowledge_base_is_substantial(store: Store) -> None:
 
 @pytest.mark.parametrize(("person", "date"), RESHUFFLE)
 def test_the_january_2022_reshuffle_is_complete(store: Store, person: str, date: str) -> None:
-    positions = [p for p in store.all("positions") if p["person"] == person and date in (p["start"], p["end"])]
+    positions = [
+        p
+        for p in store.all("positions")
+        if p["person"] == person and date in (p["start"], p["end"])
+    ]
     events = [e for e in store.all("events") if person in e["people"] and e["date"] == date]
     assert positions or events, f"{person} on {date}"
 
@@ -77,15 +81,21 @@ def test_the_january_2022_reshuffle_is_complete(store: Store, person: str, date:
 def _aliases(store: Store, entity_id: str, table: str = "people") -> set[str]:
     record = store.get(table, entity_id)
     assert record is not None, entity_id
-    return {a["name"] for a in record["aliases"]} | set(record["curator_aliases"]) | {record["name"]}
+    return (
+        {a["name"] for a in record["aliases"]} | set(record["curator_aliases"]) | {record["name"]}
+    )
 
 
 def test_one_man_under_every_spelling(store: Store) -> None:
-    assert {"Massimov", "Masimov", "Karim Massimov", "Karim Masimov"} <= _aliases(store, "karim-massimov")
+    assert {"Massimov", "Masimov", "Karim Massimov", "Karim Masimov"} <= _aliases(
+        store, "karim-massimov"
+    )
     assert {"Sadykulov", "Sadykuov"} <= _aliases(store, "anuar-sadykulov")
     assert "Elbasy" in _aliases(store, "nursultan-nazarbayev")
     assert "Wild Arman" in _aliases(store, "arman-jumageldiyev")
-    assert {"Syroyezhkin", "Syroezhkin"} <= {a.split()[-1] for a in _aliases(store, "konstantin-syroyezhkin")}
+    assert {"Syroyezhkin", "Syroezhkin"} <= {
+        a.split()[-1] for a in _aliases(store, "konstantin-syroyezhkin")
+    }
     dutbayev = store.get("people", "nartai-dutbayev")
     assert dutbayev is not None and dutbayev["standard_name"] == "Nartai Dutbayev"
     assert "Nartai Nutbayev" in {a["name"] for a in dutbayev["aliases"]}
@@ -93,7 +103,9 @@ def test_one_man_under_every_spelling(store: Store) -> None:
 
 def test_bodies_carry_abbreviations_in_every_script_and_their_parents(store: Store) -> None:
     assert {"NSC", "KNB", "КНБ", "ҰҚК"} <= _aliases(store, "nsc", "agencies")
-    assert any("Syrbar" in alias for alias in _aliases(store, "foreign-intelligence-service", "agencies"))
+    assert any(
+        "Syrbar" in alias for alias in _aliases(store, "foreign-intelligence-service", "agencies")
+    )
     for unit in ("special-service-a", "border-guard-service", "foreign-intelligence-service"):
         record = store.get("agencies", unit)
         assert record is not None and record["parent"] == "nsc" and record["parent_cite"], unit
@@ -104,7 +116,9 @@ def test_conflicts_keep_both_readings(store: Store) -> None:
     texts = " | ".join(" / ".join(r) for r in readings.values())
     assert "14" in texts and "15" in texts
     assert "Anuar Kunanbayev" in texts or any("kunanbayev" in c for c in readings)
-    assert "202q" in texts or any("202q" in cite["exact"] for c in store.all("conflicts") for cite in iter_citations(c))
+    assert "202q" in texts or any(
+        "202q" in cite["exact"] for c in store.all("conflicts") for cite in iter_citations(c)
+    )
 
 
 def test_mentions_cover_the_spellings_the_sources_use(store: Store) -> None:
@@ -119,7 +133,8 @@ def test_mentions_cover_the_spellings_the_sources_use(store: Store) -> None:
                 for citation in alias["cite"]:
                     at = citation["start"] + citation["exact"].index(alias["name"])
                     if any(
-                        m["start"] <= at < m["end"] and record["id"] in {c["id"] for c in m["candidates"]}
+                        m["start"] <= at < m["end"]
+                        and record["id"] in {c["id"] for c in m["candidates"]}
                         for m in by_passage.get(citation["passage"], [])
                     ):
                         covered += 1
@@ -138,24 +153,40 @@ def test_ambiguous_surnames_keep_every_candidate(store: Store) -> None:
     assert anuar and all(m["ambiguous"] and len(m["candidates"]) >= 2 for m in anuar)
 
 
-def test_show_prints_an_entity_with_its_quotes(capsys: pytest.CaptureFixture[str], built_store_path: object) -> None:
+def test_show_prints_an_entity_with_its_quotes(
+    capsys: pytest.CaptureFixture[str], built_store_path: object
+) -> None:
     from kazsec.cli import main
 
     assert main(["--store", str(built_store_path), "show", "karim-massimov"]) == 0
     out = capsys.readouterr().out
-    for expected in ("Karim Massimov", "Masimov", "Кәрім Мәсімов (kk, curator)", "(dismissed)", "[1] ciss-2022-nsc/p"):
+    for expected in (
+        "Karim Massimov",
+        "Masimov",
+        "Кәрім Мәсімов (kk, curator)",
+        "(dismissed)",
+        "[1] ciss-2022-nsc/p",
+    ):
         assert expected in out
     assert main(["--store", str(built_store_path), "show", "nsc", "--json"]) == 0
     import json
 
     shown = json.loads(capsys.readouterr().out)
-    assert shown["kind"] == "agency" and {u["id"] for u in shown["units"]} >= {"special-service-a", "border-guard-service"}
+    assert shown["kind"] == "agency" and {u["id"] for u in shown["units"]} >= {
+        "special-service-a",
+        "border-guard-service",
+    }
     assert main(["--store", str(built_store_path), "show", "nobody-at-all"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("kazsec: error: no person, body, event or source has the id 'nobody-at-all'") and err.count("\n") == 1
+    assert (
+        err.startswith("kazsec: error: no person, body, event or source has the id 'nobody-at-all'")
+        and err.count("\n") == 1
+    )
 
 
-def test_stats_reports_mentions_per_entity_and_source(capsys: pytest.CaptureFixture[str], built_store_path: object) -> None:
+def test_stats_reports_mentions_per_entity_and_source(
+    capsys: pytest.CaptureFixture[str], built_store_path: object
+) -> None:
     import json
 
     from kazsec.cli import main
@@ -163,7 +194,11 @@ def test_stats_reports_mentions_per_entity_and_source(capsys: pytest.CaptureFixt
     assert main(["--store", str(built_store_path), "stats", "--json"]) == 0
     figures = json.loads(capsys.readouterr().out)
     assert set(figures["mentions_per_source"]) == {
-        "kz20-security-council", "ciss-2022-nsc", "caci-2013-antiterror", "astana-times-2015-yermekbayev", "journal-2019-power-transit"
+        "kz20-security-council",
+        "ciss-2022-nsc",
+        "caci-2013-antiterror",
+        "astana-times-2015-yermekbayev",
+        "journal-2019-power-transit",
     }
     assert figures["mentions_per_entity"]["karim-massimov"] >= 20
     assert figures["ambiguous_mentions"] >= 1

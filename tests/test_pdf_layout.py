@@ -16,15 +16,26 @@ def vocabulary(*lines: str) -> PdfVocabulary:
 
 
 def test_soft_hyphens_are_joined() -> None:
-    assert rejoin_line_end_hyphen("total democrati-", "zation as Kyrgyzstan", vocabulary()) == "total democratization as Kyrgyzstan"
+    assert (
+        rejoin_line_end_hyphen("total democrati-", "zation as Kyrgyzstan", vocabulary())
+        == "total democratization as Kyrgyzstan"
+    )
 
 
 def test_real_hyphens_survive_a_line_end() -> None:
     words = vocabulary("His well-balanced foreign policy")
-    assert rejoin_line_end_hyphen("continue his well-", "balanced foreign policy", words) == "continue his well-balanced foreign policy"
-    assert rejoin_line_end_hyphen("President Kassym-", "Jomart Tokayev", vocabulary()) == "President Kassym-Jomart Tokayev"
+    assert (
+        rejoin_line_end_hyphen("continue his well-", "balanced foreign policy", words)
+        == "continue his well-balanced foreign policy"
+    )
+    assert (
+        rejoin_line_end_hyphen("President Kassym-", "Jomart Tokayev", vocabulary())
+        == "President Kassym-Jomart Tokayev"
+    )
     url = "[http://www.akorda.kz/en/address-of-the-president-"
-    assert rejoin_line_end_hyphen(url, "of-kazakhstan]", vocabulary()).endswith("president-of-kazakhstan]")
+    assert rejoin_line_end_hyphen(url, "of-kazakhstan]", vocabulary()).endswith(
+        "president-of-kazakhstan]"
+    )
 
 
 def test_letterspaced_headings_are_restored() -> None:
@@ -45,7 +56,11 @@ def test_footnotes_leave_the_body_and_keep_their_numbers() -> None:
         ]
     )
     body, notes = separate_footnotes(split_lines(text), vocabulary())
-    assert [line.text for line in body] == ["a new parliament was elec-", "", " ted at the same time. In 1995 there were 2 referendums."]
+    assert [line.text for line in body] == [
+        "a new parliament was elec-",
+        "",
+        " ted at the same time. In 1995 there were 2 referendums.",
+    ]
     assert [(n.number, n.text) for n in notes] == [
         (1, "1. See: E.T. Seylekhanov, Politicheskaia systema, Almaty, 2009, p. 62."),
         (2, "2. See: R.N. Zhanguzhin, Kazakhstan postsovetskiy."),

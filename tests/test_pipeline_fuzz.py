@@ -10,8 +10,31 @@ from kazsec.corpus.sources import SourceMeta
 
 # Text made of the pieces the real damage is made of, so the fuzzer reaches the repairs.
 PIECES = st.sampled_from(
-    ["\n", "\n\n", " ", "-", "—", "1 See: ", "12", ".", "“", "À", "\ufffd", "\U0003ffff", "ôåâðàëÿ",
-     "I n t r o", "azakhstan", " Page", "word", "Kazakh-", "stan", "RUS", "Print this page", "• ", "2-1) "]
+    [
+        "\n",
+        "\n\n",
+        " ",
+        "-",
+        "—",
+        "1 See: ",
+        "12",
+        ".",
+        "“",
+        "À",
+        "\ufffd",
+        "\U0003ffff",
+        "ôåâðàëÿ",
+        "I n t r o",
+        "azakhstan",
+        " Page",
+        "word",
+        "Kazakh-",
+        "stan",
+        "RUS",
+        "Print this page",
+        "• ",
+        "2-1) ",
+    ]
 )
 DOCUMENTS = st.lists(st.one_of(PIECES, st.text(max_size=8)), max_size=60).map("".join)
 

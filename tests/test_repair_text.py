@@ -21,7 +21,10 @@ from kazsec.render.text import inert as make_control_chars_visible
     ("damaged", "repaired"),
     [
         ("16 ôåâðàëÿ 2022", "16 февраля 2022"),
-        ("the Oriental tradition of òðàäèöèîííîå Oriental diligence", "the Oriental tradition of традиционное Oriental diligence"),
+        (
+            "the Oriental tradition of òðàäèöèîííîå Oriental diligence",
+            "the Oriental tradition of традиционное Oriental diligence",
+        ),
         ("Kassym-Jomart Êàñûì-Tokayev", "Kassym-Jomart Касым-Tokayev"),
     ],
 )
@@ -29,20 +32,29 @@ def test_cp1251_read_as_latin1_is_restored_to_cyrillic(damaged: str, repaired: s
     assert repair_cp1251_mojibake(damaged) == repaired
 
 
-@pytest.mark.parametrize("clean", ["coup d’état", "Ardak Ashimbekuly", "résumé of the Œuvre", "naïve façade", "À la carte"])
+@pytest.mark.parametrize(
+    "clean",
+    ["coup d’état", "Ardak Ashimbekuly", "résumé of the Œuvre", "naïve façade", "À la carte"],
+)
 def test_real_latin_accents_are_left_alone(clean: str) -> None:
     assert repair_cp1251_mojibake(clean) == clean
 
 
 def test_ftfy_fixes_utf8_mojibake_but_keeps_typographic_quotes() -> None:
     assert repair_utf8_mojibake("cafÃ© in Almaty") == "café in Almaty"
-    assert repair_utf8_mojibake("“upon a single command” – d’état") == "“upon a single command” – d’état"
+    assert (
+        repair_utf8_mojibake("“upon a single command” – d’état")
+        == "“upon a single command” – d’état"
+    )
 
 
 @pytest.mark.parametrize(
     ("damaged", "repaired"),
     [
-        ("the multifaceted inÀuence of regional elites", "the multifaceted influence of regional elites"),
+        (
+            "the multifaceted inÀuence of regional elites",
+            "the multifaceted influence of regional elites",
+        ),
         ("a conÀict of interests", "a conflict of interests"),
         ("the key \U0003ffffgure", "the key figure"),
         ("of\U0003ffffcial status", "official status"),
@@ -67,7 +79,9 @@ def test_decoding_refuses_binary_and_non_utf8() -> None:
 def test_control_characters_are_shown_not_obeyed() -> None:
     shown = make_control_chars_visible("a\x1b[31mred\x07\nline\tend\r")
     assert shown == "a␛[31mred␇\nline\tend␍"
-    assert len(shown) == len("a\x1b[31mred\x07\nline\tend\r"), "one for one, so highlights keep their place"
+    assert len(shown) == len("a\x1b[31mred\x07\nline\tend\r"), (
+        "one for one, so highlights keep their place"
+    )
 
 
 @given(st.text())

@@ -17,8 +17,21 @@ def engine(store: Store) -> SearchEngine:
 
 
 ABSURD = [
-    "", " ", "\x00\x1b[31m\x07", "…—–“”", "🙂🔥👮‍♂️", "שלום עולם", "مرحبا", "ـــ", "a" * 10_000, "Масимов " * 2_000,
-    "[bold]x[/bold]", "[@click=app.quit]quit[/]", "\u202eKNB\u202c", "\ufffd\U0003ffff", "ǅǈǋ ß ﬁ",
+    "",
+    " ",
+    "\x00\x1b[31m\x07",
+    "…—–“”",
+    "🙂🔥👮‍♂️",
+    "שלום עולם",
+    "مرحبا",
+    "ـــ",
+    "a" * 10_000,
+    "Масимов " * 2_000,
+    "[bold]x[/bold]",
+    "[@click=app.quit]quit[/]",
+    "\u202eKNB\u202c",
+    "\ufffd\U0003ffff",
+    "ǅǈǋ ß ﬁ",
 ]
 
 
@@ -28,7 +41,9 @@ def test_absurd_queries_return_normally(engine: SearchEngine, query: str) -> Non
     assert isinstance(results, list) and len(results) <= 10
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.text(max_size=300))
 def test_any_unicode_query_returns_normally(engine: SearchEngine, query: str) -> None:
     for result in engine.search(query, limit=5):

@@ -61,11 +61,16 @@ def test_an_altered_source_is_refused(data_copy: Path, tmp_path: Path) -> None:
         (b"this is not json at all", "damaged or truncated"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe", "binary"),
         (b'{"sources": {}}', "not a kazsec store"),
-        (b'{"_meta": {"1": {"schema_version": 0}}}', f"schema version 0, this kazsec reads version {SCHEMA_VERSION}"),
+        (
+            b'{"_meta": {"1": {"schema_version": 0}}}',
+            f"schema version 0, this kazsec reads version {SCHEMA_VERSION}",
+        ),
         (b'{"_meta": {"1": {"schema_version": %d}}}' % SCHEMA_VERSION, "lacks the 'sources' table"),
     ],
 )
-def test_bad_stores_give_one_clear_message(tmp_path: Path, content: bytes | None, message: str) -> None:
+def test_bad_stores_give_one_clear_message(
+    tmp_path: Path, content: bytes | None, message: str
+) -> None:
     path = tmp_path / "store.json"
     if content is not None:
         path.write_bytes(content)
@@ -75,7 +80,9 @@ def test_bad_stores_give_one_clear_message(tmp_path: Path, content: bytes | None
     assert "\n" not in str(caught.value)
 
 
-def test_the_default_store_builds_itself_when_missing_damaged_or_stale(data_dir: Path, tmp_path: Path) -> None:
+def test_the_default_store_builds_itself_when_missing_damaged_or_stale(
+    data_dir: Path, tmp_path: Path
+) -> None:
     path = tmp_path / "auto.json"
     said: list[str] = []
     store = open_or_build(data_dir, path, said.append)

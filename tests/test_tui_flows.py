@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from rich.text import Text
+from tui_helpers import explorer, make_app, open_fact, quote_is_visible, reader, settle
 
 from kazsec.store import Store
 from kazsec.tui.screens.help import HelpScreen
 from kazsec.tui.widgets.detail import DetailPane
 from kazsec.tui.widgets.reader import QUOTE_STYLE
-from tui_helpers import explorer, make_app, open_fact, quote_is_visible, reader, settle
 
 
 def _rendered(screen) -> str:  # type: ignore[no-untyped-def]
@@ -39,7 +39,9 @@ async def test_search_masimov_then_jump_to_a_highlighted_visible_quote(store: St
         assert view.location is not None and view.location.source == "ciss-2022-nsc"
         assert quote_is_visible(app)
         rendered = view._widgets[view.location.passage].content
-        assert isinstance(rendered, Text) and any(str(span.style) == QUOTE_STYLE for span in rendered.spans)
+        assert isinstance(rendered, Text) and any(
+            str(span.style) == QUOTE_STYLE for span in rendered.spans
+        )
 
 
 async def test_cyrillic_search_finds_the_man(store: Store) -> None:
@@ -136,12 +138,18 @@ async def test_raw_toggle_shows_what_the_repair_changed(store: Store) -> None:
         await settle(app, pilot)
         view = reader(app)
         first = view.location.passage  # type: ignore[union-attr]
-        assert "Kazakhstan has been following" in str(view._widgets["journal-2019-power-transit/p002"].content)
+        assert "Kazakhstan has been following" in str(
+            view._widgets["journal-2019-power-transit/p002"].content
+        )
         view.focus()
         await pilot.press("r")
         await settle(app, pilot)
-        assert view.raw and "azakhstan has been following" in str(view._widgets["journal-2019-power-transit/p002"].content)
-        assert "Kazakhstan has been following" not in str(view._widgets["journal-2019-power-transit/p002"].content)
+        assert view.raw and "azakhstan has been following" in str(
+            view._widgets["journal-2019-power-transit/p002"].content
+        )
+        assert "Kazakhstan has been following" not in str(
+            view._widgets["journal-2019-power-transit/p002"].content
+        )
         assert first
 
 
@@ -167,7 +175,15 @@ async def test_help_lists_every_key(store: Store) -> None:
             await pilot.pause()
             assert isinstance(app.screen, HelpScreen)
             text = _rendered(app.screen)
-            for description in ("Next mention", "Side by side", "Raw text", "Copy quote", "Back", "Forward", "Search"):
+            for description in (
+                "Next mention",
+                "Side by side",
+                "Raw text",
+                "Copy quote",
+                "Back",
+                "Forward",
+                "Search",
+            ):
                 assert description in text
             await pilot.press("escape")
             await pilot.pause()
@@ -185,7 +201,9 @@ async def test_every_binding_has_a_description() -> None:
             assert binding.description, f"{owner.__name__}: {binding.key}"  # type: ignore[union-attr]
 
 
-async def test_timeline_shows_dates_as_precisely_as_known_and_filters_by_person(store: Store) -> None:
+async def test_timeline_shows_dates_as_precisely_as_known_and_filters_by_person(
+    store: Store,
+) -> None:
     app = make_app(store)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
@@ -194,7 +212,10 @@ async def test_timeline_shows_dates_as_precisely_as_known_and_filters_by_person(
         timeline = app.explorer.query_one("#list-timeline OptionList")
         labels = [str(timeline.get_option_at_index(i).prompt) for i in range(timeline.option_count)]
         assert any(label.strip().startswith("5 Jan 2022") for label in labels)
-        assert any(label.strip().startswith("Apr 1990") or label.strip().startswith("1990") for label in labels)
+        assert any(
+            label.strip().startswith("Apr 1990") or label.strip().startswith("1990")
+            for label in labels
+        )
         app.explorer.query_one("#list-timeline Input").value = "Massimov"
         await pilot.pause()
         assert 0 < timeline.option_count < len(labels)
@@ -216,7 +237,9 @@ async def test_themes_are_switchable_from_the_palette(store: Store) -> None:
         await settle(app, pilot)
         titles = [command.title for command in app.get_system_commands(app.screen)]
         assert any("theme" in title.lower() for title in titles)
-        assert {"Side by side", "Raw text", "Copy quote with citation", "Back", "Forward"} <= set(titles)
+        assert {"Side by side", "Raw text", "Copy quote with citation", "Back", "Forward"} <= set(
+            titles
+        )
 
 
 async def test_a_bad_store_or_id_closes_the_app_with_one_clear_line() -> None:
@@ -224,7 +247,9 @@ async def test_a_bad_store_or_id_closes_the_app_with_one_clear_line() -> None:
     from kazsec.tui.app import KazsecApp
 
     def load() -> Store:
-        raise LookupFailed("no person, body, event or source has the id 'nobody'; try `kazsec search`")
+        raise LookupFailed(
+            "no person, body, event or source has the id 'nobody'; try `kazsec search`"
+        )
 
     app = KazsecApp(load)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -234,14 +259,18 @@ async def test_a_bad_store_or_id_closes_the_app_with_one_clear_line() -> None:
     assert app.return_code == 2
 
 
-async def test_back_restores_the_entry_a_quote_belonged_to_and_a_lone_quote_closes_the_pair(store: Store) -> None:
+async def test_back_restores_the_entry_a_quote_belonged_to_and_a_lone_quote_closes_the_pair(
+    store: Store,
+) -> None:
     app = make_app(store, open_id="karim-massimov")
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         await open_fact(app, pilot, "2 sources")
         assert reader(app, 2).display
         await open_fact(app, pilot, "[1 quote]")
-        assert not reader(app, 2).display, "a one-source quote does not leave the last pair's quote beside it"
+        assert not reader(app, 2).display, (
+            "a one-source quote does not leave the last pair's quote beside it"
+        )
         await open_fact(app, pilot, "2 sources")
         app.open_entity("nsc")
         await settle(app, pilot)
@@ -274,7 +303,9 @@ async def test_every_spelling_shows_in_both_scripts(store: Store) -> None:
         assert any("Кәрім Мәсімов" in row and "kk, curator" in row for row in rows)
 
 
-async def test_stepping_within_one_source_restyles_only_the_passages_it_leaves_and_reaches(store: Store) -> None:
+async def test_stepping_within_one_source_restyles_only_the_passages_it_leaves_and_reaches(
+    store: Store,
+) -> None:
     app = make_app(store, open_id="karim-massimov")
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
@@ -284,7 +315,10 @@ async def test_stepping_within_one_source_restyles_only_the_passages_it_leaves_a
         updated: list[str] = []
         for passage_id, widget in view._widgets.items():
             original = widget.update
-            widget.update = lambda content, _id=passage_id, _original=original: (updated.append(_id), _original(content))  # type: ignore[method-assign]
+            widget.update = lambda content, _id=passage_id, _original=original: (
+                updated.append(_id),
+                _original(content),
+            )  # type: ignore[method-assign]
         first = view.location
         await pilot.press("n")
         await settle(app, pilot)

@@ -6,10 +6,10 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from tui_helpers import make_app, reader, settle
 
 from kazsec.build.compile import build_store
 from kazsec.store import Store
-from tui_helpers import make_app, reader, settle
 
 EVIL = (
     "Evil [bold]Title[/bold]\n\n"
@@ -39,13 +39,23 @@ async def test_markup_in_a_source_is_shown_literally_and_nothing_runs(evil_store
         await settle(app, pilot)
         view = reader(app)
         shown = " ".join(str(w.content) for w in view._widgets.values())
-        for literal in ("[bold]x[/bold]", "[@click=app.quit]quit[/]", "[link=file:///etc/passwd]x[/link]", "␛[31mred"):
+        for literal in (
+            "[bold]x[/bold]",
+            "[@click=app.quit]quit[/]",
+            "[link=file:///etc/passwd]x[/link]",
+            "␛[31mred",
+        ):
             assert literal in shown
         assert "\x1b" not in shown, "escape sequences are shown as text, never sent to the terminal"
         from textual.content import Content
 
-        assert "[bold]Evil[/bold] [@click=app.quit]title[/]" in Content.from_markup(str(view.border_title)).plain
-        await pilot.click(view._widgets["evil-markup/p002"])  # a click on the 'quit' text does nothing
+        assert (
+            "[bold]Evil[/bold] [@click=app.quit]title[/]"
+            in Content.from_markup(str(view.border_title)).plain
+        )
+        await pilot.click(
+            view._widgets["evil-markup/p002"]
+        )  # a click on the 'quit' text does nothing
         await pilot.pause()
         assert app.is_running
         header = str(app.explorer.query_one("#detail-header").content)
@@ -59,7 +69,9 @@ async def test_markup_typed_into_search_is_only_text(evil_store: Store) -> None:
         await pilot.press("slash", *"[@click=app.quit]bold")
         await pilot.pause()
         results = app.explorer.query_one("#search-results")
-        prompts = " ".join(str(results.get_option_at_index(i).prompt) for i in range(results.option_count))
+        prompts = " ".join(
+            str(results.get_option_at_index(i).prompt) for i in range(results.option_count)
+        )
         assert "[bold]" in prompts or "no match" in prompts
         await pilot.press("enter")
         await settle(app, pilot)
@@ -75,5 +87,9 @@ async def test_highlights_stay_on_the_name_after_an_escape_sequence(evil_store: 
         app.explorer.open_locations(Location("evil-markup", "evil-markup/p002"))
         await settle(app, pilot)
         content = reader(app)._widgets["evil-markup/p002"].content
-        marked = [content.plain[span.start : span.end] for span in content.spans if "underline" in str(span.style)]
+        marked = [
+            content.plain[span.start : span.end]
+            for span in content.spans
+            if "underline" in str(span.style)
+        ]
         assert marked == ["Karim Massimov"]

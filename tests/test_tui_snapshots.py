@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from tui_helpers import make_app
 
 from kazsec.store import Store
 from kazsec.tui.scenes import SCENES
-from tui_helpers import make_app
 
 SIZE = (110, 32)
 

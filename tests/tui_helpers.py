@@ -7,7 +7,7 @@ from kazsec.store import Store
 from kazsec.tui.app import KazsecApp
 from kazsec.tui.scenes import open_fact, settle
 
-__all__ = ["make_app", "open_fact", "settle", "explorer", "reader", "quote_is_visible"]
+__all__ = ["explorer", "make_app", "open_fact", "quote_is_visible", "reader", "settle"]
 from kazsec.tui.screens.explorer import ExplorerScreen
 from kazsec.tui.widgets.reader import Reader
 

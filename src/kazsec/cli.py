@@ -7,7 +7,6 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-
 from typing import TYPE_CHECKING, Any
 
 from kazsec.errors import EXIT_PROBLEMS, EXIT_USAGE, KazsecError
@@ -30,8 +29,11 @@ def store_path_for(args: argparse.Namespace) -> Path:
     return explicit_store_path(args.store) or default_store_path()
 
 
-def load_store(args: argparse.Namespace, warn_if_stale: bool = True, notify: Callable[[str], None] = _stderr) -> Store:
-    """Open the store; the default one is (re)built on demand (said through `notify`), a named one must exist."""
+def load_store(
+    args: argparse.Namespace, warn_if_stale: bool = True, notify: Callable[[str], None] = _stderr
+) -> Store:
+    """Open the store: the default one is (re)built on demand (said through `notify`);
+    a named one must exist."""
     from kazsec.build.freshness import is_current, open_or_build
     from kazsec.store import Store
 
@@ -40,7 +42,10 @@ def load_store(args: argparse.Namespace, warn_if_stale: bool = True, notify: Cal
         return open_or_build(data_dir(), default_store_path(), notify=notify)
     store = Store.open(explicit)
     if warn_if_stale and not is_current(store, data_dir()):
-        _stderr(f"kazsec: warning: store {explicit} is older than its inputs; rebuild it with `kazsec build --store {explicit}`")
+        _stderr(
+            f"kazsec: warning: store {explicit} is older than its inputs; "
+            f"rebuild it with `kazsec build --store {explicit}`"
+        )
     return store
 
 
@@ -66,7 +71,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         _stderr(f"kazsec check: {len(problems)} problem(s) in {store.path}")
         return EXIT_PROBLEMS
     counts = store.counts()
-    print(f"ok: {store.path} (schema {store.meta['schema_version']}, {counts['sources']} sources, {counts['passages']} passages)")
+    print(
+        f"ok: {store.path} (schema {store.meta['schema_version']}, "
+        f"{counts['sources']} sources, {counts['passages']} passages)"
+    )
     return 0
 
 
@@ -211,35 +219,74 @@ class _VersionAction(argparse.Action):
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every subcommand."""
-    parser = argparse.ArgumentParser(prog="kazsec", description="Explore Kazakhstan's security apparatus through its cited sources.")
+    parser = argparse.ArgumentParser(
+        prog="kazsec",
+        description="Explore Kazakhstan's security apparatus through its cited sources.",
+    )
     parser.add_argument("--version", action=_VersionAction, help="show the version and exit")
-    parser.add_argument("--store", metavar="PATH", help="use this store file (default: $KAZSEC_STORE or a per-user cache, built on demand)")
+    parser.add_argument(
+        "--store",
+        metavar="PATH",
+        help="use this store file (default: $KAZSEC_STORE or a per-user cache, built on demand)",
+    )
     parser.set_defaults(handler=cmd_default)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     def add(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help_text, description=help_text)
-        sub.add_argument("--store", metavar="PATH", default=argparse.SUPPRESS, help="use this store file")
+        sub.add_argument(
+            "--store", metavar="PATH", default=argparse.SUPPRESS, help="use this store file"
+        )
         sub.set_defaults(handler=handler)
         return sub
 
     add("build", cmd_build, "compile the store from the bundled sources and curated files")
-    add("check", cmd_check, "verify schema, references, source sha256 sums, offsets and repairs; exit 1 on problems")
-    add("stats", cmd_stats, "show the store path and the number of records per table").add_argument("--json", action="store_true", help="print JSON")
+    add(
+        "check",
+        cmd_check,
+        "verify schema, references, source sha256 sums, offsets and repairs; exit 1 on problems",
+    )
+    add("stats", cmd_stats, "show the store path and the number of records per table").add_argument(
+        "--json", action="store_true", help="print JSON"
+    )
     add("sources", cmd_sources, "list the source documents")
-    search = add("search", cmd_search, "find people, bodies, events, sources and passages by any spelling or script")
-    search.add_argument("query", help="a name in any spelling or script (Masimov, Масимов, KNB), or words of a passage")
-    search.add_argument("--type", action="append", choices=SEARCH_KINDS, help="only results of this type (repeatable)")
-    search.add_argument("--limit", type=_positive_int, default=10, help="at most this many results (default 10)")
-    search.add_argument("--json", action="store_true", help="print JSON: type, id, name, score, confident, matched, spans")
+    search = add(
+        "search",
+        cmd_search,
+        "find people, bodies, events, sources and passages by any spelling or script",
+    )
+    search.add_argument(
+        "query",
+        help="a name in any spelling or script (Masimov, Масимов, KNB), or words of a passage",
+    )
+    search.add_argument(
+        "--type",
+        action="append",
+        choices=SEARCH_KINDS,
+        help="only results of this type (repeatable)",
+    )
+    search.add_argument(
+        "--limit", type=_positive_int, default=10, help="at most this many results (default 10)"
+    )
+    search.add_argument(
+        "--json",
+        action="store_true",
+        help="print JSON: type, id, name, score, confident, matched, spans",
+    )
     opener = add("open", cmd_open, "start the explorer on a person, body, event, source or passage")
-    opener.add_argument("id", help="an id such as karim-massimov, nsc, ciss-2022-nsc or ciss-2022-nsc/p015")
-    show = add("show", cmd_show, "show a person, body, event or source with its facts and their quotes")
+    opener.add_argument(
+        "id", help="an id such as karim-massimov, nsc, ciss-2022-nsc or ciss-2022-nsc/p015"
+    )
+    show = add(
+        "show", cmd_show, "show a person, body, event or source with its facts and their quotes"
+    )
     show.add_argument("id", help="an id such as karim-massimov, nsc or ciss-2022-nsc")
     show.add_argument("--json", action="store_true", help="print JSON")
     source = add("source", cmd_source, "print one source document, repaired or raw")
     source.add_argument("id", help="source id, as listed by `kazsec sources`")
-    source.add_argument("--raw", action="store_true", help="print the raw text as collected, damage and all")
+    source.add_argument(
+        "--raw", action="store_true", help="print the raw text as collected, damage and all"
+    )
     return parser
 
 
@@ -262,4 +309,4 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
 
 
-__all__ = ["main", "EXIT_USAGE"]
+__all__ = ["EXIT_USAGE", "main"]

@@ -19,7 +19,23 @@ _LETTERSPACED = re.compile(r"^(?:\S ){3,}\S$")
 _HYPHENATED_COMPOUND = re.compile(r"\b[A-Za-z]+(?:-[A-Za-z]+)+\b")
 _WORD = re.compile(r"[A-Za-z]+")
 _SENTENCE_END = re.compile(r"[.!?:”\"’)]\]?(?:\d{1,3})?$|\.\d{1,3}$|[.!?]\d{1,3}$")
-_SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "towards", "with"}
+_SMALL_WORDS = {
+    "a",
+    "an",
+    "and",
+    "as",
+    "at",
+    "by",
+    "for",
+    "in",
+    "of",
+    "on",
+    "or",
+    "the",
+    "to",
+    "towards",
+    "with",
+}
 _GLUED_NOTE_REF = re.compile(r"(?<=[A-Za-z.,;:”’)\]])(\d{1,3})(?=[\s,.;:)]|$)")
 
 
@@ -38,7 +54,9 @@ class PdfVocabulary:
             body = line.text.rstrip()
             if body.endswith("-"):
                 body = body[: body.rfind(" ") + 1]  # the broken last word proves nothing
-            vocabulary.hyphenated.update(m.group(0).lower() for m in _HYPHENATED_COMPOUND.finditer(body))
+            vocabulary.hyphenated.update(
+                m.group(0).lower() for m in _HYPHENATED_COMPOUND.finditer(body)
+            )
             vocabulary.words.update(_WORD.findall(line.text))
         return vocabulary
 
@@ -79,7 +97,9 @@ def join_wrapped(left: str, right: str, vocabulary: PdfVocabulary) -> str:
     return f"{left.rstrip()} {right.strip()}"
 
 
-def separate_footnotes(lines: list[Line], vocabulary: PdfVocabulary) -> tuple[list[Line], list[Block]]:
+def separate_footnotes(
+    lines: list[Line], vocabulary: PdfVocabulary
+) -> tuple[list[Line], list[Block]]:
     """Split footnotes (numbered 1, 2, ... in order, at the foot of each page) from the body.
 
     A footnote runs from its number to the next footnote or to the next page's first
@@ -124,7 +144,7 @@ def looks_like_pdf_heading(text: str, next_text: str | None) -> bool:
     if text.endswith(("-", ".", ",", ";", ":", "?", "!", "”", '"')):
         return False
     capitalised = sum(1 for w in words if w[0].isupper() or w.lower() in _SMALL_WORDS)
-    return capitalised == len(words) and bool(next_text) and next_text[0].isupper()
+    return capitalised == len(words) and next_text is not None and next_text[:1].isupper()
 
 
 def unwrap_pdf_paragraphs(lines: list[Line], vocabulary: PdfVocabulary) -> list[Block]:
@@ -165,7 +185,7 @@ def unwrap_pdf_paragraphs(lines: list[Line], vocabulary: PdfVocabulary) -> list[
                 index in gap_before
                 and not current.text.endswith("-")
                 and _ends_sentence(current.text)
-                and (text[0].isupper() or text[0].isdigit() or text[0] in "“\"")
+                and (text[0].isupper() or text[0].isdigit() or text[0] in '“"')
             )
         ):
             blocks.append(Block(text=text, kind="body"))
@@ -190,7 +210,10 @@ def restore_lost_drop_cap(blocks: list[Block], vocabulary: PdfVocabulary) -> Non
             continue
         first = _WORD.match(block.text)
         if first and block.text[0].islower():
-            candidates = {c + first.group(0): vocabulary.words[c + first.group(0)] for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
+            candidates = {
+                c + first.group(0): vocabulary.words[c + first.group(0)]
+                for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+            }
             best, count = max(candidates.items(), key=lambda item: (item[1], item[0]))
             if count > 0:
                 block.text = best + block.text[first.end() :]

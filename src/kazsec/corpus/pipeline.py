@@ -75,4 +75,6 @@ def repair_source(meta: SourceMeta, raw_bytes: bytes) -> RepairedSource:
     lines = repair_lines(split_lines(raw_text), LINE_REPAIRS[meta.format])
     blocks = pdf_blocks(lines) if meta.format == "pdf" else web_blocks(lines, meta)
     passages, repaired_text = number_passages(meta.id, blocks)
-    return RepairedSource(meta=meta, raw_text=raw_text, passages=passages, repaired_text=repaired_text)
+    return RepairedSource(
+        meta=meta, raw_text=raw_text, passages=passages, repaired_text=repaired_text
+    )

@@ -41,7 +41,9 @@ def decode_source_bytes(data: bytes, name: str) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise SourceError(f"{name}: not UTF-8 text (byte {exc.start}); re-save it as UTF-8") from None
+        raise SourceError(
+            f"{name}: not UTF-8 text (byte {exc.start}); re-save it as UTF-8"
+        ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

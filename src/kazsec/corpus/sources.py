@@ -68,7 +68,9 @@ def load_source_metadata(data_dir: Path) -> list[SourceMeta]:
         if meta.id in seen:
             raise SourceError(f"{where}: duplicate id {meta.id!r}")
         if meta.format not in SOURCE_FORMATS:
-            raise SourceError(f"{where}: format must be one of {SOURCE_FORMATS}, not {meta.format!r}")
+            raise SourceError(
+                f"{where}: format must be one of {SOURCE_FORMATS}, not {meta.format!r}"
+            )
         for pattern in meta.boilerplate:
             try:
                 re.compile(pattern)

@@ -46,10 +46,14 @@ def _occurrences(text: str, quote: str) -> list[int]:
 def _context_score(text: str, start: int, quote: str, prefix: str, suffix: str) -> int:
     before = text[max(0, start - len(prefix)) : start]
     after = text[start + len(quote) : start + len(quote) + len(suffix)]
-    return sum(a == b for a, b in zip(reversed(before), reversed(prefix))) + sum(a == b for a, b in zip(after, suffix))
+    # Near a text's edges the context is shorter than the one stored: compare what there is.
+    matched_before = sum(a == b for a, b in zip(reversed(before), reversed(prefix), strict=False))
+    return matched_before + sum(a == b for a, b in zip(after, suffix, strict=False))
 
 
-def anchor(citation: Mapping[str, Any], sources: Mapping[str, SourceText], where: str) -> dict[str, Any]:
+def anchor(
+    citation: Mapping[str, Any], sources: Mapping[str, SourceText], where: str
+) -> dict[str, Any]:
     """Resolve one citation to {source, exact, prefix, suffix, start, end, passage}.
 
     `where` names the data file and record for the error message.
@@ -68,9 +72,13 @@ def anchor(citation: Mapping[str, Any], sources: Mapping[str, SourceText], where
             raise AnchorError(f"{where}: quote not found in {source_id}: {quote!r}")
         prefix, suffix = str(citation.get("prefix", "")), str(citation.get("suffix", ""))
         if len(found) > 1 and not (prefix or suffix or isinstance(start, int)):
-            raise AnchorError(f"{where}: quote occurs {len(found)} times in {source_id}, lengthen it: {quote!r}")
+            raise AnchorError(
+                f"{where}: quote occurs {len(found)} times in {source_id}, lengthen it: {quote!r}"
+            )
         hint = start if isinstance(start, int) else 0
-        start = max(found, key=lambda s: (_context_score(text, s, quote, prefix, suffix), -abs(s - hint)))
+        start = max(
+            found, key=lambda s: (_context_score(text, s, quote, prefix, suffix), -abs(s - hint))
+        )
     end = start + len(quote)
     return {
         "source": source_id,
@@ -91,6 +99,9 @@ def verify(citation: Mapping[str, Any], texts: Mapping[str, str]) -> str | None:
     start, end, exact = citation["start"], citation["end"], citation["exact"]
     if text[start:end] != exact:
         return f"quote not at {start}-{end} in {citation['source']}: {exact!r}"
-    if text[max(0, start - CONTEXT) : start] != citation["prefix"] or text[end : end + CONTEXT] != citation["suffix"]:
+    if (
+        text[max(0, start - CONTEXT) : start] != citation["prefix"]
+        or text[end : end + CONTEXT] != citation["suffix"]
+    ):
         return f"context around {exact!r} changed in {citation['source']}"
     return None

@@ -9,25 +9,51 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kazsec.dates import date_precision
 from kazsec.errors import KazsecError
 from kazsec.kb.anchor import SourceText, anchor
-from kazsec.dates import date_precision
 
 Record = dict[str, Any]
 Anchor = Callable[[Mapping[str, Any], str], dict[str, Any]]
 
 PERSON_ROLES = ("official", "analyst", "politician", "author", "other")
 AGENCY_KINDS = (
-    "security service", "law enforcement", "military", "ministry", "state body", "council", "court",
-    "party", "international organisation", "institute", "media", "company", "other",
+    "security service",
+    "law enforcement",
+    "military",
+    "ministry",
+    "state body",
+    "council",
+    "court",
+    "party",
+    "international organisation",
+    "institute",
+    "media",
+    "company",
+    "other",
 )
 RELATION_TYPES = (
-    "replaced", "replaced_by", "nephew_of", "classmate_of", "close_to", "proxy_of", "relative_of",
-    "subordinate_of", "accused_by", "arrested_by", "cited_by",
+    "replaced",
+    "replaced_by",
+    "nephew_of",
+    "classmate_of",
+    "close_to",
+    "proxy_of",
+    "relative_of",
+    "subordinate_of",
+    "accused_by",
+    "arrested_by",
+    "cited_by",
 )
 END_REASONS = ("", "dismissed", "arrested", "retired", "moved", "resigned", "died")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_TABLE_KEYS = {"people": "person", "agencies": "agency", "positions": "position", "events": "event", "conflicts": "conflict"}
+_TABLE_KEYS = {
+    "people": "person",
+    "agencies": "agency",
+    "positions": "position",
+    "events": "event",
+    "conflicts": "conflict",
+}
 
 
 class KbError(KazsecError):
@@ -82,7 +108,9 @@ def _date(entry: Mapping[str, Any], key: str, where: str) -> tuple[str, str]:
         raise KbError(f"{where}: {key}: {exc}") from None
 
 
-def _citations(item: Mapping[str, Any], where: str, cite: Anchor, required: bool = True) -> list[dict[str, Any]]:
+def _citations(
+    item: Mapping[str, Any], where: str, cite: Anchor, required: bool = True
+) -> list[dict[str, Any]]:
     """A fact's citations: `cite = [...]`, or `source` + `quote` on the item itself."""
     raw = item.get("cite")
     if isinstance(raw, dict):
@@ -97,25 +125,29 @@ def _citations(item: Mapping[str, Any], where: str, cite: Anchor, required: bool
 
 
 def _curated_fields(entry: Mapping[str, Any], cited_aliases: list[Record]) -> Record:
-    """What the curator supplies; a curator alias that a source also uses is listed as cited only."""
+    """What the curator supplies; a curator alias a source also uses is listed as cited only."""
     cited = {a["name"] for a in cited_aliases} | {str(entry.get("name", ""))}
     return {
         "description": str(entry.get("description", "")),
         "native_ru": str(entry.get("native_ru", "")),
         "native_kk": str(entry.get("native_kk", "")),
-        "curator_aliases": [str(a) for a in entry.get("curator_aliases", []) if str(a) not in cited],
+        "curator_aliases": [
+            str(a) for a in entry.get("curator_aliases", []) if str(a) not in cited
+        ],
     }
 
 
 def _aliases(entry: Mapping[str, Any], where: str, cite: Anchor) -> list[Record]:
-    aliases = []
+    aliases: list[Record] = []
     for alias in entry.get("aliases", []):
         name = _require(alias, "name", f"{where}: alias")
         here = f"{where}: alias {name!r}"
         citations = _citations(alias, here, cite)
         for citation in citations:
             if name not in citation["exact"]:
-                raise KbError(f"{here}: the quote does not contain the alias: {citation['exact']!r}")
+                raise KbError(
+                    f"{here}: the quote does not contain the alias: {citation['exact']!r}"
+                )
         same = next((a for a in aliases if a["name"] == name), None)
         if same is None:
             aliases.append({"name": name, "cite": citations})
@@ -141,12 +173,16 @@ def compile_person(entry: Mapping[str, Any], label: str, cite: Anchor) -> Record
     }
     for title in entry.get("titles", []):
         name = _require(title, "title", f"{where}: title")
-        record["titles"].append({"title": name, "cite": _citations(title, f"{where}: title {name!r}", cite)})
+        record["titles"].append(
+            {"title": name, "cite": _citations(title, f"{where}: title {name!r}", cite)}
+        )
     for relation in entry.get("relations", []):
         kind = _one_of(str(relation.get("type", "")), RELATION_TYPES, "relation type", where)
         target = _require(relation, "target", f"{where}: relation {kind}")
         here = f"{where}: relation {kind} {target!r}"
-        record["relations"].append({"type": kind, "target": target, "cite": _citations(relation, here, cite)})
+        record["relations"].append(
+            {"type": kind, "target": target, "cite": _citations(relation, here, cite)}
+        )
     return record
 
 
@@ -164,7 +200,9 @@ def compile_agency(entry: Mapping[str, Any], label: str, cite: Anchor) -> Record
         **_curated_fields(entry, aliases),
         "aliases": aliases,
         "parent": parent,
-        "parent_cite": _citations({"cite": parent_cite}, f"{where}: parent {parent!r}", cite) if parent else [],
+        "parent_cite": _citations({"cite": parent_cite}, f"{where}: parent {parent!r}", cite)
+        if parent
+        else [],
     }
 
 
@@ -215,17 +253,32 @@ def compile_conflict(entry: Mapping[str, Any], label: str, cite: Anchor) -> Reco
     readings = []
     for reading in entry.get("readings", []):
         text = _require(reading, "reading", f"{where}: reading")
-        readings.append({"reading": text, "cite": _citations(reading, f"{where}: reading {text!r}", cite, required=False)})
+        readings.append(
+            {
+                "reading": text,
+                "cite": _citations(reading, f"{where}: reading {text!r}", cite, required=False),
+            }
+        )
     if len(readings) < 2:
         raise KbError(f"{where}: a conflict needs at least two readings")
     if not any(r["cite"] for r in readings):
         raise KbError(f"{where}: no reading is cited")
-    return {"id": cid, "subject": _require(entry, "subject", where), "summary": str(entry.get("summary", "")), "readings": readings}
+    return {
+        "id": cid,
+        "subject": _require(entry, "subject", where),
+        "summary": str(entry.get("summary", "")),
+        "readings": readings,
+    }
 
 
 def _check_ids(kb: KnowledgeBase, source_ids: set[str]) -> None:
     seen: dict[str, str] = {sid: "source" for sid in source_ids}
-    for kind, records in (("person", kb.people), ("agency", kb.agencies), ("event", kb.events), ("conflict", kb.conflicts)):
+    for kind, records in (
+        ("person", kb.people),
+        ("agency", kb.agencies),
+        ("event", kb.events),
+        ("conflict", kb.conflicts),
+    ):
         for record in records:
             rid = record["id"]
             if kind != "event" and not _SLUG.match(rid):
@@ -246,7 +299,11 @@ def _check_references(kb: KnowledgeBase) -> None:
 
     for person in kb.people:
         for relation in person["relations"]:
-            need(people | agencies, relation["target"], f"data/kb/people.toml: person {person['id']!r}: relation")
+            need(
+                people | agencies,
+                relation["target"],
+                f"data/kb/people.toml: person {person['id']!r}: relation",
+            )
     for agency in kb.agencies:
         need(agencies, agency["parent"], f"data/kb/agencies.toml: agency {agency['id']!r}: parent")
     for position in kb.positions:
@@ -261,7 +318,9 @@ def _check_references(kb: KnowledgeBase) -> None:
         kind, _, rid = conflict["subject"].partition(":")
         where = f"data/kb/conflicts.toml: conflict {conflict['id']!r}: subject"
         if kind not in known:
-            raise KbError(f"{where}: {conflict['subject']!r} must be person:ID, agency:ID or event:ID")
+            raise KbError(
+                f"{where}: {conflict['subject']!r} must be person:ID, agency:ID or event:ID"
+            )
         need(known[kind], rid, where)
 
 

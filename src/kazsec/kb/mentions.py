@@ -65,7 +65,11 @@ def collect_forms(people: Sequence[Record], agencies: Sequence[Record]) -> dict[
     for entity_type, records in (("person", people), ("agency", agencies)):
         for record in records:
             key = (entity_type, record["id"])
-            names = [record["name"], record.get("standard_name", ""), *record.get("curator_aliases", [])]
+            names = [
+                record["name"],
+                record.get("standard_name", ""),
+                *record.get("curator_aliases", []),
+            ]
             cited = [a["name"] for a in record.get("aliases", []) if len(a["name"].strip()) >= 2]
             for name in [*filter(_usable, names), *cited]:
                 forms[name].explicit.add(key)
@@ -95,7 +99,9 @@ class RawMention:
     form: str
 
 
-def _nested(matcher: re.Pattern[str], forms: Mapping[str, FormOwners], outer: RawMention) -> list[RawMention]:
+def _nested(
+    matcher: re.Pattern[str], forms: Mapping[str, FormOwners], outer: RawMention
+) -> list[RawMention]:
     """Other entities named inside a longer name: the Ministry inside 'Military Institute of the
     Soviet Ministry of Defence'. Shorter forms of the outer entity itself are not repeated."""
     text, inner = outer.passage["text"], []
@@ -106,21 +112,36 @@ def _nested(matcher: re.Pattern[str], forms: Mapping[str, FormOwners], outer: Ra
         if match is None:
             break
         form = match.group("form")
-        if (match.start(), match.end()) != (outer.start, outer.end) and not forms[form].candidates() & outer_owners:
+        if (match.start(), match.end()) != (outer.start, outer.end) and not forms[
+            form
+        ].candidates() & outer_owners:
             inner.append(RawMention(outer.passage, match.start("form"), match.end("form"), form))
         position = match.start() + 1
     return inner
 
 
-def _rank(candidates: set[tuple[str, str]], owners: FormOwners, in_passage: set[tuple[str, str]],
-          in_source: Counter[tuple[str, str]], overall: Counter[tuple[str, str]]) -> list[tuple[str, str]]:
+def _rank(
+    candidates: set[tuple[str, str]],
+    owners: FormOwners,
+    in_passage: set[tuple[str, str]],
+    in_source: Counter[tuple[str, str]],
+    overall: Counter[tuple[str, str]],
+) -> list[tuple[str, str]]:
     return sorted(
         candidates,
-        key=lambda c: (c not in in_passage, c not in owners.explicit, -in_source[c], -overall[c], c[1]),
+        key=lambda c: (
+            c not in in_passage,
+            c not in owners.explicit,
+            -in_source[c],
+            -overall[c],
+            c[1],
+        ),
     )
 
 
-def link_mentions(passages: Sequence[Record], people: Sequence[Record], agencies: Sequence[Record]) -> list[Record]:
+def link_mentions(
+    passages: Sequence[Record], people: Sequence[Record], agencies: Sequence[Record]
+) -> list[Record]:
     """Mention records for all passages, in reading order."""
     forms = collect_forms(people, agencies)
     if not forms:
@@ -151,7 +172,9 @@ def link_mentions(passages: Sequence[Record], people: Sequence[Record], agencies
         owners = forms[mention.form]
         candidates = owners.candidates()
         named_here = certain_in_passage[mention.passage["id"]] & candidates
-        ranked = _rank(candidates, owners, named_here, per_source[mention.passage["source"]], overall)
+        ranked = _rank(
+            candidates, owners, named_here, per_source[mention.passage["source"]], overall
+        )
         settled = len(candidates) == 1 or len(named_here) == 1
         entity_type, entity = ranked[0]
         offset = mention.passage["start"]

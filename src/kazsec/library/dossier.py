@@ -69,7 +69,9 @@ class Links:
         conflicts: list[ConflictRecord],
     ) -> None:
         self.positions: dict[str, list[PositionRecord]] = defaultdict(list)
-        for position in sorted(positions, key=lambda p: (sort_key(p["start"] or p["end"]), p["id"])):
+        for position in sorted(
+            positions, key=lambda p: (sort_key(p["start"] or p["end"]), p["id"])
+        ):
             for holder in {position["person"], position["body"]} - {""}:
                 self.positions[holder].append(position)
         self.events: dict[str, list[EventRecord]] = defaultdict(list)

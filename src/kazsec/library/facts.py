@@ -6,8 +6,8 @@ opening it leads to; the renderers only decide how it looks.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from kazsec.dates import format_span, format_tenure
@@ -15,9 +15,17 @@ from kazsec.library.dossier import Dossier
 from kazsec.model import Citation, MentionRecord
 
 RELATION_WORDS = {
-    "replaced": "replaced", "replaced_by": "replaced by", "nephew_of": "nephew of", "classmate_of": "classmate of",
-    "close_to": "close to", "proxy_of": "proxy of", "relative_of": "relative of", "subordinate_of": "subordinate of",
-    "accused_by": "accused by", "arrested_by": "arrested by", "cited_by": "cited by",
+    "replaced": "replaced",
+    "replaced_by": "replaced by",
+    "nephew_of": "nephew of",
+    "classmate_of": "classmate of",
+    "close_to": "close to",
+    "proxy_of": "proxy of",
+    "relative_of": "relative of",
+    "subordinate_of": "subordinate of",
+    "accused_by": "accused by",
+    "arrested_by": "arrested by",
+    "cited_by": "cited by",
 }
 
 
@@ -36,13 +44,17 @@ class FactRow:
     mention: MentionRecord | None = None  # the first mention this row leads to
 
 
-def event_date(event: dict[str, Any]) -> str:
+def event_date(event: Mapping[str, Any]) -> str:
     """An event's date as precisely as known: '5 Jan 2022', 'Jan 2022', '2017'."""
     return format_span(event["date"], event["date_end"]) if event["date"] else "date unknown"
 
 
 def _curated_forms(record: dict[str, Any]) -> list[tuple[str, str]]:
-    forms = [(record.get("standard_name", ""), "standard"), (record.get("native_ru", ""), "ru"), (record.get("native_kk", ""), "kk")]
+    forms = [
+        (record.get("standard_name", ""), "standard"),
+        (record.get("native_ru", ""), "ru"),
+        (record.get("native_kk", ""), "kk"),
+    ]
     forms += [(alias, "") for alias in record.get("curator_aliases", [])]
     return [(value, tag) for value, tag in forms if value]
 
@@ -56,39 +68,100 @@ def fact_rows(found: Dossier, names: Mapping[str, str]) -> list[FactRow]:
     if kind == "event":
         rows.append(FactRow("date", event_date(record), citations=record["cite"]))
         if record["summary"]:
-            rows.append(FactRow("summary", record["summary"], note="curator", note_kind="curator", citations=record["cite"]))
-        rows += [FactRow("involved", names.get(i, i), opens=i) for i in record["people"] + record["bodies"]]
-    rows += [FactRow("written", alias["name"], citations=alias["cite"]) for alias in record.get("aliases", [])]
+            rows.append(
+                FactRow(
+                    "summary",
+                    record["summary"],
+                    note="curator",
+                    note_kind="curator",
+                    citations=record["cite"],
+                )
+            )
+        rows += [
+            FactRow("involved", names.get(i, i), opens=i)
+            for i in record["people"] + record["bodies"]
+        ]
+    rows += [
+        FactRow("written", alias["name"], citations=alias["cite"])
+        for alias in record.get("aliases", [])
+    ]
     # Forms no source uses (standard spellings, Russian and Kazakh Cyrillic): the curator's.
-    rows += [FactRow("also", value, note=f"{tag + ', ' if tag else ''}curator", note_kind="curator") for value, tag in _curated_forms(record)]
+    rows += [
+        FactRow("also", value, note=f"{tag + ', ' if tag else ''}curator", note_kind="curator")
+        for value, tag in _curated_forms(record)
+    ]
     rows += [FactRow("title", t["title"], citations=t["cite"]) for t in record.get("titles", [])]
     if record.get("parent"):
-        rows.append(FactRow("part of", names.get(record["parent"], record["parent"]), citations=record["parent_cite"]))
+        rows.append(
+            FactRow(
+                "part of",
+                names.get(record["parent"], record["parent"]),
+                citations=record["parent_cite"],
+            )
+        )
     rows += [FactRow("unit", unit["name"], citations=unit["parent_cite"]) for unit in found.units]
     for position in found.positions:
         other = position["person"] if kind == "agency" else position["body"]
         holder = names.get(other, other)
-        text = position["post"] + ("" if not holder or holder in position["post"] else f", {holder}")
-        rows.append(FactRow("position", text, format_tenure(position["start"], position["end"]), position["end_reason"], "end", position["cite"]))
+        text = position["post"] + (
+            "" if not holder or holder in position["post"] else f", {holder}"
+        )
+        rows.append(
+            FactRow(
+                "position",
+                text,
+                format_tenure(position["start"], position["end"]),
+                position["end_reason"],
+                "end",
+                position["cite"],
+            )
+        )
     for relation in record.get("relations", []):
         words = RELATION_WORDS.get(relation["type"], relation["type"])
-        rows.append(FactRow("relation", f"{words} {names.get(relation['target'], relation['target'])}", citations=relation["cite"]))
+        rows.append(
+            FactRow(
+                "relation",
+                f"{words} {names.get(relation['target'], relation['target'])}",
+                citations=relation["cite"],
+            )
+        )
     own = [c for relation in record.get("relations", []) for c in relation["cite"]]
     for relation in found.related_from:
         if any(c in own for c in relation["cite"]):
             continue  # the same statement, seen from the other side
         words = RELATION_WORDS.get(relation["type"], relation["type"])
-        rows.append(FactRow("relation", f"{names.get(relation['from'], relation['from'])} is {words} this", citations=relation["cite"]))
+        rows.append(
+            FactRow(
+                "relation",
+                f"{names.get(relation['from'], relation['from'])} is {words} this",
+                citations=relation["cite"],
+            )
+        )
     rows += [FactRow("event", e["title"], event_date(e), citations=e["cite"]) for e in found.events]
     for conflict in found.conflicts:
         cited = [c for reading in conflict["readings"] for c in reading["cite"]]
         text = " ≠ ".join(r["reading"] for r in conflict["readings"])
-        rows.append(FactRow("disagree", text, note=conflict["summary"], note_kind="summary", citations=cited, side_by_side=True))
+        rows.append(
+            FactRow(
+                "disagree",
+                text,
+                note=conflict["summary"],
+                note_kind="summary",
+                citations=cited,
+                side_by_side=True,
+            )
+        )
     for source, (tally, first) in found.mentions_by_source.items():
         rows.append(
-            FactRow("mentioned", names.get(source, source), note=tally.describe(), note_kind="count", mention=first)
+            FactRow(
+                "mentioned",
+                names.get(source, source),
+                note=tally.describe(),
+                note_kind="count",
+                mention=first,
+            )
         )
     return rows
 
 
-__all__ = ["FactRow", "RELATION_WORDS", "event_date", "fact_rows"]
+__all__ = ["RELATION_WORDS", "FactRow", "event_date", "fact_rows"]

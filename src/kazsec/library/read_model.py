@@ -17,7 +17,6 @@ from kazsec.errors import LookupFailed
 from kazsec.library.dossier import Dossier, Links
 from kazsec.library.facts import FactRow, event_date, fact_rows
 from kazsec.library.mentions import MentionIndex, MentionTally
-from kazsec.names import fold_key
 from kazsec.model import (
     KIND_TABLES,
     AgencyRecord,
@@ -34,6 +33,7 @@ from kazsec.model import (
     SourceRecord,
     source_label,
 )
+from kazsec.names import fold_key
 from kazsec.store import Store
 
 if TYPE_CHECKING:
@@ -108,7 +108,9 @@ class Library:
         """The search index, built on first use from the records already loaded."""
         from kazsec.search.engine import SearchEngine, entries_from_records, passage_docs
 
-        entries = entries_from_records(self.people, self.agencies, self.events, self.sources.values())
+        entries = entries_from_records(
+            self.people, self.agencies, self.events, self.sources.values()
+        )
         return SearchEngine(entries, passage_docs(self.passages.values()))
 
     # -- lookups ----------------------------------------------------------------------
@@ -159,7 +161,9 @@ class Library:
 
     def mention_spans(self, entity_id: str, source_id: str) -> list[tuple[int, int]]:
         """Offsets of every mention of an entity in one source."""
-        return [(m["start"], m["end"]) for m in self.mentions.of(entity_id) if m["source"] == source_id]
+        return [
+            (m["start"], m["end"]) for m in self.mentions.of(entity_id) if m["source"] == source_id
+        ]
 
     # -- citations and lists ----------------------------------------------------------
 

@@ -22,20 +22,81 @@ from functools import lru_cache
 _KAZAKH_TO_RUSSIAN = str.maketrans("әғқңөұүһі", "агкноууhи".replace("h", "х"))
 # One Russian-to-Latin table; the variant folding below makes other systems meet it.
 _RUSSIAN_TO_LATIN = {
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z", "и": "i",
-    "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
-    "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y",
-    "ь": "", "э": "e", "ю": "yu", "я": "ya", "є": "e", "ї": "i", "ў": "u",
+    "а": "a",
+    "б": "b",
+    "в": "v",
+    "г": "g",
+    "д": "d",
+    "е": "e",
+    "ё": "e",
+    "ж": "zh",
+    "з": "z",
+    "и": "i",
+    "й": "y",
+    "к": "k",
+    "л": "l",
+    "м": "m",
+    "н": "n",
+    "о": "o",
+    "п": "p",
+    "р": "r",
+    "с": "s",
+    "т": "t",
+    "у": "u",
+    "ф": "f",
+    "х": "kh",
+    "ц": "ts",
+    "ч": "ch",
+    "ш": "sh",
+    "щ": "shch",
+    "ъ": "",
+    "ы": "y",
+    "ь": "",
+    "э": "e",
+    "ю": "yu",
+    "я": "ya",
+    "є": "e",
+    "ї": "i",
+    "ў": "u",
 }
 # Latin letters that do not decompose into a base letter plus a mark.
-_LATIN_SPECIALS = {"ž": "zh", "š": "sh", "č": "ch", "ı": "i", "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ł": "l", "þ": "th"}
+_LATIN_SPECIALS = {
+    "ž": "zh",
+    "š": "sh",
+    "č": "ch",
+    "ı": "i",
+    "ß": "ss",
+    "æ": "ae",
+    "œ": "oe",
+    "ø": "o",
+    "đ": "d",
+    "ł": "l",
+    "þ": "th",
+}
 _DROPPED = set("'’‘`´ʼʻ\u02bc\u0301")  # apostrophes (Kazakh Latin 2017 'a, g') and stress marks
 
 # Romanization variants, folded in one left-to-right pass: the first alternative that
 # matches at a position wins, so 'shch' is taken before 'sh' and 'sh' before 'h'.
 _VARIANTS = {
-    "shch": "W", "sch": "W", "sh": "W", "ch": "X", "dzh": "J", "dj": "J", "zh": "J", "kh": "H", "ts": "C",
-    "tz": "C", "gh": "g", "ye": "e", "yo": "e", "q": "k", "h": "H", "x": "H", "c": "C", "y": "i", "w": "v",
+    "shch": "W",
+    "sch": "W",
+    "sh": "W",
+    "ch": "X",
+    "dzh": "J",
+    "dj": "J",
+    "zh": "J",
+    "kh": "H",
+    "ts": "C",
+    "tz": "C",
+    "gh": "g",
+    "ye": "e",
+    "yo": "e",
+    "q": "k",
+    "h": "H",
+    "x": "H",
+    "c": "C",
+    "y": "i",
+    "w": "v",
 }
 _VARIANT_PATTERN = re.compile(r"shch|sch|sh|ch|dzh|dj|zh|kh|ts|tz|gh|ye|yo|j|q|h|x|c|y|w")
 _VOWELS = frozenset("aeiouy")
@@ -134,8 +195,10 @@ class Folded:
 Pair = tuple[str, int, int]
 
 
-def _substitute(pairs: list[Pair], pattern: re.Pattern[str], replacement: Replacement) -> list[Pair]:
-    """re.sub over (char, start, end) triples: replaced text inherits the span of what it replaced."""
+def _substitute(
+    pairs: list[Pair], pattern: re.Pattern[str], replacement: Replacement
+) -> list[Pair]:
+    """re.sub over (char, start, end) triples: new text inherits the span of what it replaced."""
     text = "".join(p[0] for p in pairs)
     out: list[Pair] = []
     position = 0
@@ -145,7 +208,11 @@ def _substitute(pairs: list[Pair], pattern: re.Pattern[str], replacement: Replac
         if match.end() > match.start():
             start, end = pairs[match.start()][1], pairs[match.end() - 1][2]
         else:
-            start = end = pairs[match.start()][1] if match.start() < len(pairs) else (pairs[-1][2] if pairs else 0)
+            start = end = (
+                pairs[match.start()][1]
+                if match.start() < len(pairs)
+                else (pairs[-1][2] if pairs else 0)
+            )
         same_length = len(new) == match.end() - match.start()
         for index, char in enumerate(new):
             span = pairs[match.start() + index][1:] if same_length else (start, end)

@@ -13,7 +13,16 @@ from kazsec.model import KIND_LABELS, Citation, source_label
 from kazsec.render.text import data_text, inert
 
 NOTE_STYLES = {"end": "yellow", "curator": "dim", "summary": "dim italic", "count": "cyan"}
-SOURCE_FIELDS = ("publisher", "author", "date", "kind", "format", "passage_count", "sha256", "notes")
+SOURCE_FIELDS = (
+    "publisher",
+    "author",
+    "date",
+    "kind",
+    "format",
+    "passage_count",
+    "sha256",
+    "notes",
+)
 
 
 def row_text(row: FactRow) -> Text:
@@ -71,7 +80,9 @@ def header_text(view: EntityView) -> Text:
         return source_header(view.record)
     text = title_line(view.kind, view.record)
     if view.record.get("description"):
-        text.append("\n").append(inert(view.record["description"])).append(" (curator)", style="dim")
+        text.append("\n").append(inert(view.record["description"])).append(
+            " (curator)", style="dim"
+        )
     return text
 
 
@@ -96,7 +107,7 @@ class Citations:
         for number, citation in enumerate(self.cited, start=1):
             out.append(f"[{number}] ", style="cyan")
             out.append(f"{inert(citation['passage'])}  ", style="dim")
-            # Context stops at the passage edge: the neighbouring paragraph is not the quote's sentence.
+            # Context stops at the passage edge: the next paragraph is not the quote's sentence.
             out.append("…" + inert(citation["prefix"].rsplit("\n", 1)[-1][-20:]), style="dim")
             out.append(inert(citation["exact"]), style="bold")
             out.append(inert(citation["suffix"].split("\n", 1)[0][:20]) + "…\n", style="dim")
@@ -121,7 +132,9 @@ def render_dossier(view: EntityView) -> RenderableType:
     if record.get("description"):
         parts.append(Text.assemble(inert(record["description"]), (" (curator)", "dim")))
     cites = Citations()
-    parts += [_line(row.label, row_text(row).append_text(cites.mark(row.citations))) for row in view.facts]
+    parts += [
+        _line(row.label, row_text(row).append_text(cites.mark(row.citations))) for row in view.facts
+    ]
     if cites.cited:
         parts.append(Text("\nsources", style="bold"))
         parts.append(cites.render())

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
+from kazsec.model import SEARCH_KINDS, source_label
 from kazsec.search.index import Entry, NameIndex, SearchResult
 from kazsec.search.passages import PassageDoc, PassageIndex
-from kazsec.model import SEARCH_KINDS, Record, source_label
 from kazsec.store import Store
 
 _CACHE_SIZE = 256
@@ -15,23 +16,39 @@ _CACHE_SIZE = 256
 
 def entries_from_store(store: Store) -> list[Entry]:
     """Every searchable form of every person, body, event and source."""
-    return entries_from_records(store.all("people"), store.all("agencies"), store.all("events"), store.all("sources"))
+    return entries_from_records(
+        store.all("people"), store.all("agencies"), store.all("events"), store.all("sources")
+    )
 
 
-def entries_from_records(people: Iterable[Record], agencies: Iterable[Record], events: Iterable[Record], sources: Iterable[Record]) -> list[Entry]:
+def entries_from_records(
+    people: Iterable[Mapping[str, Any]],
+    agencies: Iterable[Mapping[str, Any]],
+    events: Iterable[Mapping[str, Any]],
+    sources: Iterable[Mapping[str, Any]],
+) -> list[Entry]:
     """Every searchable form of the given records."""
     entries: list[Entry] = []
     for entity_type, records in (("person", people), ("agency", agencies)):
         for record in records:
-            forms = [record["name"], record.get("standard_name", ""), record.get("native_ru", ""), record.get("native_kk", "")]
-            forms += record.get("curator_aliases", []) + [alias["name"] for alias in record["aliases"]]
+            forms = [
+                record["name"],
+                record.get("standard_name", ""),
+                record.get("native_ru", ""),
+                record.get("native_kk", ""),
+            ]
+            forms += record.get("curator_aliases", []) + [
+                alias["name"] for alias in record["aliases"]
+            ]
             for form in dict.fromkeys(f for f in forms if f):
                 entries.append(Entry(entity_type, record["id"], record["name"], form))
     for event in events:
         entries.append(Entry("event", event["id"], event["title"], event["title"]))
     for source in sources:
         label = source_label(source)
-        for form in dict.fromkeys(f for f in (source["title"], source["id"], source["publisher"]) if f):
+        for form in dict.fromkeys(
+            f for f in (source["title"], source["id"], source["publisher"]) if f
+        ):
             entries.append(Entry("source", source["id"], label, form))
     return entries
 
@@ -41,9 +58,12 @@ def passages_from_store(store: Store) -> list[PassageDoc]:
     return passage_docs(store.all("passages"))
 
 
-def passage_docs(passages: Iterable[Record]) -> list[PassageDoc]:
+def passage_docs(passages: Iterable[Mapping[str, Any]]) -> list[PassageDoc]:
     """Passages as the search sees them, labelled with their source and section."""
-    return [PassageDoc(p["id"], p["source"], f"{p['source']} · {p['section'] or p['kind']}", p["text"]) for p in passages]
+    return [
+        PassageDoc(p["id"], p["source"], f"{p['source']} · {p['section'] or p['kind']}", p["text"])
+        for p in passages
+    ]
 
 
 class SearchEngine:
@@ -52,7 +72,9 @@ class SearchEngine:
     def __init__(self, entries: Iterable[Entry], passages: Iterable[PassageDoc] = ()) -> None:
         self.names = NameIndex(entries)
         self.passages = PassageIndex(passages)
-        self._cache: OrderedDict[tuple[str, tuple[str, ...], int, int | None], list[SearchResult]] = OrderedDict()
+        self._cache: OrderedDict[
+            tuple[str, tuple[str, ...], int, int | None], list[SearchResult]
+        ] = OrderedDict()
 
     @classmethod
     def from_store(cls, store: Store) -> SearchEngine:
@@ -60,7 +82,11 @@ class SearchEngine:
         return cls(entries_from_store(store), passages_from_store(store))
 
     def search(
-        self, query: str, types: Iterable[str] | None = None, limit: int = 20, passage_limit: int | None = None
+        self,
+        query: str,
+        types: Iterable[str] | None = None,
+        limit: int = 20,
+        passage_limit: int | None = None,
     ) -> list[SearchResult]:
         """Results of every requested type, best first (names rank above passages of equal score).
 

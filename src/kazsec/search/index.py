@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -24,7 +24,9 @@ from kazsec.names.fold import fold, fold_key
 # A name equal after folding scores 100; one that only resembles a known name (Tokarev
 # for Tokayev, Maksimov for Massimov: one letter apart) stays under the bar.
 CONFIDENT = 85.0
-FUZZY_DISCOUNT = 0.9  # a token that only resembles a name token is worth less than one that equals it
+FUZZY_DISCOUNT = (
+    0.9  # a token that only resembles a name token is worth less than one that equals it
+)
 MAX_QUERY_CHARS = 300
 MAX_QUERY_TOKENS = 12
 MAX_CANDIDATES = 800  # aliases scored per query, taken from the best-matching tokens first
@@ -65,8 +67,13 @@ class SearchResult:
     def to_json(self) -> dict[str, object]:
         """The JSON form used by `kazsec search --json`."""
         data: dict[str, object] = {
-            "type": self.type, "id": self.id, "name": self.name, "score": round(self.score, 1),
-            "confident": self.confident, "matched": self.matched, "spans": [list(s) for s in self.spans],
+            "type": self.type,
+            "id": self.id,
+            "name": self.name,
+            "score": round(self.score, 1),
+            "confident": self.confident,
+            "matched": self.matched,
+            "spans": [list(s) for s in self.spans],
         }
         if self.passage:
             data["passage"] = self.passage
@@ -82,7 +89,7 @@ class _Indexed(NamedTuple):
     surname: int  # index of the surname token, -1 if none
 
 
-# Highlighting folds the shown aliases again, with offsets; the same few recur keystroke after keystroke.
+# Highlighting folds the shown aliases again, with offsets; the same few recur at every keystroke.
 _fold_for_display = lru_cache(maxsize=32768)(fold)
 
 
@@ -100,7 +107,15 @@ class NameIndex:
             index = len(items)
             compact = "".join(base)
             tokens = (*base, *(base[i] + base[i + 1] for i in range(len(base) - 1)))
-            items.append(_Indexed(entry, tokens, len(base), compact, len(base) - 1 if entry.type == "person" else -1))
+            items.append(
+                _Indexed(
+                    entry,
+                    tokens,
+                    len(base),
+                    compact,
+                    len(base) - 1 if entry.type == "person" else -1,
+                )
+            )
             for position, token in enumerate(tokens):
                 postings[token].append((index, position))
             compacts.append((compact, index))
@@ -136,10 +151,18 @@ class NameIndex:
             for i in self._prefixed(self._vocabulary, token, MAX_PREFIX_TOKENS):
                 candidate = self._vocabulary[i]
                 found.setdefault(candidate, 85.0 + 15.0 * len(token) / len(candidate))
-        if len(token) >= 3 and token not in self._postings:  # a token some name has is meant as typed
-            pool = [t for n in range(len(token) - 2, len(token) + 3) for t in self._by_length.get(n, ())]
+        if (
+            len(token) >= 3 and token not in self._postings
+        ):  # a token some name has is meant as typed
+            pool = [
+                t for n in range(len(token) - 2, len(token) + 3) for t in self._by_length.get(n, ())
+            ]
             for candidate, score, _ in process.extract(
-                token, pool, scorer=fuzz.ratio, limit=FUZZY_TOKENS_PER_QUERY_TOKEN, score_cutoff=FUZZY_TOKEN_CUTOFF
+                token,
+                pool,
+                scorer=fuzz.ratio,
+                limit=FUZZY_TOKENS_PER_QUERY_TOKEN,
+                score_cutoff=FUZZY_TOKEN_CUTOFF,
             ):
                 if score * FUZZY_DISCOUNT > found.get(candidate, 0.0):
                     found[candidate] = float(score) * FUZZY_DISCOUNT
@@ -147,7 +170,9 @@ class NameIndex:
 
     # -- scoring --------------------------------------------------------------------
 
-    def _score(self, item: _Indexed, query: list[str], compact: str, best: list[tuple[float, int]]) -> tuple[float, list[int]]:
+    def _score(
+        self, item: _Indexed, query: list[str], compact: str, best: list[tuple[float, int]]
+    ) -> tuple[float, list[int]]:
         """Score one alias; also return the aligned token position of each query token."""
         if compact == item.compact:
             return 100.0, [-2]
@@ -159,7 +184,9 @@ class NameIndex:
         for i, token in enumerate(query):
             quality, position = best[i]
             if len(token) == 1:  # an initial: 'K. Massimov'
-                position = next((p for p in range(item.base_count) if item.tokens[p].startswith(token)), -1)
+                position = next(
+                    (p for p in range(item.base_count) if item.tokens[p].startswith(token)), -1
+                )
                 quality = 90.0 if position >= 0 else 0.0
             if quality < 60.0:
                 quality, position = 0.0, -1
@@ -168,23 +195,33 @@ class NameIndex:
             weight_sum += weight
             aligned.append(position)
             if position >= 0:
-                used.update((position,) if position < item.base_count else (position - item.base_count, position - item.base_count + 1))
+                used.update(
+                    (position,)
+                    if position < item.base_count
+                    else (position - item.base_count, position - item.base_count + 1)
+                )
         score = total / weight_sum if weight_sum else 0.0
         return score * 0.98 ** max(0, item.base_count - len(used)), aligned
 
-    def _candidates(self, tokens: list[str], matches: list[dict[str, float]], compact: str) -> set[int]:
-        """Aliases worth scoring: those holding the most selective query token(s), best matches first.
+    def _candidates(
+        self, tokens: list[str], matches: list[dict[str, float]], compact: str
+    ) -> set[int]:
+        """Aliases worth scoring: those holding the rarest query token(s), best matches first.
 
         Only the rarest tokens generate candidates; the others are checked on those
         candidates alone, so a common given name never floods the work.
         """
-        found: set[int] = {self._compact_ids[i] for i in self._prefixed(self._compacts, compact, 200)}
+        found: set[int] = {
+            self._compact_ids[i] for i in self._prefixed(self._compacts, compact, 200)
+        }
         sizes = sorted(
-            (sum(len(self._postings[t]) for t in m), i) for i, m in enumerate(matches) if m and len(tokens[i]) > 1
+            (sum(len(self._postings[t]) for t in m), i)
+            for i, m in enumerate(matches)
+            if m and len(tokens[i]) > 1
         )
         # The rarest token may fill most of the budget; the next rarest fills the rest, in
         # case the rarest was mistyped into another name's token.
-        for share, (_, i) in zip((0.7, 1.0), sizes[:2]):
+        for share, (_, i) in zip((0.7, 1.0), sizes[:2], strict=False):
             budget = int(MAX_CANDIDATES * share) - len(found)
             for token, _quality in sorted(matches[i].items(), key=lambda kv: (-kv[1], len(kv[0]))):
                 if budget <= 0:
@@ -193,7 +230,9 @@ class NameIndex:
                 found.update(index for index, _ in postings)
                 budget -= len(postings)
         if len(self._items) <= PLAIN_FUZZY_LIMIT and len(compact) >= 3:
-            for _, _score, index in process.extract(compact, self._all_compacts, scorer=fuzz.WRatio, limit=10, score_cutoff=60):
+            for _, _score, index in process.extract(
+                compact, self._all_compacts, scorer=fuzz.WRatio, limit=10, score_cutoff=60
+            ):
                 found.add(index)
         return found
 
@@ -210,14 +249,19 @@ class NameIndex:
             slots.append(best)
         return slots
 
-    def search(self, query: str, types: set[str] | None = None, limit: int = 20) -> list[SearchResult]:
+    def search(
+        self, query: str, types: set[str] | None = None, limit: int = 20
+    ) -> list[SearchResult]:
         """The best entities for a query, one result per entity, best first."""
         tokens = fold_key(query[:MAX_QUERY_CHARS]).split()[:MAX_QUERY_TOKENS]
         if not tokens or not self._items:
             return []
         compact = "".join(tokens)
         last = len(tokens) - 1
-        matches = [self._token_matches(t, i == last) if len(t) > 1 or len(tokens) == 1 else {} for i, t in enumerate(tokens)]
+        matches = [
+            self._token_matches(t, i == last) if len(t) > 1 or len(tokens) == 1 else {}
+            for i, t in enumerate(tokens)
+        ]
         scored: list[tuple[float, int, list[int]]] = []
         for index in self._candidates(tokens, matches, compact):
             item = self._items[index]
@@ -238,12 +282,19 @@ class NameIndex:
             key = (entry.type, entry.id)
             if key not in best_per_entity or score > best_per_entity[key][0]:
                 best_per_entity[key] = (score, index, aligned)
-        ranked = sorted(best_per_entity.values(), key=lambda s: (-s[0], len(self._items[s[1]].compact), s[1]))[:limit]
-        return [self._result(self._items[index], tokens, score, aligned) for score, index, aligned in ranked]
+        ranked = sorted(
+            best_per_entity.values(), key=lambda s: (-s[0], len(self._items[s[1]].compact), s[1])
+        )[:limit]
+        return [
+            self._result(self._items[index], tokens, score, aligned)
+            for score, index, aligned in ranked
+        ]
 
     # -- highlighting -------------------------------------------------------------------
 
-    def _result(self, item: _Indexed, query: list[str], score: float, aligned: list[int]) -> SearchResult:
+    def _result(
+        self, item: _Indexed, query: list[str], score: float, aligned: list[int]
+    ) -> SearchResult:
         folded = _fold_for_display(item.entry.alias)
         token_spans = folded.token_spans()
         key_spans: list[tuple[int, int]] = []
@@ -255,7 +306,7 @@ class NameIndex:
                     key_spans.append((start, start + take))
                 wanted -= take
         else:
-            for token, position in zip(query, aligned):
+            for token, position in zip(query, aligned, strict=True):
                 if position < 0:
                     continue
                 if position >= item.base_count:  # a joined pair: both tokens
@@ -263,8 +314,12 @@ class NameIndex:
                     key_spans += [token_spans[first], token_spans[first + 1]]
                     continue
                 start, end = token_spans[position]
-                prefix_only = item.tokens[position] != token and item.tokens[position].startswith(token)
+                prefix_only = item.tokens[position] != token and item.tokens[position].startswith(
+                    token
+                )
                 key_spans.append((start, start + len(token)) if prefix_only else (start, end))
         spans = sorted({folded.source_span(s, e) for s, e in key_spans if e > s})
         entry = item.entry
-        return SearchResult(entry.type, entry.id, entry.name, score, entry.alias, spans, score >= CONFIDENT)
+        return SearchResult(
+            entry.type, entry.id, entry.name, score, entry.alias, spans, score >= CONFIDENT
+        )

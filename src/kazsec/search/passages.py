@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -59,13 +59,17 @@ class PassageIndex:
                     break
                 found.setdefault(candidate, 0.9)
         if len(token) >= 5 and not found:  # a word the texts contain is meant as written
-            pool = [t for n in range(len(token) - 1, len(token) + 2) for t in self._by_length.get(n, ())]
-            for candidate, score, _ in process.extract(token, pool, scorer=fuzz.ratio, limit=5, score_cutoff=85):
+            pool = [
+                t for n in range(len(token) - 1, len(token) + 2) for t in self._by_length.get(n, ())
+            ]
+            for candidate, score, _ in process.extract(
+                token, pool, scorer=fuzz.ratio, limit=5, score_cutoff=85
+            ):
                 found.setdefault(candidate, 0.8 * score / 100)
         return found
 
     def search(self, query: str, limit: int = 20) -> list[SearchResult]:
-        """Passages holding the query's words (any spelling), best first, with a highlighted snippet."""
+        """Passages holding the query's words (any spelling), best first, with a snippet."""
         tokens = fold_key(query[:MAX_QUERY_CHARS]).split()[:MAX_QUERY_TOKENS]
         if not tokens:
             return []
@@ -89,13 +93,16 @@ class PassageIndex:
         return [self._result(self._docs[n], per_token, score) for score, n in scored[:limit]]
 
     @staticmethod
-    def _has_phrase(doc_tokens: list[str], per_token: list[Mapping[str, float]]) -> bool:
+    def _has_phrase(doc_tokens: list[str], per_token: Sequence[Mapping[str, float]]) -> bool:
         width = len(per_token)
         return any(
-            all(doc_tokens[start + k] in per_token[k] for k in range(width)) for start in range(len(doc_tokens) - width + 1)
+            all(doc_tokens[start + k] in per_token[k] for k in range(width))
+            for start in range(len(doc_tokens) - width + 1)
         )
 
-    def _result(self, doc: PassageDoc, per_token: list[Mapping[str, float]], score: float) -> SearchResult:
+    def _result(
+        self, doc: PassageDoc, per_token: Sequence[Mapping[str, float]], score: float
+    ) -> SearchResult:
         wanted = set().union(*per_token)
         text = doc.text
         # Words of the original text whose folded form was matched, folded word by word
@@ -116,7 +123,18 @@ class PassageIndex:
         snippet = lead + text[start:end] + ("…" if end < len(text) else "")
         shift = len(lead) - start
         inside = [(s + shift, e + shift) for s, e in spans]
-        return SearchResult("passage", doc.id, doc.label, score, snippet, inside, score >= CONFIDENT, doc.id, doc.source, -shift)
+        return SearchResult(
+            "passage",
+            doc.id,
+            doc.label,
+            score,
+            snippet,
+            inside,
+            score >= CONFIDENT,
+            doc.id,
+            doc.source,
+            -shift,
+        )
 
 
 @lru_cache(maxsize=65536)

@@ -15,9 +15,13 @@ def atomic_write_text(path: Path, text: str) -> None:
         raise StoreError(f"store path is a directory, not a file: {path}")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        handle, temp_name = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+        )
     except OSError as exc:
-        raise StoreError(f"cannot write the store at {path}: {exc.strerror}; choose another path with --store") from None
+        raise StoreError(
+            f"cannot write the store at {path}: {exc.strerror}; choose another path with --store"
+        ) from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as temp:
             temp.write(text)
@@ -29,7 +33,9 @@ def atomic_write_text(path: Path, text: str) -> None:
         os.replace(temp_name, path)
     except OSError as exc:
         Path(temp_name).unlink(missing_ok=True)
-        raise StoreError(f"cannot write the store at {path}: {exc.strerror}; the old store is untouched") from None
+        raise StoreError(
+            f"cannot write the store at {path}: {exc.strerror}; the old store is untouched"
+        ) from None
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise

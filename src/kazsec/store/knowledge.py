@@ -1,4 +1,4 @@
-"""The knowledge store: one TinyDB JSON file, a schema version, validated on open, written atomically."""
+"""The knowledge store: one TinyDB JSON file with a schema version, validated on open."""
 
 from __future__ import annotations
 
@@ -29,7 +29,9 @@ def write_store(path: Path, tables: Mapping[str, Sequence[Record]], meta: Record
     data = db.storage.read() or {}
     for name in TABLES:  # TinyDB leaves empty tables out; the schema keeps them
         data.setdefault(name, {})
-    atomic_write_text(path, json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
+    atomic_write_text(
+        path, json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    )
 
 
 def _doc_order(doc_id: str) -> tuple[int, str]:
@@ -60,7 +62,9 @@ class Store:
         try:
             raw = path.read_bytes()
         except FileNotFoundError:
-            raise StoreError(f"store not found: {path}; create it with `kazsec build --store {path}`") from None
+            raise StoreError(
+                f"store not found: {path}; create it with `kazsec build --store {path}`"
+            ) from None
         except IsADirectoryError:
             raise StoreError(f"store path is a directory, not a file: {path}") from None
         except OSError as exc:
@@ -68,14 +72,22 @@ class Store:
         try:
             data = json.loads(raw.decode("utf-8"))
         except UnicodeDecodeError:
-            raise StoreError(f"store {path} is binary, not a JSON store; {_rebuild_hint(path)}") from None
+            raise StoreError(
+                f"store {path} is binary, not a JSON store; {_rebuild_hint(path)}"
+            ) from None
         except json.JSONDecodeError as exc:
             raise StoreError(
                 f"store {path} is damaged or truncated (invalid JSON at line {exc.lineno}, "
                 f"column {exc.colno}); {_rebuild_hint(path)}"
             ) from None
-        if not isinstance(data, dict) or not isinstance(data.get(META_TABLE), dict) or not data[META_TABLE]:
-            raise StoreError(f"{path} is not a kazsec store (no {META_TABLE} table); {_rebuild_hint(path)}")
+        if (
+            not isinstance(data, dict)
+            or not isinstance(data.get(META_TABLE), dict)
+            or not data[META_TABLE]
+        ):
+            raise StoreError(
+                f"{path} is not a kazsec store (no {META_TABLE} table); {_rebuild_hint(path)}"
+            )
         meta = next(iter(data[META_TABLE].values()))
         version = meta.get("schema_version") if isinstance(meta, dict) else None
         if version != SCHEMA_VERSION:
@@ -90,9 +102,14 @@ class Store:
             required = REQUIRED_FIELDS[name]
             for doc_id, record in table.items():
                 if not isinstance(record, dict) or not required <= record.keys():
-                    missing = sorted(required - record.keys()) if isinstance(record, dict) else ["(not a record)"]
+                    missing = (
+                        sorted(required - record.keys())
+                        if isinstance(record, dict)
+                        else ["(not a record)"]
+                    )
                     raise StoreError(
-                        f"store {path}: {name} record {doc_id} lacks {', '.join(missing)}; {_rebuild_hint(path)}"
+                        f"store {path}: {name} record {doc_id} lacks {', '.join(missing)}; "
+                        f"{_rebuild_hint(path)}"
                     )
         return cls(path, data)
 
@@ -119,6 +136,8 @@ class Store:
     def get(self, table: str, record_id: str) -> Record | None:
         """One record by id, or None (read-only, like `all`)."""
         by_id = self._by_id.get(table)
-        if by_id is None:  # built on first use: a scan per lookup would cost milliseconds at 10k records
+        if (
+            by_id is None
+        ):  # built on first use: a scan per lookup would cost milliseconds at 10k records
             by_id = self._by_id[table] = {r["id"]: r for r in self._data[table].values()}
         return by_id.get(record_id)

@@ -64,7 +64,7 @@ class KazsecApp(App[None]):
         gc.disable()
         try:
             library = self.library_loader()
-            library.engine  # build the search index here, not on the first keystroke
+            _ = library.engine  # build the search index here, not on the first keystroke
             lists = library.list_rows()  # and the navigator's rows
         except (KazsecError, OSError) as exc:
             self.error = f"kazsec: error: {exc}"
@@ -73,7 +73,8 @@ class KazsecApp(App[None]):
         finally:
             gc.freeze()  # the store lives for the session: the collector need never scan it
             gc.enable()
-        self.call_from_thread(self._library_ready, library, lists)
+        # mypy cannot solve call_from_thread's return type for a coroutine function.
+        self.call_from_thread(self._library_ready, library, lists)  # type: ignore[arg-type]
 
     async def _library_ready(self, library: Library, lists: dict[str, list[ListRow]]) -> None:
         self.library = library
@@ -112,25 +113,41 @@ class KazsecApp(App[None]):
         enter = Binding("enter", "", "Open the highlighted item or the quote behind a fact")
         sections = [
             ("Anywhere", [*self.BINDINGS, *ExplorerScreen.BINDINGS]),
-            ("Search box", [*SearchBox.BINDINGS, Binding("enter", "", "Open the highlighted result")]),
-            ("Lists and facts", [*EntityList.BINDINGS, enter, Binding("tab,shift+tab", "", "Move between panes")]),
+            (
+                "Search box",
+                [*SearchBox.BINDINGS, Binding("enter", "", "Open the highlighted result")],
+            ),
+            (
+                "Lists and facts",
+                [*EntityList.BINDINGS, enter, Binding("tab,shift+tab", "", "Move between panes")],
+            ),
         ]
-        keys = [(title, [b for b in bindings if isinstance(b, Binding)]) for title, bindings in sections]
+        keys = [
+            (title, [b for b in bindings if isinstance(b, Binding)]) for title, bindings in sections
+        ]
         self.push_screen(HelpScreen(keys, self.user_keymap, str(keymap_path())))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         explorer = self.explorer
         yield SystemCommand("Search", "Focus the search box (/)", explorer.action_focus_search)
-        yield SystemCommand("Side by side", "Show or hide the second reader (s)", explorer.action_split)
         yield SystemCommand(
-            "Raw text", "Show the raw text behind the passages, or the repaired text (r)", explorer.action_toggle_raw
+            "Side by side", "Show or hide the second reader (s)", explorer.action_split
         )
         yield SystemCommand(
-            "Copy quote with citation", "Copy the highlighted quote and its source (c)", explorer.action_copy_quote
+            "Raw text",
+            "Show the raw text behind the passages, or the repaired text (r)",
+            explorer.action_toggle_raw,
         )
         yield SystemCommand(
-            "Next mention", "Jump to the next mention of this entry (n)", lambda: explorer.action_next_mention(1)
+            "Copy quote with citation",
+            "Copy the highlighted quote and its source (c)",
+            explorer.action_copy_quote,
+        )
+        yield SystemCommand(
+            "Next mention",
+            "Jump to the next mention of this entry (n)",
+            lambda: explorer.action_next_mention(1),
         )
         yield SystemCommand("Back", "Go back in history ([)", explorer.action_back)
         yield SystemCommand("Forward", "Go forward in history (])", explorer.action_forward)

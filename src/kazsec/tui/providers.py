@@ -42,4 +42,6 @@ class EntityProvider(Provider):
             return
         for source_id in library.sources:
             label = data_text(library.source_label(source_id))
-            yield DiscoveryHit(label, partial(self.kazsec.open_entity, source_id), help="open source")
+            yield DiscoveryHit(
+                label, partial(self.kazsec.open_entity, source_id), help="open source"
+            )

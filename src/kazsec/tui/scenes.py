@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 
 from textual.pilot import Pilot
+from textual.widgets import Input, OptionList
 
 from kazsec.tui.app import KazsecApp
 
@@ -22,8 +23,10 @@ async def settle(app: KazsecApp, pilot: Pilot) -> None:
 
 async def open_fact(app: KazsecApp, pilot: Pilot, label: str) -> None:
     """Put the cursor on the first fact whose text contains `label` and press Enter."""
-    facts = app.explorer.query_one("#facts")
-    index = next(i for i in range(facts.option_count) if label in str(facts.get_option_at_index(i).prompt))
+    facts = app.explorer.query_one("#facts", OptionList)
+    index = next(
+        i for i in range(facts.option_count) if label in str(facts.get_option_at_index(i).prompt)
+    )
     facts.focus()
     facts.highlighted = index
     await pilot.press("enter")
@@ -58,7 +61,7 @@ async def timeline(pilot: Pilot) -> None:
     app: KazsecApp = pilot.app  # type: ignore[assignment]
     await settle(app, pilot)
     await pilot.press("3")
-    app.explorer.query_one("#list-timeline Input").value = "Sadykulov"
+    app.explorer.query_one("#list-timeline Input", Input).value = "Sadykulov"
     await settle(app, pilot)
     app.open_entity("2022-01-06-sadykulov-dismissed")
     await settle(app, pilot)

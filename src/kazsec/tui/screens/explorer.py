@@ -1,4 +1,4 @@
-"""The explorer screen: search on top, lists on the left, the entity and its sources on the right."""
+"""The explorer screen: search on top, lists on the left, the entity and its sources right."""
 
 from __future__ import annotations
 
@@ -54,7 +54,7 @@ class ExplorerScreen(Screen[None]):
         Binding("z", "zoom", "Zoom pane", show=False, id="zoom"),
     ]
 
-    # Start on a list, not the search input, so '/' reaches the search binding instead of typing a slash.
+    # Start on a list, not the search input, so '/' reaches the search binding, not the input.
     AUTO_FOCUS = "#facts"
 
     def __init__(self) -> None:
@@ -62,7 +62,9 @@ class ExplorerScreen(Screen[None]):
         self.history: History[Place] = History()
         self.entity_id: str | None = None
         self._mention_index = -1
-        self._split_by_hand = False  # the second reader was opened with `s`, not by a two-source quote
+        self._split_by_hand = (
+            False  # the second reader was opened with `s`, not by a two-source quote
+        )
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -103,7 +105,7 @@ class ExplorerScreen(Screen[None]):
         return self.query_one("#reader-1", Reader), self.query_one("#reader-2", Reader)
 
     def show_entity(self, entity_id: str, remember: bool = True) -> None:
-        """Show a person, body, event or source in the detail pane (its first quote in the reader)."""
+        """Show a person, body, event or source in the detail pane, its first quote beside it."""
         if self.library is None:
             return
         view = self.library.view(entity_id)
@@ -129,8 +131,10 @@ class ExplorerScreen(Screen[None]):
         )
 
     @work(exclusive=True, group="reader")
-    async def open_locations(self, first: Location, second: Location | None = None, remember: bool = True) -> None:
-        """Open one location, or two side by side (a second reader opened for an earlier pair closes).
+    async def open_locations(
+        self, first: Location, second: Location | None = None, remember: bool = True
+    ) -> None:
+        """Open one location, or two side by side (a second reader opened for a pair closes).
 
         The one way readers are filled: a newer request cancels one still under way.
         """
@@ -162,7 +166,11 @@ class ExplorerScreen(Screen[None]):
         if not message.citations:
             return
         first = message.citations[0]
-        others = [c for c in message.citations[1:] if c["source"] != first["source"] or message.side_by_side]
+        others = [
+            c
+            for c in message.citations[1:]
+            if c["source"] != first["source"] or message.side_by_side
+        ]
         self.open_locations(Location.of(first), Location.of(others[0]) if others else None)
 
     # -- actions -------------------------------------------------------------------------
@@ -185,13 +193,21 @@ class ExplorerScreen(Screen[None]):
             return
         self._mention_index = self._next_mention_index(mentions, step)
         self.open_locations(Location.of(mentions[self._mention_index]))
-        self.notify(f"mention {self._mention_index + 1} of {len(mentions)}", markup=False, timeout=1.5)
+        self.notify(
+            f"mention {self._mention_index + 1} of {len(mentions)}", markup=False, timeout=1.5
+        )
 
     def _next_mention_index(self, mentions: list[MentionRecord], step: int) -> int:
         """The mention after (or before) the place being read, or the next in the list."""
         here = self.readers[0].location
-        current = mentions[self._mention_index] if 0 <= self._mention_index < len(mentions) else None
-        if here is None or here.start is None or (current and (current["source"], current["start"]) == (here.source, here.start)):
+        current = (
+            mentions[self._mention_index] if 0 <= self._mention_index < len(mentions) else None
+        )
+        if (
+            here is None
+            or here.start is None
+            or (current and (current["source"], current["start"]) == (here.source, here.start))
+        ):
             return (self._mention_index + step) % len(mentions)
         order = {source: n for n, source in enumerate(self.library.sources if self.library else ())}
         position = (order.get(here.source, 0), here.start)
@@ -228,7 +244,9 @@ class ExplorerScreen(Screen[None]):
             self.notify("Open a quote first (Enter on a fact).", markup=False)
             return
         exact = self.library.sources[loc.source]["repaired_text"][loc.start : loc.end]
-        text = self.library.citation_text({"source": loc.source, "passage": loc.passage, "exact": exact})
+        text = self.library.citation_text(
+            {"source": loc.source, "passage": loc.passage, "exact": exact}
+        )
         self.app.copy_to_clipboard(text)
         self.notify(text, title="Copied with citation", markup=False)
 
@@ -247,7 +265,9 @@ class ExplorerScreen(Screen[None]):
             self.show_entity(place.entity_id, remember=False)
         else:
             if place.entity_id is not None and place.entity_id != self.entity_id:
-                self.show_entity(place.entity_id, remember=False)  # the quote belonged to this entry
+                self.show_entity(
+                    place.entity_id, remember=False
+                )  # the quote belonged to this entry
             self.open_locations(place.first, place.second, remember=False)
 
     def action_zoom(self) -> None:

@@ -20,9 +20,11 @@ INTRO = (
 
 
 def key_table(
-    sections: list[tuple[str, list[Binding]]], describe_key: Callable[[str], str], keymap: Mapping[str, str]
+    sections: list[tuple[str, list[Binding]]],
+    describe_key: Callable[[str], str],
+    keymap: Mapping[str, str],
 ) -> Table:
-    """Keys and what they do, one section per part of the app; each binding's id, for keymap.toml."""
+    """Keys and what they do, a section per part of the app; each binding's id, for keymap.toml."""
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold cyan", no_wrap=True)
     table.add_column()
@@ -43,11 +45,16 @@ class HelpScreen(ModalScreen[None]):
 
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
-    #help { width: 90%; max-width: 100; height: 90%; border: round $accent; background: $surface; padding: 0 1; }
+    #help {
+        width: 90%; max-width: 100; height: 90%;
+        border: round $accent; background: $surface; padding: 0 1;
+    }
     """
     BINDINGS = [Binding("escape,q,f1,question_mark", "dismiss", "Close help", id="close-help")]
 
-    def __init__(self, sections: list[tuple[str, list[Binding]]], keymap: Mapping[str, str], keymap_file: str) -> None:
+    def __init__(
+        self, sections: list[tuple[str, list[Binding]]], keymap: Mapping[str, str], keymap_file: str
+    ) -> None:
         super().__init__()
         self.sections = sections
         self.keymap = keymap
@@ -57,7 +64,12 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help"):
             yield Static(Text(INTRO))
             yield Static(key_table(self.sections, self._describe, self.keymap))
-            yield Static(Text(f"Remap keys by id in {self.keymap_file}, e.g. side-by-side = \"ctrl+s\".", style="dim"))
+            yield Static(
+                Text(
+                    f'Remap keys by id in {self.keymap_file}, e.g. side-by-side = "ctrl+s".',
+                    style="dim",
+                )
+            )
 
     def _describe(self, key: str) -> str:
         return self.app.get_key_display(Binding(key, ""))

@@ -36,7 +36,10 @@ class DetailPane(Vertical):
         self.entity_id: str | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(dim_line("Search a name above, or pick one from the lists on the left."), id="detail-header")
+        yield Static(
+            dim_line("Search a name above, or pick one from the lists on the left."),
+            id="detail-header",
+        )
         yield OptionList(id="facts")
 
     def show(self, view: EntityView) -> None:

@@ -40,11 +40,19 @@ class EntityList(Vertical):
 
     DEFAULT_CSS = """
     EntityList .list-filter { border: none; height: 1; background: $boost; }
-    EntityList .entity-list { height: 1fr; border: none; text-wrap: nowrap; text-overflow: ellipsis; }
+    EntityList .entity-list {
+        height: 1fr; border: none; text-wrap: nowrap; text-overflow: ellipsis;
+    }
     """
     BINDINGS = [Binding("escape", "clear_filter", "Clear filter", show=False, id="clear-filter")]
 
-    def __init__(self, rows: list[ListRow], placeholder: str, matcher: Matcher | None = None, **kwargs: object) -> None:
+    def __init__(
+        self,
+        rows: list[ListRow],
+        placeholder: str,
+        matcher: Matcher | None = None,
+        **kwargs: object,
+    ) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.rows = rows
         self.placeholder = placeholder

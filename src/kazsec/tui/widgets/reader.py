@@ -1,4 +1,4 @@
-"""The source reader: repaired passages with the quote highlighted and mentions marked; raw on demand."""
+"""The source reader: repaired passages, the quote highlighted, mentions marked; raw on demand."""
 
 from __future__ import annotations
 
@@ -52,8 +52,8 @@ class Reader(Vertical):
 
     can_focus = True
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
         self.reading: Reading | None = None
         self.raw = False
         self._shown_source: str | None = None
@@ -63,7 +63,12 @@ class Reader(Vertical):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="reader-body", can_focus=False):
-            yield Static(dim_line("Enter on a fact opens the source passage behind it here, the quote highlighted."))
+            yield Static(
+                dim_line(
+                    "Enter on a fact opens the source passage behind it here, "
+                    "the quote highlighted."
+                )
+            )
 
     @property
     def location(self) -> Location | None:
@@ -76,7 +81,9 @@ class Reader(Vertical):
     @property
     def quote(self) -> Span | None:
         loc = self.location
-        return (loc.start, loc.end) if loc and loc.start is not None and loc.end is not None else None
+        return (
+            (loc.start, loc.end) if loc and loc.start is not None and loc.end is not None else None
+        )
 
     async def show(self, reading: Reading) -> None:
         """Show a reading: its source's passages, the quote highlighted and scrolled into view."""
@@ -113,9 +120,15 @@ class Reader(Vertical):
             self._shown_source = source_id
         else:
             # Stepping to the next quote in the same text restyles two passages, not all of them.
-            changed = reading.passages if state != self._state else [
-                p for p in reading.passages if _touches(p, self._shown_quote) or _touches(p, self.quote)
-            ]
+            changed = (
+                reading.passages
+                if state != self._state
+                else [
+                    p
+                    for p in reading.passages
+                    if _touches(p, self._shown_quote) or _touches(p, self.quote)
+                ]
+            )
             for passage in changed:
                 self._widgets[passage["id"]].update(self._content(passage))
         self._state, self._shown_quote = state, self.quote
@@ -129,7 +142,7 @@ class Reader(Vertical):
         self.call_after_refresh(self._scroll_to_current, 3)
 
     def _scroll_to_current(self, tries: int, last_y: int | None = None) -> None:
-        """Centre the current passage, again after any re-wrap that moved it (a few passes at most)."""
+        """Centre the current passage, again after any re-wrap that moved it (a few passes)."""
         target = self._widgets.get(self.location.passage) if self.location else None
         if target is None:
             return

@@ -45,7 +45,7 @@ class SearchBox(Vertical):
     SearchBox #search-input:focus { background: $primary 30%; }
     SearchBox #search-results {
         display: none;
-        /* Floats over the panes: showing results must not re-lay-out (and re-measure) the lists below. */
+        /* Floats over the panes: showing results must not re-lay-out the lists below. */
         overlay: screen;
         constrain: none inside;
         max-height: 14;
@@ -140,7 +140,9 @@ class SearchBox(Vertical):
         if result.type == "passage" and result.passage:
             passage = library.passages[result.passage]
             start, end = _absolute(result, passage["start"])
-            self.post_message(LocationRequested(Location(passage["source"], passage["id"], start, end)))
+            self.post_message(
+                LocationRequested(Location(passage["source"], passage["id"], start, end))
+            )
         else:
             self.post_message(EntitySelected(result.id))
 
