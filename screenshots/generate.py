@@ -7,6 +7,7 @@ a store freshly built from the bundled data, and saved as screenshots/NAME.svg.
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -30,6 +31,8 @@ async def capture(store: Store, name: str) -> Path:
 
 
 def main() -> int:
+    # The help screen names the keymap file: show a researcher's, not this machine's.
+    os.environ["XDG_CONFIG_HOME"] = "/home/researcher/.config"
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "store.json"
         build_store(data_dir(), path)

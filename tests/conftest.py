@@ -17,8 +17,9 @@ DATA = REPO / "data"
 
 @pytest.fixture(autouse=True)
 def isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Never touch the developer's own cached store or environment choices."""
+    """Never touch the developer's own cached store, settings or environment choices."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.delenv("KAZSEC_STORE", raising=False)
     monkeypatch.delenv("KAZSEC_DATA", raising=False)
 

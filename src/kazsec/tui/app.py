@@ -127,28 +127,46 @@ class KazsecApp(App[None]):
         ]
         self.push_screen(HelpScreen(keys, self.user_keymap, str(keymap_path())))
 
+    def keys_of(self, binding_id: str) -> str:
+        """The keys a binding answers to now with the keymap applied, as the footer shows them."""
+        for binding in [*self.BINDINGS, *ExplorerScreen.BINDINGS]:
+            if isinstance(binding, Binding) and binding.id == binding_id:
+                keys = self.user_keymap.get(binding_id, binding.key).split(",")
+                return ", ".join(self.get_key_display(Binding(key.strip(), "")) for key in keys)
+        return ""
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         explorer = self.explorer
-        yield SystemCommand("Search", "Focus the search box (/)", explorer.action_focus_search)
-        yield SystemCommand(
-            "Side by side", "Show or hide the second reader (s)", explorer.action_split
-        )
-        yield SystemCommand(
-            "Raw text",
-            "Show the raw text behind the passages, or the repaired text (r)",
-            explorer.action_toggle_raw,
-        )
-        yield SystemCommand(
-            "Copy quote with citation",
-            "Copy the highlighted quote and its source (c)",
-            explorer.action_copy_quote,
-        )
-        yield SystemCommand(
-            "Next mention",
-            "Jump to the next mention of this entry (n)",
-            lambda: explorer.action_next_mention(1),
-        )
-        yield SystemCommand("Back", "Go back in history ([)", explorer.action_back)
-        yield SystemCommand("Forward", "Go forward in history (])", explorer.action_forward)
-        yield SystemCommand("Help", "Every key (F1, ?)", self.action_help)
+        commands = [
+            ("Search", "Focus the search box", "search", explorer.action_focus_search),
+            (
+                "Side by side",
+                "Show or hide the second reader",
+                "side-by-side",
+                explorer.action_split,
+            ),
+            (
+                "Raw text",
+                "Show the raw text behind the passages, or the repaired text",
+                "raw-text",
+                explorer.action_toggle_raw,
+            ),
+            (
+                "Copy quote with citation",
+                "Copy the highlighted quote and its source",
+                "copy-quote",
+                explorer.action_copy_quote,
+            ),
+            (
+                "Next mention",
+                "Jump to the next mention of this entry",
+                "next-mention",
+                lambda: explorer.action_next_mention(1),
+            ),
+            ("Back", "Go back in history", "back", explorer.action_back),
+            ("Forward", "Go forward in history", "forward", explorer.action_forward),
+            ("Help", "Every key", "help", self.action_help),
+        ]
+        for title, help_text, binding_id, action in commands:
+            yield SystemCommand(title, f"{help_text} ({self.keys_of(binding_id)})", action)
