@@ -104,3 +104,46 @@ def test_fingerprint_follows_the_inputs(data_copy: Path) -> None:
     (data_copy / "kb").mkdir(exist_ok=True)
     (data_copy / "kb" / "extra.toml").write_text("# a curator's edit\n")
     assert input_fingerprint(data_copy) != before
+
+
+def test_all_returns_records_in_build_order_past_nine(store: Store) -> None:
+    # JSON keeps document ids as strings sorted as strings ("1", "10", "100", "11", ...).
+    passages = [p for p in store.all("passages") if p["source"] == store.all("sources")[0]["id"]]
+    assert len(passages) > 20
+    assert [p["seq"] for p in passages] == sorted(p["seq"] for p in passages)
+
+
+def test_the_fingerprint_covers_the_building_code_found_from_its_imports(
+    store: Store, data_dir: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from kazsec.build import fingerprint
+
+    modules = set(store.meta["code_modules"])
+    # The repair steps, the curated-file compiler and the store writer are found without a list.
+    assert {
+        "kazsec.corpus.repair_text",
+        "kazsec.kb.loader",
+        "kazsec.kb.records",
+        "kazsec.store.knowledge",
+    } <= modules
+    assert not any(m.startswith(("kazsec.tui", "kazsec.cli", "kazsec.search")) for m in modules)
+    assert is_current(store, data_dir)
+    # A building module whose code changes makes the store stale.
+    changed = tmp_path / "repair_text.py"
+    real = fingerprint.module_file("kazsec.corpus.repair_text")
+    assert real is not None
+    changed.write_bytes(real.read_bytes() + b"\n# a change\n")
+    original = fingerprint.module_file
+    monkeypatch.setattr(
+        fingerprint,
+        "module_file",
+        lambda name: changed if name.endswith("repair_text") else original(name),
+    )
+    assert not is_current(store, data_dir)
+    # One that can no longer be found does too: it is never skipped.
+    monkeypatch.setattr(
+        fingerprint,
+        "module_file",
+        lambda name: None if name.endswith("repair_text") else original(name),
+    )
+    assert not is_current(store, data_dir)

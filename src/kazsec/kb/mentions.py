@@ -14,7 +14,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-Record = dict[str, Any]
+from kazsec.model import Record
+
 _FEMININE_SURNAME = re.compile(r"^(\w+?[vn])a$")  # Nazarbayeva -> Nazarbayev, Kalinina -> Kalinin
 
 

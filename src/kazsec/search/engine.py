@@ -7,8 +7,9 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from kazsec.model import SEARCH_KINDS, source_label
-from kazsec.search.index import Entry, NameIndex, SearchResult
+from kazsec.search.index import NameIndex
 from kazsec.search.passages import PassageDoc, PassageIndex
+from kazsec.search.results import Entry, SearchResult
 from kazsec.store import Store
 
 _CACHE_SIZE = 256

@@ -12,73 +12,22 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
 from kazsec.names.fold import fold, fold_key
+from kazsec.search.results import CONFIDENT, MAX_QUERY_CHARS, MAX_QUERY_TOKENS, Entry, SearchResult
 
-# Below this a result is a guess and the UI says "no match" (offering it as a guess).
-# A name equal after folding scores 100; one that only resembles a known name (Tokarev
-# for Tokayev, Maksimov for Massimov: one letter apart) stays under the bar.
-CONFIDENT = 85.0
-FUZZY_DISCOUNT = (
-    0.9  # a token that only resembles a name token is worth less than one that equals it
-)
-MAX_QUERY_CHARS = 300
-MAX_QUERY_TOKENS = 12
+# A token that only resembles a name token is worth less than one that equals it.
+FUZZY_DISCOUNT = 0.9
 MAX_CANDIDATES = 800  # aliases scored per query, taken from the best-matching tokens first
 RESCORE = 100  # front runners given the whole-key fuzzy comparison too
 MAX_PREFIX_TOKENS = 40
 FUZZY_TOKENS_PER_QUERY_TOKEN = 25
 FUZZY_TOKEN_CUTOFF = 70.0
 PLAIN_FUZZY_LIMIT = 3_000  # scan every whole key with plain fuzzy only on indexes this small
-
-
-class Entry(NamedTuple):
-    """One searchable form of one entity: 'Masimov' for karim-massimov, 'КНБ' for nsc.
-
-    A named tuple: indexes hold hundreds of thousands of these.
-    """
-
-    type: str
-    id: str
-    name: str
-    alias: str
-
-
-@dataclass
-class SearchResult:
-    """One hit: what it is, how sure we are, and what to highlight in `matched`."""
-
-    type: str
-    id: str
-    name: str
-    score: float
-    matched: str
-    spans: list[tuple[int, int]] = field(default_factory=list)
-    confident: bool = False
-    passage: str | None = None
-    source: str | None = None
-    offset: int = 0  # for passages: add to a span to get an offset into the passage text
-
-    def to_json(self) -> dict[str, object]:
-        """The JSON form used by `kazsec search --json`."""
-        data: dict[str, object] = {
-            "type": self.type,
-            "id": self.id,
-            "name": self.name,
-            "score": round(self.score, 1),
-            "confident": self.confident,
-            "matched": self.matched,
-            "spans": [list(s) for s in self.spans],
-        }
-        if self.passage:
-            data["passage"] = self.passage
-            data["source"] = self.source
-        return data
 
 
 class _Indexed(NamedTuple):

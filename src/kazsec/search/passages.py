@@ -12,7 +12,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from kazsec.names.fold import fold_key
-from kazsec.search.index import CONFIDENT, MAX_QUERY_CHARS, MAX_QUERY_TOKENS, SearchResult
+from kazsec.search.results import CONFIDENT, MAX_QUERY_CHARS, MAX_QUERY_TOKENS, SearchResult
 
 SNIPPET_BEFORE = 60
 SNIPPET_LENGTH = 220

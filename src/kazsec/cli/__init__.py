@@ -1,0 +1,142 @@
+"""The `kazsec` command: subcommands over the same read model and renderer the TUI uses."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from kazsec.cli.commands import (
+    cmd_build,
+    cmd_check,
+    cmd_search,
+    cmd_show,
+    cmd_source,
+    cmd_sources,
+    cmd_stats,
+    say_error,
+)
+from kazsec.cli.explorer import cmd_default, cmd_open
+from kazsec.errors import EXIT_USAGE, KazsecError
+from kazsec.model import SEARCH_KINDS
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 1 <= value <= 1000:
+        raise argparse.ArgumentTypeError("must be between 1 and 1000")
+    return value
+
+
+class _VersionAction(argparse.Action):
+    """--version, looked up only when asked: importlib.metadata costs every command 15-30 ms."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        from kazsec import __version__
+
+        print(f"kazsec {__version__}")
+        parser.exit()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="kazsec",
+        description="Explore Kazakhstan's security apparatus through its cited sources.",
+    )
+    parser.add_argument("--version", action=_VersionAction, help="show the version and exit")
+    parser.add_argument(
+        "--store",
+        metavar="PATH",
+        help="use this store file (default: $KAZSEC_STORE or a per-user cache, built on demand)",
+    )
+    parser.set_defaults(handler=cmd_default)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    def add(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.add_argument(
+            "--store", metavar="PATH", default=argparse.SUPPRESS, help="use this store file"
+        )
+        sub.set_defaults(handler=handler)
+        return sub
+
+    add("build", cmd_build, "compile the store from the bundled sources and curated files")
+    add(
+        "check",
+        cmd_check,
+        "verify schema, references, source sha256 sums, offsets and repairs; exit 1 on problems",
+    )
+    add("stats", cmd_stats, "show the store path and the number of records per table").add_argument(
+        "--json", action="store_true", help="print JSON"
+    )
+    add("sources", cmd_sources, "list the source documents")
+    search = add(
+        "search",
+        cmd_search,
+        "find people, bodies, events, sources and passages by any spelling or script",
+    )
+    search.add_argument(
+        "query",
+        help="a name in any spelling or script (Masimov, Масимов, KNB), or words of a passage",
+    )
+    search.add_argument(
+        "--type",
+        action="append",
+        choices=SEARCH_KINDS,
+        help="only results of this type (repeatable)",
+    )
+    search.add_argument(
+        "--limit", type=_positive_int, default=10, help="at most this many results (default 10)"
+    )
+    search.add_argument(
+        "--json",
+        action="store_true",
+        help="print JSON: type, id, name, score, confident, matched, spans",
+    )
+    opener = add("open", cmd_open, "start the explorer on a person, body, event, source or passage")
+    opener.add_argument(
+        "id", help="an id such as karim-massimov, nsc, ciss-2022-nsc or ciss-2022-nsc/p015"
+    )
+    show = add(
+        "show", cmd_show, "show a person, body, event or source with its facts and their quotes"
+    )
+    show.add_argument("id", help="an id such as karim-massimov, nsc or ciss-2022-nsc")
+    show.add_argument("--json", action="store_true", help="print JSON")
+    source = add("source", cmd_source, "print one source document, repaired or raw")
+    source.add_argument("id", help="source id, as listed by `kazsec sources`")
+    source.add_argument(
+        "--raw", action="store_true", help="print the raw text as collected, damage and all"
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `kazsec` command; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    try:
+        return args.handler(args)
+    except KazsecError as exc:
+        say_error(f"kazsec: error: {exc}")
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # `kazsec source x | head`
+        sys.stderr.close()
+        return 0
+    except OSError as exc:  # a full disk, a folder we may not write: one line, never a traceback
+        where = f" {exc.filename}" if exc.filename else ""
+        say_error(f"kazsec: error: {exc.strerror or exc}{where}")
+        return EXIT_USAGE
+
+
+__all__ = ["EXIT_USAGE", "main"]

@@ -1,0 +1,151 @@
+"""The commands that print: build, check, stats, sources, source, show, search."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kazsec.errors import EXIT_PROBLEMS
+from kazsec.paths import data_dir, default_store_path, explicit_store_path
+
+if TYPE_CHECKING:
+    from kazsec.library import Library
+    from kazsec.store import Store
+
+
+def say_error(message: str) -> None:
+    """One line on stderr."""
+    print(message, file=sys.stderr)
+
+
+def store_path_for(args: argparse.Namespace) -> Path:
+    """The store a command works on: --store, else KAZSEC_STORE, else the per-user default."""
+    return explicit_store_path(args.store) or default_store_path()
+
+
+def load_store(
+    args: argparse.Namespace, warn_if_stale: bool = True, notify: Callable[[str], None] = say_error
+) -> Store:
+    """Open the store: the default one is (re)built on demand (said through `notify`);
+    a named one must exist."""
+    from kazsec.build.freshness import is_current, open_or_build
+    from kazsec.store import Store
+
+    explicit = explicit_store_path(args.store)
+    if explicit is None:
+        return open_or_build(data_dir(), default_store_path(), notify=notify)
+    store = Store.open(explicit)
+    if warn_if_stale and not is_current(store, data_dir()):
+        say_error(
+            f"kazsec: warning: store {explicit} is older than its inputs; "
+            f"rebuild it with `kazsec build --store {explicit}`"
+        )
+    return store
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """Compile the store from data/."""
+    from kazsec.build.compile import build_store
+
+    report = build_store(data_dir(), store_path_for(args))
+    counts = ", ".join(f"{name} {count}" for name, count in report.counts.items())
+    print(f"built {report.path}: {counts}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Verify the store; list every problem and exit 1 if there is any."""
+    from kazsec.build.check import check_store
+
+    store = load_store(args, warn_if_stale=False)
+    problems = check_store(store, data_dir())
+    for problem in problems:
+        print(problem)
+    if problems:
+        say_error(f"kazsec check: {len(problems)} problem(s) in {store.path}")
+        return EXIT_PROBLEMS
+    counts = store.counts()
+    print(
+        f"ok: {store.path} (schema {store.meta['schema_version']}, "
+        f"{counts['sources']} sources, {counts['passages']} passages)"
+    )
+    return 0
+
+
+def open_library(args: argparse.Namespace) -> Library:
+    """The read model over the store a command works on."""
+    from kazsec.library import Library
+
+    return Library(load_store(args))
+
+
+def _print(renderable: Any) -> None:
+    from rich.console import Console
+
+    Console().print(renderable)
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    """Store path, record counts per table, and mentions per source and per entity."""
+    stats = open_library(args).stats()
+    if args.json:
+        print(json.dumps(stats))
+        return 0
+    from kazsec.render.tables import stats_view
+
+    _print(stats_view(stats))
+    return 0
+
+
+def cmd_sources(args: argparse.Namespace) -> int:
+    """The source documents as a table."""
+    from kazsec.render.tables import sources_table
+
+    _print(sources_table(load_store(args).all("sources")))
+    return 0
+
+
+def cmd_source(args: argparse.Namespace) -> int:
+    """Print one source, repaired (default) or raw."""
+    from kazsec.render.text import inert
+
+    source = load_store(args).source(args.id)
+    text = source["raw_text"] if args.raw else source["repaired_text"]
+    if sys.stdout.isatty():
+        text = inert(text)  # a document may carry escape sequences
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    """One person, body, event or source with its facts and their quotes."""
+    view = open_library(args).view(args.id)
+    if args.json:
+        print(json.dumps(view.dossier.to_json(), ensure_ascii=False, indent=1))
+        return 0
+    from kazsec.render.dossier import render_dossier
+
+    _print(render_dossier(view))
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    """Search names in any spelling and script, and passage text."""
+    results = open_library(args).engine.search(args.query, types=args.type, limit=args.limit)
+    if args.json:
+        print(json.dumps([r.to_json() for r in results], ensure_ascii=False))
+        return 0
+    from kazsec.render.search import guesses_text, no_match_text, results_table
+
+    confident = [r for r in results if r.confident]
+    if not confident:
+        _print(no_match_text(args.query))
+        if results:
+            _print(guesses_text(results))
+        return 0
+    _print(results_table(args.query, confident))
+    return 0

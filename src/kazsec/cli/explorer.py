@@ -1,0 +1,54 @@
+"""The commands that open the explorer: `kazsec` in a terminal, and `kazsec open ID`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING
+
+from kazsec.cli.commands import cmd_stats, load_store, say_error
+from kazsec.errors import KazsecError
+
+if TYPE_CHECKING:
+    from kazsec.library import Library
+
+
+def run_app(args: argparse.Namespace, open_id: str | None = None) -> int:
+    """Start the explorer at once; the store is opened (or built) in the app's loader thread.
+
+    A missing or damaged store, or an unknown id, closes the app with the same one-line
+    error and exit code as every other command.
+    """
+    from kazsec.tui.app import KazsecApp
+
+    def say(message: str) -> None:  # the app owns the terminal: tell the user in the app
+        app.call_from_thread(app.notify, message.removeprefix("kazsec: "), markup=False, timeout=6)
+
+    def load() -> Library:
+        from kazsec.library import Library
+
+        library = Library(load_store(args, warn_if_stale=False, notify=say))
+        if open_id is not None and library.passage_location(open_id) is None:
+            library.record(open_id)  # raises LookupFailed naming the fix
+        return library
+
+    app = KazsecApp(load, open_id=open_id)
+    app.run()
+    if app.error:
+        say_error(app.error)
+    return app.return_code or 0
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    """Start the explorer on one person, body, event, source or passage."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise KazsecError("kazsec open needs a terminal; use `kazsec show ID` in scripts")
+    return run_app(args, args.id)
+
+
+def cmd_default(args: argparse.Namespace) -> int:
+    """No subcommand: the explorer in a terminal, a summary of the store otherwise."""
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        return run_app(args)
+    args.json = False
+    return cmd_stats(args)
