@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from kazsec.library import EntityView, FactRow
 from kazsec.model import KIND_LABELS, Citation, source_label
 from kazsec.render.text import data_text, inert
+
+if TYPE_CHECKING:  # only types: rendering must not load the read model before the first frame
+    from kazsec.library import EntityView, FactRow
 
 NOTE_STYLES = {"end": "yellow", "curator": "dim", "summary": "dim italic", "count": "cyan"}
 SOURCE_FIELDS = (

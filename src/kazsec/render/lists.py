@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 
-from kazsec.library import ListRow
 from kazsec.render.text import data_text, inert
+
+if TYPE_CHECKING:
+    from kazsec.library import ListRow
 
 
 def list_row_text(row: ListRow) -> Text:

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from kazsec.library import EntityView, FactRow
 from kazsec.model import Location
 from kazsec.render.dossier import fact_prompt, header_text
 from kazsec.render.lists import dim_line
 from kazsec.tui.messages import EntitySelected, LocationRequested, QuoteRequested
+
+if TYPE_CHECKING:
+    from kazsec.library import EntityView, FactRow
 
 
 class FactOption(Option):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -11,10 +12,11 @@ from textual.containers import Vertical
 from textual.widgets import Input, OptionList, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
-from kazsec.library import ListRow
-from kazsec.names import fold_key
 from kazsec.render.lists import dim_line, list_row_text
 from kazsec.tui.messages import EntitySelected
+
+if TYPE_CHECKING:
+    from kazsec.library import ListRow
 
 Matcher = Callable[[str], list[str]]  # a filter text -> ids of the matching items, best first
 
@@ -76,6 +78,8 @@ class EntityList(Vertical):
             return list(range(len(self.rows)))
         if self.matcher is not None:
             return [self._index[i] for i in self.matcher(text) if i in self._index]
+        from kazsec.names import fold_key  # loaded with the library, after the first frame
+
         wanted = fold_key(text).split()
         return [n for n, row in enumerate(self.rows) if all(w in row.keys for w in wanted)]
 
