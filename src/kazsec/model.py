@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal, TypedDict
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 META_TABLE = "_meta"
 
 EntityKind = Literal["person", "agency", "event", "source"]
@@ -165,6 +165,7 @@ class EventRecord(TypedDict):
     date_precision: str
     date_end: str
     date_end_precision: str
+    year_inferred: bool  # the source gives day and month; the year is the curator's inference
     title: str
     summary: str
     people: list[str]
@@ -184,6 +185,14 @@ class ConflictRecord(TypedDict):
     readings: list[Reading]
 
 
+# How a mention was linked: the full name, another cited or curated form (alias), a surname
+# alone, initials with a surname, or a title or office ("the First President").
+MENTION_HOWS = ("name", "alias", "surname", "initials", "title")
+# "certain": only one entity has these words; "settled": several could, the passage names one
+# of them in full; "ambiguous": several could and nothing here says which (all are kept).
+MENTION_CERTAINTIES = ("certain", "settled", "ambiguous")
+
+
 class Candidate(TypedDict):
     type: str
     id: str
@@ -200,6 +209,8 @@ class MentionRecord(TypedDict):
     entity: str
     candidates: list[Candidate]
     ambiguous: bool
+    how: str  # how the words were linked: one of MENTION_HOWS
+    certainty: str  # how sure the link is: one of MENTION_CERTAINTIES
 
 
 RECORD_TYPES: dict[str, type] = {

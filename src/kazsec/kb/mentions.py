@@ -140,11 +140,24 @@ def _rank(
     )
 
 
+def _how(
+    form: str, owners: FormOwners, key: tuple[str, str], names: Mapping[tuple[str, str], str]
+) -> str:
+    """How a form names its entity: its name, a surname derived from a name, or another form."""
+    if names.get(key) == form:
+        return "name"
+    if key in owners.derived:
+        return "surname"
+    return "alias"
+
+
 def link_mentions(
     passages: Sequence[Record], people: Sequence[Record], agencies: Sequence[Record]
 ) -> list[Record]:
     """Mention records for all passages, in reading order."""
     forms = collect_forms(people, agencies)
+    names = {("person", p["id"]): p["name"] for p in people}
+    names.update({("agency", a["id"]): a["name"] for a in agencies})
     if not forms:
         return []
     matcher = compile_matcher(forms)
@@ -191,6 +204,10 @@ def link_mentions(
                 "entity": entity,
                 "candidates": [{"type": t, "id": i} for t, i in ranked],
                 "ambiguous": not settled,
+                "how": _how(mention.form, owners, (entity_type, entity), names),
+                "certainty": "certain"
+                if len(candidates) == 1
+                else ("settled" if settled else "ambiguous"),
             }
         )
     return records

@@ -188,6 +188,13 @@ def compile_position(entry: Mapping[str, Any], label: str, cite: Anchor, seq: in
     }
 
 
+def _flag(entry: Mapping[str, Any], key: str, where: str) -> bool:
+    value = entry.get(key, False)
+    if not isinstance(value, bool):
+        raise KbError(f"{where}: {key} must be true or false, not {value!r}")
+    return value
+
+
 def compile_event(entry: Mapping[str, Any], label: str, cite: Anchor) -> Record:
     """One [[event]]: a dated happening, summarised in the curator's words, cited."""
     eid = require(entry, "id", f"{label}: event")
@@ -200,6 +207,8 @@ def compile_event(entry: Mapping[str, Any], label: str, cite: Anchor) -> Record:
         "date_precision": precision,
         "date_end": date_end,
         "date_end_precision": end_precision,
+        # The text gives day and month only; the year is the curator's reading of the context.
+        "year_inferred": _flag(entry, "year_inferred", where),
         "title": require(entry, "title", where),
         "summary": str(entry.get("summary", "")),
         "people": [str(p) for p in entry.get("people", [])],

@@ -45,8 +45,14 @@ class FactRow:
 
 
 def event_date(event: Mapping[str, Any]) -> str:
-    """An event's date as precisely as known: '5 Jan 2022', 'Jan 2022', '2017'."""
-    return format_span(event["date"], event["date_end"]) if event["date"] else "date unknown"
+    """An event's date as precisely as known: '5 Jan 2022', 'Jan 2022', '2017'.
+
+    A year the source does not give is said to be the curator's: '29 Jun 2015 (year inferred)'.
+    """
+    if not event["date"]:
+        return "date unknown"
+    shown = format_span(event["date"], event["date_end"])
+    return f"{shown} (year inferred)" if event.get("year_inferred") else shown
 
 
 def _curated_forms(record: dict[str, Any]) -> list[tuple[str, str]]:
