@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -15,9 +16,9 @@ from kazsec.cli.commands import (
     cmd_source,
     cmd_sources,
     cmd_stats,
-    say_error,
 )
 from kazsec.cli.explorer import cmd_default, cmd_open
+from kazsec.cli.output import prepare_streams, say_error
 from kazsec.errors import EXIT_USAGE, KazsecError
 from kazsec.model import SEARCH_KINDS
 
@@ -120,18 +121,28 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _silence_stdout() -> None:
+    # Python flushes stdout once more at exit; into a closed pipe that would print an error.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `kazsec` command; returns the exit code."""
-    args = build_parser().parse_args(argv)
+    prepare_streams()
     try:
-        return args.handler(args)
+        args = build_parser().parse_args(argv)
+        return int(args.handler(args))
     except KazsecError as exc:
         say_error(f"kazsec: error: {exc}")
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:  # `kazsec source x | head`
-        sys.stderr.close()
+    except BrokenPipeError:  # `kazsec stats | head -1`: the reader has all it wanted
+        _silence_stdout()
         return 0
     except OSError as exc:  # a full disk, a folder we may not write: one line, never a traceback
         where = f" {exc.filename}" if exc.filename else ""

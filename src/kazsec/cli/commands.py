@@ -3,23 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from kazsec.cli.output import print_json, say, say_error, show, write_text
 from kazsec.errors import EXIT_PROBLEMS
 from kazsec.paths import data_dir, default_store_path, explicit_store_path
 
 if TYPE_CHECKING:
     from kazsec.library import Library
     from kazsec.store import Store
-
-
-def say_error(message: str) -> None:
-    """One line on stderr."""
-    print(message, file=sys.stderr)
 
 
 def store_path_for(args: argparse.Namespace) -> Path:
@@ -53,7 +47,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     report = build_store(data_dir(), store_path_for(args))
     counts = ", ".join(f"{name} {count}" for name, count in report.counts.items())
-    print(f"built {report.path}: {counts}")
+    say(f"built {report.path}: {counts}")
     return 0
 
 
@@ -64,12 +58,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     store = load_store(args, warn_if_stale=False)
     problems = check_store(store, data_dir())
     for problem in problems:
-        print(problem)
+        say(problem)
     if problems:
         say_error(f"kazsec check: {len(problems)} problem(s) in {store.path}")
         return EXIT_PROBLEMS
     counts = store.counts()
-    print(
+    say(
         f"ok: {store.path} (schema {store.meta['schema_version']}, "
         f"{counts['sources']} sources, {counts['passages']} passages)"
     )
@@ -83,21 +77,15 @@ def open_library(args: argparse.Namespace) -> Library:
     return Library(load_store(args))
 
 
-def _print(renderable: Any) -> None:
-    from rich.console import Console
-
-    Console().print(renderable)
-
-
 def cmd_stats(args: argparse.Namespace) -> int:
     """Store path, record counts per table, and mentions per source and per entity."""
     stats = open_library(args).stats()
     if args.json:
-        print(json.dumps(stats))
+        print_json(stats)
         return 0
     from kazsec.render.tables import stats_view
 
-    _print(stats_view(stats))
+    show(stats_view(stats))
     return 0
 
 
@@ -105,19 +93,19 @@ def cmd_sources(args: argparse.Namespace) -> int:
     """The source documents as a table."""
     from kazsec.render.tables import sources_table
 
-    _print(sources_table(load_store(args).all("sources")))
+    show(sources_table(load_store(args).all("sources")))
     return 0
 
 
 def cmd_source(args: argparse.Namespace) -> int:
-    """Print one source, repaired (default) or raw."""
-    from kazsec.render.text import inert
+    """Print one source, repaired (default) or raw.
 
+    Control characters are shown as pictures, piped or not: a document may carry escape
+    sequences, and `kazsec source ID | less -R` must not run them. The bytes as collected
+    are in the source file itself (data/sources/).
+    """
     source = load_store(args).source(args.id)
-    text = source["raw_text"] if args.raw else source["repaired_text"]
-    if sys.stdout.isatty():
-        text = inert(text)  # a document may carry escape sequences
-    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    write_text(source["raw_text"] if args.raw else source["repaired_text"])
     return 0
 
 
@@ -125,11 +113,11 @@ def cmd_show(args: argparse.Namespace) -> int:
     """One person, body, event or source with its facts and their quotes."""
     view = open_library(args).view(args.id)
     if args.json:
-        print(json.dumps(view.dossier.to_json(), ensure_ascii=False, indent=1))
+        print_json(view.dossier.to_json(), indent=1)
         return 0
     from kazsec.render.dossier import render_dossier
 
-    _print(render_dossier(view))
+    show(render_dossier(view))
     return 0
 
 
@@ -137,15 +125,15 @@ def cmd_search(args: argparse.Namespace) -> int:
     """Search names in any spelling and script, and passage text."""
     results = open_library(args).engine.search(args.query, types=args.type, limit=args.limit)
     if args.json:
-        print(json.dumps([r.to_json() for r in results], ensure_ascii=False))
+        print_json([r.to_json() for r in results])
         return 0
     from kazsec.render.search import guesses_text, no_match_text, results_table
 
     confident = [r for r in results if r.confident]
     if not confident:
-        _print(no_match_text(args.query))
+        show(no_match_text(args.query))
         if results:
-            _print(guesses_text(results))
+            show(guesses_text(results))
         return 0
-    _print(results_table(args.query, confident))
+    show(results_table(args.query, confident))
     return 0

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import re
+
 from rich.text import Text
 
 
@@ -11,21 +14,45 @@ def _visible(char: str) -> str:
         return chr(0x2400 + code)  # the Control Pictures block: ␛ for ESC, ␇ for BEL
     if code == 0x7F:
         return "␡"
-    return "␦"  # C1 controls have no pictures of their own
+    if 0x80 <= code < 0xA0:
+        return "␦"  # C1 controls (U+009B is a one-character CSI) have no pictures of their own
+    if 0xD800 <= code < 0xE000:
+        return "\ufffd"  # a lone surrogate cannot be written out at all
+    return "⇄"  # bidi embeddings, overrides and isolates would reorder the text around them
 
 
 _CONTROLS = [*range(0x20), 0x7F, *range(0x80, 0xA0)]
-_VISIBLE = {code: _visible(chr(code)) for code in _CONTROLS if chr(code) not in "\n\t"}
+_BIDI = [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+_SURROGATES = range(0xD800, 0xE000)
+_VISIBLE = {
+    code: _visible(chr(code))
+    for code in [*_CONTROLS, *_BIDI, *_SURROGATES]
+    if chr(code) not in "\n\t"
+}
+_UNSAFE_JSON = re.compile("[\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]")
 
 
 def inert(text: str) -> str:
-    """Replace each control character (ESC, BEL, CR, C1…) by one visible picture of it.
+    """Make text safe to show: every control character shown as a picture of itself.
 
-    \\n and \\t are kept. One character for one character, so offsets of quotes and
-    mentions still hold; every string from data or from the user goes through here on
-    its way to a terminal, so an escape sequence is shown, never obeyed.
+    C0 and C1 controls, DEL and ESC become visible pictures (␛ for ESC), bidi embeddings,
+    overrides and isolates become ⇄, lone surrogates U+FFFD; \\n and \\t are kept. One
+    character for one, so offsets of quotes and mentions still hold. Every string from the
+    data or from the user goes through here on its way to a terminal or the clipboard, so
+    an escape sequence is shown, never obeyed.
     """
     return text.translate(_VISIBLE)
+
+
+def json_text(value: object, indent: int | None = None) -> str:
+    """JSON that keeps every character of the data and is safe on a terminal and valid UTF-8.
+
+    Letters of any script stay readable; characters a terminal would act on (C1 controls,
+    bidi overrides, line separators) and lone surrogates are written as \\u escapes, which
+    any JSON reader turns back into the same characters. (C0 controls are escaped by json.)
+    """
+    dumped = json.dumps(value, ensure_ascii=False, indent=indent)
+    return _UNSAFE_JSON.sub(lambda m: f"\\u{ord(m.group(0)):04x}", dumped)
 
 
 def data_text(text: str, style: str = "", **options: object) -> Text:

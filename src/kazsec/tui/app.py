@@ -13,6 +13,7 @@ from textual.screen import Screen
 
 from kazsec.config import ConfigError, keymap_path, load_keymap
 from kazsec.errors import KazsecError
+from kazsec.render.text import inert
 from kazsec.tui.providers import EntityProvider
 from kazsec.tui.screens.explorer import ExplorerScreen
 from kazsec.tui.screens.help import HelpScreen
@@ -52,7 +53,7 @@ class KazsecApp(App[None]):
 
     def on_mount(self) -> None:
         if self.keymap_problem:
-            self.notify(self.keymap_problem, severity="warning", markup=False, timeout=8)
+            self.notify(inert(self.keymap_problem), severity="warning", markup=False, timeout=8)
         # Paint first, then load: a loader thread started now would compete with the first frame.
         self.call_after_refresh(self.load_library)
 
@@ -103,7 +104,7 @@ class KazsecApp(App[None]):
             self.explorer.show_entity(entity_id)
         else:
             message = f"No person, body, event, source or passage has the id {entity_id!r}."
-            self.notify(message, severity="error", markup=False)
+            self.notify(inert(message), severity="error", markup=False)
 
     def action_help(self) -> None:
         """Show every key."""
@@ -125,7 +126,7 @@ class KazsecApp(App[None]):
         keys = [
             (title, [b for b in bindings if isinstance(b, Binding)]) for title, bindings in sections
         ]
-        self.push_screen(HelpScreen(keys, self.user_keymap, str(keymap_path())))
+        self.push_screen(HelpScreen(keys, self.user_keymap, inert(str(keymap_path()))))
 
     def keys_of(self, binding_id: str) -> str:
         """The keys a binding answers to now with the keymap applied, as the footer shows them."""

@@ -9,7 +9,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from kazsec.model import ENTITY_KINDS, KIND_LABELS
 from kazsec.render.search import result_prompt
-from kazsec.render.text import data_text
+from kazsec.render.text import data_text, inert
 
 if TYPE_CHECKING:
     from kazsec.tui.app import KazsecApp
@@ -32,8 +32,8 @@ class EntityProvider(Provider):
                     result.score / 100,
                     result_prompt(result),
                     partial(self.kazsec.open_entity, result.id),
-                    text=result.name,
-                    help=f"open {KIND_LABELS[result.type]} {result.id}",  # type: ignore[index]
+                    text=inert(result.name),
+                    help=inert(f"open {KIND_LABELS[result.type]} {result.id}"),  # type: ignore[index]
                 )
 
     async def discover(self) -> Hits:

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input
 
 from kazsec.model import Location, MentionRecord
+from kazsec.render.text import inert
 from kazsec.tui.history import EntityPlace, History, Place, ReadingPlace
 from kazsec.tui.messages import EntitySelected, LocationRequested, QuoteRequested
 from kazsec.tui.widgets.detail import DetailPane
@@ -247,8 +248,9 @@ class ExplorerScreen(Screen[None]):
         text = self.library.citation_text(
             {"source": loc.source, "passage": loc.passage, "exact": exact}
         )
-        self.app.copy_to_clipboard(text)
-        self.notify(text, title="Copied with citation", markup=False)
+        # Inert on the clipboard too: pasted into a terminal, an escape would run there.
+        self.app.copy_to_clipboard(inert(text))
+        self.notify(inert(text), title="Copied with citation", markup=False)
 
     def action_back(self) -> None:
         """Go back to what was open before."""

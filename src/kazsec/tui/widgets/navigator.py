@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from kazsec.render.lists import dim_line, list_row_text
 from kazsec.tui.messages import EntitySelected
+from kazsec.tui.widgets.search_box import shown_inert
 
 if TYPE_CHECKING:
     from kazsec.library import ListRow
@@ -85,6 +86,8 @@ class EntityList(Vertical):
 
     @on(Input.Changed, ".list-filter")
     def _filter(self, event: Input.Changed) -> None:
+        if shown_inert(event.input):
+            return
         matching = self.matching(event.value)
         options = self.query_one(OptionList)
         options.clear_options()

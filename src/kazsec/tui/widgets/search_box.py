@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from kazsec.model import KIND_PLURALS, SEARCH_KINDS, Location
 from kazsec.render.search import no_match_text, result_prompt
+from kazsec.render.text import inert
 from kazsec.tui.messages import EntitySelected, LocationRequested
 
 if TYPE_CHECKING:
@@ -30,6 +31,15 @@ class ResultOption(Option):
     def __init__(self, result: SearchResult) -> None:
         super().__init__(result_prompt(result))
         self.result = result
+
+
+def shown_inert(field: Input) -> bool:
+    """Replace control characters pasted into a field by their pictures; True if any were."""
+    value = inert(field.value)
+    if value == field.value:
+        return False
+    field.value = value  # one character for one: the cursor stays where it was
+    return True
 
 
 def _heading(text: str, style: str) -> Option:
@@ -82,6 +92,8 @@ class SearchBox(Vertical):
 
     @on(Input.Changed, "#search-input")
     def _typed(self, event: Input.Changed) -> None:
+        if shown_inert(event.input):
+            return  # the inert value comes back as a change of its own
         self.show_results(event.value)
 
     def show_results(self, query: str) -> None:

@@ -1,0 +1,61 @@
+"""Everything the command line writes goes through here: inert text, safe JSON, sane pipes.
+
+- Data and user input are made inert on the way out (render.text), in tables and in lines.
+- `--json` keeps every character but escapes what a terminal would act on.
+- A stream that cannot encode a character (PYTHONIOENCODING=ascii) gets a replacement
+  character, never a traceback; a pipe closed early (`kazsec stats | head -1`) ends the
+  command quietly with exit 0.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from typing import TYPE_CHECKING, Any
+
+from kazsec.render.text import inert, json_text
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+
+def prepare_streams() -> None:
+    """Let stdout and stderr replace what their encoding cannot hold instead of failing."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            # A stream that cannot change is left as it is.
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="replace")
+
+
+def say(line: str) -> None:
+    """One line on stdout, inert."""
+    print(inert(line))
+
+
+def say_error(line: str) -> None:
+    """One line on stderr, inert (errors echo ids, paths and queries the user gave)."""
+    print(inert(line), file=sys.stderr)
+
+
+def write_text(text: str) -> None:
+    """A document's text on stdout, inert, ending with a newline."""
+    sys.stdout.write(inert(text) if text.endswith("\n") else inert(text) + "\n")
+
+
+def print_json(value: Any, indent: int | None = None) -> None:
+    """JSON on stdout (see render.text.json_text)."""
+    print(json_text(value, indent=indent))
+
+
+def show(renderable: RenderableType) -> None:
+    """A rich renderable on stdout; a closed pipe raises BrokenPipeError for main to end quietly."""
+    from rich.console import Console
+
+    class PipeAwareConsole(Console):
+        # Rich's own handler exits 1 on a closed pipe, which breaks `set -o pipefail` scripts.
+        def on_broken_pipe(self) -> None:
+            raise BrokenPipeError
+
+    PipeAwareConsole().print(renderable)
