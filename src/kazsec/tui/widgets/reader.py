@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from rich.text import Text
@@ -16,6 +17,11 @@ from kazsec.render.reader import QUOTE_STYLE, passage_text, raw_passage_text, re
 __all__ = ["QUOTE_STYLE", "Reader", "Reading"]
 
 Span = tuple[int, int]
+
+
+def _css_class(kind: str) -> str:
+    # A passage's kind names its CSS class; a kind that is no plain word (damaged data) is not one.
+    return kind if re.fullmatch(r"[a-z][a-z_]{0,30}", kind) else "other"
 
 
 def _touches(passage: PassageRecord, span: Span | None) -> bool:
@@ -113,7 +119,7 @@ class Reader(Vertical):
             # Mounted with their text, so the first layout already knows every passage's height.
             await body.remove_children()
             self._widgets = {
-                p["id"]: Static(self._content(p), classes=f"passage {p['kind']}")
+                p["id"]: Static(self._content(p), classes=f"passage {_css_class(p['kind'])}")
                 for p in reading.passages
             }
             await body.mount_all(self._widgets.values())

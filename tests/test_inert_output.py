@@ -1,0 +1,194 @@
+"""No raw control byte reaches a terminal from the data or from the user, on any path.
+
+A fixture source carries escape sequences in its text; every text field of every table of
+the built store is then given the same payload. Every command and every screen must show
+them as pictures, never pass them on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from tui_helpers import make_app, settle
+
+from kazsec.build.compile import build_store
+from kazsec.cli import main
+from kazsec.render.text import inert, json_text
+from kazsec.store import Store
+
+PAYLOAD = "\x1b]52;c;ZXZpbA==\x07\x1b]8;;https://evil.example\x1b\\x\x1b[2J\x07\x9b31m\u202eevil"
+# What must never reach a terminal: C0 controls but newline and tab, DEL, C1, bidi overrides.
+RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# Fields that hold references, dates or offsets rather than words shown as written.
+STRUCTURAL = {
+    "id", "source", "passage", "entity", "entity_type", "person", "body", "parent", "subject",
+    "target", "type", "date", "date_end", "start", "end", "file", "sha256", "format",
+    "raw_text", "repaired_text", "text", "seq", "candidates", "people", "bodies", "raw_spans",
+    "how", "certainty", "date_precision", "date_end_precision", "start_precision",
+    "end_precision", "passage_count", "number", "note_refs",
+    "kind", "role", "end_reason",  # closed vocabularies: a store with others is refused
+}  # fmt: skip
+
+
+def _poison(value: Any, key: str = "") -> Any:
+    if isinstance(value, dict):
+        return {k: _poison(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_poison(v, key) for v in value]
+    if isinstance(value, str) and key not in STRUCTURAL:
+        return value + PAYLOAD
+    return value
+
+
+@pytest.fixture(scope="module")
+def evil_store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    import shutil
+
+    folder = tmp_path_factory.mktemp("evil")
+    data = folder / "data"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "data", data)
+    raw = (
+        f"Evil page {PAYLOAD}\n\nKarim Massimov met {PAYLOAD} the NSC.\n\nA second paragraph {PAYLOAD}.\n"
+    ).encode()
+    (data / "sources" / "evil.txt").write_bytes(raw)
+    with (data / "sources.toml").open("a", encoding="utf-8") as toml:
+        toml.write(
+            '\n[[source]]\nid = "evil-source"\nfile = "evil.txt"\n'
+            f'sha256 = "{hashlib.sha256(raw).hexdigest()}"\n'
+            'title = "Evil"\npublisher = ""\nauthor = ""\ndate = ""\n'
+            'kind = "test fixture"\nformat = "web"\nnotes = ""\n'
+        )
+    path = folder / "evil.json"
+    build_store(data, path)
+    stored = json.loads(path.read_text(encoding="utf-8"))
+    for table, records in stored.items():
+        if table != "_meta":
+            stored[table] = {doc: _poison(record) for doc, record in records.items()}
+    path.write_text(json.dumps(stored, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def _assert_inert(text: str, where: str) -> None:
+    found = RAW_CONTROL.findall(text)
+    assert not found, f"{where}: raw control characters {sorted(set(found))!r}"
+
+
+def test_the_payload_is_in_the_store(evil_store_path: Path) -> None:
+    store = Store.open(evil_store_path)
+    assert PAYLOAD in store.all("people")[0]["name"]
+    assert any(
+        "\x1b]52" in p["text"] for p in store.all("passages") if p["source"] == "evil-source"
+    )
+
+
+COMMANDS = [
+    ["stats"],
+    ["stats", "--json"],
+    ["sources"],
+    ["source", "evil-source"],
+    ["source", "evil-source", "--raw"],
+    ["show", "karim-massimov"],
+    ["show", "karim-massimov", "--json"],
+    ["show", "nsc"],
+    ["show", "2022-01-06-massimov-dismissed"],
+    ["show", "evil-source"],
+    ["search", "Massimov"],
+    ["search", "evil"],
+    ["search", "Massimov", "--json"],
+    ["search", "no such name at all"],
+    ["check"],
+    ["show", "nobody\x1b]52;c;ZXZpbA==\x07"],
+    ["search", "\x1b[2J\u202e\x9b"],
+    ["source", "nothing\x1b[2J"],
+]
+
+
+@pytest.mark.parametrize(
+    "argv", COMMANDS, ids=lambda argv: " ".join(argv).encode("unicode_escape").decode()
+)
+def test_every_command_shows_controls_as_pictures(
+    argv: list[str], evil_store_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["--store", str(evil_store_path), *argv])
+    out, err = capsys.readouterr()
+    _assert_inert(out, "stdout")
+    _assert_inert(err, "stderr")
+    assert out or err
+    if "--json" in argv:
+        json.loads(out)  # still valid JSON
+    if "--json" in argv and argv[0] != "stats":
+        assert "\\u001b]52" in out and "\\u009b" in out, "every character kept, escaped"
+
+
+def test_json_keeps_every_character_of_the_data() -> None:
+    value = {"name": PAYLOAD + "\ud800 Мәсімов"}
+    dumped = json_text(value)
+    _assert_inert(dumped, "json")
+    assert json.loads(dumped) == value and "Мәсімов" in dumped
+
+
+def test_inert_is_one_for_one() -> None:
+    for text in (PAYLOAD, "\ud800x", "a\u2066b\u2069c", "ok\ttab\nline"):
+        assert len(inert(text)) == len(text)
+        _assert_inert(inert(text), text)
+    assert inert("ok\ttab\nline") == "ok\ttab\nline"
+
+
+def _screen_text(app: Any) -> str:
+    return str(app.export_screenshot())
+
+
+async def test_every_screen_shows_controls_as_pictures(evil_store_path: Path) -> None:
+    store = Store.open(evil_store_path)
+    app = make_app(store)
+    copied: list[str] = []
+    app.copy_to_clipboard = copied.append  # type: ignore[method-assign]
+    async with app.run_test(size=(140, 45)) as pilot:
+        await settle(app, pilot)
+        _assert_inert(_screen_text(app), "start (people list)")
+        for tab in "234":
+            await pilot.press(tab)
+            await settle(app, pilot)
+            _assert_inert(_screen_text(app), f"tab {tab}")
+        for entity in ("karim-massimov", "nsc", "2022-01-06-massimov-dismissed", "evil-source"):
+            app.open_entity(entity)
+            await settle(app, pilot)
+            _assert_inert(_screen_text(app), entity)
+        app.open_entity("karim-massimov")
+        await settle(app, pilot)
+        await pilot.press("n", "c")
+        await settle(app, pilot)
+        assert copied and all(not RAW_CONTROL.search(text) for text in copied)
+        for notification in app._notifications:
+            _assert_inert(str(notification.message) + str(notification.title), "toast")
+        await pilot.press("r")
+        await settle(app, pilot)
+        _assert_inert(_screen_text(app), "raw text")
+        await pilot.press("slash", *"Massimov")
+        await settle(app, pilot)
+        _assert_inert(_screen_text(app), "search results")
+        await pilot.press("escape", "ctrl+p", *"Massimov")
+        await pilot.pause(0.5)
+        _assert_inert(_screen_text(app), "palette")
+        await pilot.press("escape", "escape", "f1")
+        await settle(app, pilot)
+        _assert_inert(_screen_text(app), "help")
+
+
+async def test_controls_pasted_into_search_are_shown_as_pictures(evil_store_path: Path) -> None:
+    from textual import events
+
+    app = make_app(Store.open(evil_store_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash")
+        field = app.explorer.query_one("#search-input")
+        field.post_message(events.Paste("\x1b[2JMassimov\u202e"))
+        await settle(app, pilot)
+        assert field.value == inert("\x1b[2JMassimov\u202e")  # type: ignore[attr-defined]
+        _assert_inert(_screen_text(app), "pasted search")
