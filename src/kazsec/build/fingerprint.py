@@ -1,0 +1,128 @@
+"""What a store is built from, as one hash: the data files, the building code, the schema.
+
+The building code is found from the code itself: the modules `kazsec.build.compile`
+imports, followed import by import through kazsec's own packages. Moving or adding a
+module therefore changes the fingerprint without anyone keeping a list of paths. A build
+records the module names it hashed, so that checking freshness at start-up only hashes
+those files again (no import, no parsing); a recorded module that can no longer be found
+makes the store stale rather than being skipped.
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import importlib.machinery
+import importlib.util
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from kazsec.errors import SourceError
+from kazsec.model import SCHEMA_VERSION
+
+BUILD_ENTRY = "kazsec.build.compile"
+_PACKAGE = "kazsec"
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """The inputs' hash, and the building modules it covers (recorded in the store's meta)."""
+
+    digest: str
+    modules: tuple[str, ...]
+
+
+def module_file(name: str) -> Path | None:
+    """Where a kazsec module's source is, asked of the import system without importing anything.
+
+    None for a name that is not a module (an attribute: `kazsec.model.Location`).
+    """
+    first, *rest = name.split(".")
+    spec = importlib.util.find_spec(first)
+    for part in rest:
+        locations = spec.submodule_search_locations if spec is not None else None
+        if not locations:
+            return None
+        spec = importlib.machinery.PathFinder.find_spec(f"{spec.name}.{part}", list(locations))  # type: ignore[union-attr]
+    if spec is None or spec.origin is None or not spec.origin.endswith(".py"):
+        return None
+    return Path(spec.origin)
+
+
+def _imports_of(name: str, path: Path) -> set[str]:
+    """The kazsec modules one module imports (absolute and relative), by name."""
+    tree = ast.parse(path.read_bytes(), filename=str(path))
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parts = package.split(".")
+                parent = ".".join(parts[: len(parts) - node.level + 1])
+                base = f"{parent}.{base}" if base else parent
+            found.add(base)
+            # `from kazsec.corpus import repair_text` names a module, not an attribute.
+            found.update(f"{base}.{alias.name}" for alias in node.names)
+    return {n for n in found if n == _PACKAGE or n.startswith(_PACKAGE + ".")}
+
+
+def building_modules(entry: str = BUILD_ENTRY) -> tuple[str, ...]:
+    """Every kazsec module the build runs, from its entry module's imports, transitively."""
+    seen: dict[str, Path] = {}
+    pending = [entry]
+    while pending:
+        name = pending.pop()
+        if name in seen:
+            continue
+        path = module_file(name)
+        if path is None:
+            continue  # an attribute imported from a module, not a module of its own
+        seen[name] = path
+        # A submodule runs its package's __init__ first.
+        parents = [name.rsplit(".", depth)[0] for depth in range(1, name.count(".") + 1)]
+        pending += [*_imports_of(name, path), *parents]
+    return tuple(sorted(seen))
+
+
+def _data_files(data_dir: Path) -> list[tuple[str, Path]]:
+    files = [("data/sources.toml", data_dir / "sources.toml")]
+    for folder, pattern in (("sources", "*"), ("kb", "*.toml")):
+        base = data_dir / folder
+        if base.is_dir():
+            files += [
+                (f"data/{p.relative_to(data_dir).as_posix()}", p)
+                for p in base.rglob(pattern)
+                if p.is_file()
+            ]
+    return sorted(files)
+
+
+def _digest(data_dir: Path, modules: Iterable[str]) -> str:
+    digest = hashlib.sha256(f"schema {SCHEMA_VERSION}\n".encode())
+    named: list[tuple[str, Path | None]] = [*_data_files(data_dir)]
+    named += [(f"code/{name}", module_file(name)) for name in modules]
+    for label, path in named:
+        digest.update(f"{label}\n".encode())
+        if path is None:  # a module the store was built with is gone: nothing can match
+            digest.update(b"missing")
+            continue
+        try:
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+        except OSError as exc:
+            raise SourceError(f"cannot read {path}: {exc.strerror} (is KAZSEC_DATA right?)") from None
+    return digest.hexdigest()
+
+
+def input_fingerprint(data_dir: Path) -> Fingerprint:
+    """The fingerprint a build from `data_dir` with this code would record."""
+    modules = building_modules()
+    return Fingerprint(_digest(data_dir, modules), modules)
+
+
+def recorded_fingerprint(data_dir: Path, modules: Iterable[str]) -> str:
+    """The digest of the present inputs over the modules a store says it was built with."""
+    return _digest(data_dir, modules)
