@@ -1,16 +1,19 @@
 """The vocabulary every layer shares: entity kinds, store tables, record types, places, labels.
 
 Records are TypedDicts because the store's JSON records are dicts already: reading a store
-costs no conversion, mypy checks every field access, and a validator can check a record
-against the same type. Nothing here imports anything of kazsec's; every other module
-imports its names from here instead of restating them.
+costs no conversion, mypy checks every field access, and msgspec validates each record
+against the same type when a store is opened (the constraints below ride on the types as
+`Annotated` metadata, which mypy ignores). Nothing here imports anything of kazsec's;
+every other module imports its names from here instead of restating them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Literal, TypedDict
+from typing import Annotated, Any, Literal, NotRequired, TypedDict, get_args
+
+from msgspec import Meta
 
 SCHEMA_VERSION = 3
 META_TABLE = "_meta"
@@ -58,23 +61,32 @@ CITING_TABLES = ("people", "agencies", "positions", "events", "conflicts")
 
 Record = dict[str, Any]
 
+# Constrained field types: what a field must hold for every command to work on it.
+Id = Annotated[str, Meta(min_length=1, max_length=300)]
+Ref = Annotated[str, Meta(max_length=300)]  # an id, or "" for none
+Offset = Annotated[int, Meta(ge=0, le=2**40)]
+IsoDate = Annotated[str, Meta(pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?)?$")]  # "" is unknown
+Precision = Literal["day", "month", "year", "unknown"]
+Word = Annotated[str, Meta(pattern=r"^[a-z][a-z _-]{0,40}$")]  # a kind, a role, a reason
+Span = Annotated[list[Offset], Meta(min_length=2, max_length=2)]
+
 
 class Citation(TypedDict):
     """A quote anchored in a source: W3C TextQuote + TextPosition selectors over repaired text."""
 
-    source: str
-    exact: str
+    source: Id
+    exact: Annotated[str, Meta(min_length=1)]
     prefix: str
     suffix: str
-    start: int
-    end: int
-    passage: str
+    start: Offset
+    end: Offset
+    passage: Id
 
 
 class Alias(TypedDict):
     """A spelling a source uses for an entity, with the quotes where it does."""
 
-    name: str
+    name: Annotated[str, Meta(min_length=1)]
     cite: list[Citation]
 
 
@@ -84,13 +96,13 @@ class Titled(TypedDict):
 
 
 class Relation(TypedDict):
-    type: str
-    target: str
+    type: Word
+    target: Id
     cite: list[Citation]
 
 
 class SourceRecord(TypedDict):
-    id: str
+    id: Id
     file: str
     sha256: str
     title: str
@@ -102,27 +114,27 @@ class SourceRecord(TypedDict):
     notes: str
     raw_text: str
     repaired_text: str
-    passage_count: int
+    passage_count: Offset
 
 
 class PassageRecord(TypedDict):
-    id: str
-    source: str
-    seq: int
-    kind: str
+    id: Id
+    source: Id
+    seq: Offset
+    kind: Word
     text: str
-    start: int
-    end: int
-    raw_spans: list[list[int]]
+    start: Offset
+    end: Offset
+    raw_spans: list[Span]
     section: str
     number: int | None
     note_refs: list[int]
 
 
 class PersonRecord(TypedDict):
-    id: str
-    name: str
-    role: str
+    id: Id
+    name: Annotated[str, Meta(min_length=1)]
+    role: Word
     standard_name: str
     description: str
     native_ru: str
@@ -134,42 +146,42 @@ class PersonRecord(TypedDict):
 
 
 class AgencyRecord(TypedDict):
-    id: str
-    name: str
-    kind: str
+    id: Id
+    name: Annotated[str, Meta(min_length=1)]
+    kind: Word
     description: str
     native_ru: str
     native_kk: str
     curator_aliases: list[str]
     aliases: list[Alias]
-    parent: str
+    parent: Ref
     parent_cite: list[Citation]
 
 
 class PositionRecord(TypedDict):
-    id: str
-    person: str
+    id: Id
+    person: Id
     post: str
-    body: str
-    start: str
-    start_precision: str
-    end: str
-    end_precision: str
-    end_reason: str
+    body: Ref
+    start: IsoDate
+    start_precision: Precision
+    end: IsoDate
+    end_precision: Precision
+    end_reason: Annotated[str, Meta(pattern=r"^([a-z]{1,20})?$")]
     cite: list[Citation]
 
 
 class EventRecord(TypedDict):
-    id: str
-    date: str
-    date_precision: str
-    date_end: str
-    date_end_precision: str
+    id: Id
+    date: IsoDate
+    date_precision: Precision
+    date_end: IsoDate
+    date_end_precision: Precision
     year_inferred: bool  # the source gives day and month; the year is the curator's inference
     title: str
     summary: str
-    people: list[str]
-    bodies: list[str]
+    people: list[Id]
+    bodies: list[Id]
     cite: list[Citation]
 
 
@@ -179,38 +191,49 @@ class Reading(TypedDict):
 
 
 class ConflictRecord(TypedDict):
-    id: str
-    subject: str
+    id: Id
+    subject: Annotated[str, Meta(pattern=r"^(person|agency|event):.+$")]
     summary: str
     readings: list[Reading]
 
 
 # How a mention was linked: the full name, another cited or curated form (alias), a surname
 # alone, initials with a surname, or a title or office ("the First President").
-MENTION_HOWS = ("name", "alias", "surname", "initials", "title")
+MentionHow = Literal["name", "alias", "surname", "initials", "title"]
+MENTION_HOWS: tuple[str, ...] = get_args(MentionHow)
 # "certain": only one entity has these words; "settled": several could, the passage names one
 # of them in full; "ambiguous": several could and nothing here says which (all are kept).
-MENTION_CERTAINTIES = ("certain", "settled", "ambiguous")
+MentionCertainty = Literal["certain", "settled", "ambiguous"]
+MENTION_CERTAINTIES: tuple[str, ...] = get_args(MentionCertainty)
 
 
 class Candidate(TypedDict):
-    type: str
-    id: str
+    type: Literal["person", "agency"]
+    id: Id
 
 
 class MentionRecord(TypedDict):
-    id: str
-    source: str
-    passage: str
-    start: int
-    end: int
+    id: Id
+    source: Id
+    passage: Id
+    start: Offset
+    end: Offset
     text: str
-    entity_type: str
-    entity: str
-    candidates: list[Candidate]
+    entity_type: Literal["person", "agency"]
+    entity: Id
+    candidates: Annotated[list[Candidate], Meta(min_length=1)]
     ambiguous: bool
-    how: str  # how the words were linked: one of MENTION_HOWS
-    certainty: str  # how sure the link is: one of MENTION_CERTAINTIES
+    how: MentionHow
+    certainty: MentionCertainty
+
+
+class MetaRecord(TypedDict):
+    """The store's own record: its schema version and what it was built from."""
+
+    schema_version: int
+    generator: str
+    inputs: str
+    code_modules: NotRequired[list[str]]
 
 
 RECORD_TYPES: dict[str, type] = {

@@ -50,7 +50,9 @@ def check_passages(store: Store) -> list[str]:
             continue
         text = passage["text"]
         if source["repaired_text"][passage["start"] : passage["end"]] != text:
-            problems.append(f"passage {pid}: offsets {passage['start']}-{passage['end']} do not hold its text")
+            problems.append(
+                f"passage {pid}: offsets {passage['start']}-{passage['end']} do not hold its text"
+            )
         for start, end in passage["raw_spans"]:
             if not 0 <= start <= end <= len(source["raw_text"]):
                 problems.append(f"passage {pid}: raw span {start}-{end} outside the raw text")
@@ -59,7 +61,11 @@ def check_passages(store: Store) -> list[str]:
         if passage["kind"] in ("body", "quote", "list_item") and len(text) >= 60:
             texts[(passage["source"], text)] += 1
     problems += [f"passage id {pid} used {n} times" for pid, n in ids.items() if n > 1]
-    problems += [f"source {src}: paragraph repeated {n} times: {text[:50]!r}" for (src, text), n in texts.items() if n > 1]
+    problems += [
+        f"source {src}: paragraph repeated {n} times: {text[:50]!r}"
+        for (src, text), n in texts.items()
+        if n > 1
+    ]
     return problems
 
 
@@ -73,8 +79,11 @@ def check_citations(store: Store) -> list[str]:
             for citation in iter_citations(record):
                 why = verify(citation, texts)
                 passage = passages.get(citation.get("passage", ""))
-                if why is None and (passage is None or not passage["start"] <= citation["start"] <= passage["end"]):
-                    why = f"citation points at passage {citation.get('passage')!r}, which does not hold it"
+                if why is None and (
+                    passage is None or not passage["start"] <= citation["start"] <= passage["end"]
+                ):
+                    where = citation.get("passage")
+                    why = f"citation points at passage {where!r}, which does not hold it"
                 if why:
                     problems.append(f"{table} {record['id']}: {why}")
     return problems
@@ -82,18 +91,25 @@ def check_citations(store: Store) -> list[str]:
 
 def check_references(store: Store) -> list[str]:
     """Ids that records point to exist: people, bodies, events, passages."""
-    ids = {table: {r["id"] for r in store.all(table)} for table in ("people", "agencies", "events", "passages")}
+    ids = {
+        table: {r["id"] for r in store.all(table)}
+        for table in ("people", "agencies", "events", "passages")
+    }
     entity_ids = {"person": ids["people"], "agency": ids["agencies"], "event": ids["events"]}
     problems: list[str] = []
 
     def need(table: str, value: str, where: str) -> None:
         if value and value not in ids[table]:
-            problems.append(f"{where}: unknown {table[:-1] if table != 'people' else 'person'} {value!r}")
+            problems.append(
+                f"{where}: unknown {table[:-1] if table != 'people' else 'person'} {value!r}"
+            )
 
     for person in store.all("people"):
         for relation in person["relations"]:
             if relation["target"] not in ids["people"] | ids["agencies"]:
-                problems.append(f"people {person['id']}: relation to unknown {relation['target']!r}")
+                problems.append(
+                    f"people {person['id']}: relation to unknown {relation['target']!r}"
+                )
     for agency in store.all("agencies"):
         need("agencies", agency["parent"], f"agencies {agency['id']}: parent")
     for position in store.all("positions"):
@@ -113,10 +129,15 @@ def check_references(store: Store) -> list[str]:
         need("passages", mention["passage"], f"mentions {mention['id']}")
         text = texts.get(mention["source"], "")
         if text[mention["start"] : mention["end"]] != mention.get("text"):
-            problems.append(f"mentions {mention['id']}: offsets {mention['start']}-{mention['end']} do not hold {mention.get('text')!r}")
+            problems.append(
+                f"mentions {mention['id']}: offsets {mention['start']}-{mention['end']} "
+                f"do not hold {mention.get('text')!r}"
+            )
         for candidate in mention["candidates"]:
             if candidate["id"] not in entity_ids.get(candidate["type"], set()):
-                problems.append(f"mentions {mention['id']}: unknown {candidate['type']} {candidate['id']!r}")
+                problems.append(
+                    f"mentions {mention['id']}: unknown {candidate['type']} {candidate['id']!r}"
+                )
     return problems
 
 
@@ -124,7 +145,10 @@ def check_store(store: Store, data_dir: Path) -> list[str]:
     """All problems found in a store; an empty list means it passes."""
     problems: list[str] = []
     if not is_current(store, data_dir):
-        problems.append(f"store {store.path} is older than its inputs; rebuild it with `kazsec build --store {store.path}`")
+        problems.append(
+            f"store {store.path} is older than its inputs; "
+            f"rebuild it with `kazsec build --store {store.path}`"
+        )
     return (
         problems
         + check_sources(store, data_dir)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from kazsec.build.fingerprint import Fingerprint, input_fingerprint
 from kazsec.corpus.pipeline import RepairedSource, repair_source
 from kazsec.corpus.sources import load_source_metadata, read_pinned_source
 from kazsec.errors import SourceError
-from kazsec.build.fingerprint import Fingerprint, input_fingerprint
 from kazsec.kb.anchor import SourceText
 from kazsec.kb.loader import load_knowledge_base
 from kazsec.kb.mentions import link_mentions
@@ -37,11 +37,16 @@ def source_record(repaired: RepairedSource) -> Record:
 
 
 def repair_all_sources(data_dir: Path) -> list[RepairedSource]:
-    """Read every pinned source and run the repair pipeline on it; a source with no text is refused."""
-    repaired = [repair_source(meta, read_pinned_source(data_dir, meta)) for meta in load_source_metadata(data_dir)]
+    """Read every pinned source and repair it; a source with no text left is refused."""
+    repaired = [
+        repair_source(meta, read_pinned_source(data_dir, meta))
+        for meta in load_source_metadata(data_dir)
+    ]
     for source in repaired:
         if not source.passages:
-            raise SourceError(f"raw source {source.meta.file} has no text left after repair; check the file")
+            raise SourceError(
+                f"raw source {source.meta.file} has no text left after repair; check the file"
+            )
     return repaired
 
 
@@ -61,7 +66,9 @@ def build_store(data_dir: Path, path: Path, fingerprint: Fingerprint | None = No
     fingerprint = fingerprint or input_fingerprint(data_dir)
     repaired = repair_all_sources(data_dir)
     texts = {
-        r.meta.id: SourceText(r.repaired_text, [p.start for p in r.passages], [p.id for p in r.passages])
+        r.meta.id: SourceText(
+            r.repaired_text, [p.start for p in r.passages], [p.id for p in r.passages]
+        )
         for r in repaired
     }
     kb = load_knowledge_base(data_dir, texts)
@@ -76,6 +83,10 @@ def build_store(data_dir: Path, path: Path, fingerprint: Fingerprint | None = No
         "conflicts": kb.conflicts,
         "mentions": link_mentions(passages, kb.people, kb.agencies),
     }
-    meta = {"generator": "kazsec", "inputs": fingerprint.digest, "code_modules": list(fingerprint.modules)}
+    meta = {
+        "generator": "kazsec",
+        "inputs": fingerprint.digest,
+        "code_modules": list(fingerprint.modules),
+    }
     write_store(path, tables, meta)
     return BuildReport(path=path, counts={name: len(records) for name, records in tables.items()})

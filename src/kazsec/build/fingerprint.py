@@ -113,7 +113,9 @@ def _digest(data_dir: Path, modules: Iterable[str]) -> str:
         try:
             digest.update(hashlib.sha256(path.read_bytes()).digest())
         except OSError as exc:
-            raise SourceError(f"cannot read {path}: {exc.strerror} (is KAZSEC_DATA right?)") from None
+            raise SourceError(
+                f"cannot read {path}: {exc.strerror} (is KAZSEC_DATA right?)"
+            ) from None
     return digest.hexdigest()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import stat
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,26 @@ def write_store(path: Path, tables: Mapping[str, Sequence[Record]], meta: Record
     )
 
 
+def read_store_file(path: Path) -> bytes:
+    """A store file's bytes; only a regular file is read (a FIFO would hang, /dev/zero not end)."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise StoreError(
+            f"store not found: {path}; create it with `kazsec build --store {path}`"
+        ) from None
+    except OSError as exc:
+        raise StoreError(f"cannot read store {path}: {exc.strerror}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise StoreError(f"store path is a directory, not a file: {path}")
+    if not stat.S_ISREG(info.st_mode):
+        raise StoreError(f"store path is not a regular file (a pipe or a device): {path}")
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise StoreError(f"cannot read store {path}: {exc.strerror}") from None
+
+
 def _doc_order(doc_id: str) -> tuple[int, str]:
     return (int(doc_id), "") if doc_id.isdigit() else (-1, doc_id)
 
@@ -58,60 +79,15 @@ class Store:
 
     @classmethod
     def open(cls, path: Path) -> Store:
-        """Open and validate a store file; StoreError says what is wrong and how to fix it."""
-        try:
-            raw = path.read_bytes()
-        except FileNotFoundError:
-            raise StoreError(
-                f"store not found: {path}; create it with `kazsec build --store {path}`"
-            ) from None
-        except IsADirectoryError:
-            raise StoreError(f"store path is a directory, not a file: {path}") from None
-        except OSError as exc:
-            raise StoreError(f"cannot read store {path}: {exc.strerror}") from None
-        try:
-            data = json.loads(raw.decode("utf-8"))
-        except UnicodeDecodeError:
-            raise StoreError(
-                f"store {path} is binary, not a JSON store; {_rebuild_hint(path)}"
-            ) from None
-        except json.JSONDecodeError as exc:
-            raise StoreError(
-                f"store {path} is damaged or truncated (invalid JSON at line {exc.lineno}, "
-                f"column {exc.colno}); {_rebuild_hint(path)}"
-            ) from None
-        if (
-            not isinstance(data, dict)
-            or not isinstance(data.get(META_TABLE), dict)
-            or not data[META_TABLE]
-        ):
-            raise StoreError(
-                f"{path} is not a kazsec store (no {META_TABLE} table); {_rebuild_hint(path)}"
-            )
-        meta = next(iter(data[META_TABLE].values()))
-        version = meta.get("schema_version") if isinstance(meta, dict) else None
-        if version != SCHEMA_VERSION:
-            raise StoreError(
-                f"store {path} has schema version {version}, this kazsec reads version "
-                f"{SCHEMA_VERSION}; {_rebuild_hint(path)}"
-            )
-        for name in TABLES:
-            table = data.get(name)
-            if not isinstance(table, dict):
-                raise StoreError(f"store {path} lacks the {name!r} table; {_rebuild_hint(path)}")
-            required = REQUIRED_FIELDS[name]
-            for doc_id, record in table.items():
-                if not isinstance(record, dict) or not required <= record.keys():
-                    missing = (
-                        sorted(required - record.keys())
-                        if isinstance(record, dict)
-                        else ["(not a record)"]
-                    )
-                    raise StoreError(
-                        f"store {path}: {name} record {doc_id} lacks {', '.join(missing)}; "
-                        f"{_rebuild_hint(path)}"
-                    )
-        return cls(path, data)
+        """Open a store file and check every record by type; StoreError says what and how to fix."""
+        from kazsec.store.schema import decode_store
+
+        raw = read_store_file(path)
+
+        def fail(why: str) -> StoreError:
+            return StoreError(f"store {path} {why}; {_rebuild_hint(path)}")
+
+        return cls(path, decode_store(raw, fail))
 
     def all(self, name: str) -> list[Record]:
         """Every record of a table, in insertion (build) order. Treat them as read-only.
