@@ -138,6 +138,11 @@ def check_references(store: Store) -> list[str]:
                 problems.append(
                     f"mentions {mention['id']}: unknown {candidate['type']} {candidate['id']!r}"
                 )
+        top = mention["candidates"][0] if mention["candidates"] else {}
+        if (mention["entity_type"], mention["entity"]) != (top.get("type"), top.get("id")):
+            problems.append(
+                f"mentions {mention['id']}: entity {mention['entity']!r} is not its first candidate"
+            )
     return problems
 
 

@@ -2,6 +2,6 @@
 
 from kazsec.library.facts import FactRow
 from kazsec.library.mentions import MentionTally
-from kazsec.library.read_model import EntityView, Library, ListRow
+from kazsec.library.read_model import EntityView, Library, ListRow, Reading
 
-__all__ = ["EntityView", "FactRow", "Library", "ListRow", "MentionTally"]
+__all__ = ["EntityView", "FactRow", "Library", "ListRow", "MentionTally", "Reading"]

@@ -58,6 +58,17 @@ class EntityView:
 
 
 @dataclass(frozen=True)
+class Reading:
+    """What a reader shows: a source, its passages, where to look and what to mark."""
+
+    source: SourceRecord
+    label: str
+    passages: list[PassageRecord]
+    location: Location
+    marks: list[tuple[int, int]]
+
+
+@dataclass(frozen=True)
 class ListRow:
     """One row of a navigator list: what it opens, its label, a note, a date, words to filter by."""
 
@@ -147,7 +158,18 @@ class Library:
 
     def source_label(self, source_id: str) -> str:
         """A source's title, or a description when it has none."""
-        return self.names[source_id]
+        return self.names.get(source_id, source_id)
+
+    def reading(self, location: Location, entity_id: str | None = None) -> Reading | None:
+        """A source opened at a location, the entity's mentions marked; None if the store
+        holds no such source or passage (a damaged store: `kazsec check` names it)."""
+        source = self.sources.get(location.source)
+        passage = self.passages.get(location.passage)
+        if source is None or passage is None or passage["source"] != location.source:
+            return None
+        marks = self.mention_spans(entity_id, location.source) if entity_id else []
+        passages = self.passages_by_source[location.source]
+        return Reading(source, self.source_label(location.source), passages, location, marks)
 
     # -- mentions ---------------------------------------------------------------------
 
@@ -169,7 +191,9 @@ class Library:
 
     def citation_text(self, citation: Citation | dict[str, Any]) -> str:
         """A quote with its citation, ready to paste: “…” — title, publisher, date, passage."""
-        source = self.sources[citation["source"]]
+        source = self.sources.get(citation["source"])
+        if source is None:
+            return f"“{citation['exact']}” — [kazsec {citation['passage']}]"
         date = format_date(source["date"]) if source["date"] else ""
         parts = [self.source_label(citation["source"]), source["publisher"], date, source["author"]]
         reference = ", ".join(p for p in parts if p)

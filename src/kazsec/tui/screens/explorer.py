@@ -17,7 +17,7 @@ from kazsec.tui.history import EntityPlace, History, Place, ReadingPlace
 from kazsec.tui.messages import EntitySelected, LocationRequested, QuoteRequested
 from kazsec.tui.widgets.detail import DetailPane
 from kazsec.tui.widgets.navigator import Matcher, Navigator
-from kazsec.tui.widgets.reader import Reader, Reading
+from kazsec.tui.widgets.reader import Reader
 from kazsec.tui.widgets.search_box import SearchBox
 
 if TYPE_CHECKING:
@@ -119,18 +119,6 @@ class ExplorerScreen(Screen[None]):
             self.open_locations(view.first_location, remember=False)
         self.query_one("#facts").focus()
 
-    def _reading(self, location: Location) -> Reading:
-        library = self.library
-        assert library is not None
-        marks = library.mention_spans(self.entity_id, location.source) if self.entity_id else []
-        return Reading(
-            library.sources[location.source],
-            library.source_label(location.source),
-            library.passages_by_source[location.source],
-            location,
-            marks,
-        )
-
     @work(exclusive=True, group="reader")
     async def open_locations(
         self, first: Location, second: Location | None = None, remember: bool = True
@@ -142,10 +130,15 @@ class ExplorerScreen(Screen[None]):
         if self.library is None:
             return
         one, two = self.readers
-        await one.show(self._reading(first))
-        if second is not None:
+        reading = self.library.reading(first, self.entity_id)
+        other = self.library.reading(second, self.entity_id) if second is not None else None
+        if reading is None or (second is not None and other is None):
+            self.notify("That passage is not in the store; `kazsec check` says why.", markup=False)
+            return
+        await one.show(reading)
+        if other is not None:
             two.display = True
-            await two.show(self._reading(second))
+            await two.show(other)
         elif not self._split_by_hand:
             two.display = False
         if remember:

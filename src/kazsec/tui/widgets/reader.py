@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
-from kazsec.model import Location, PassageRecord, SourceRecord
+from kazsec.model import Location, PassageRecord
 from kazsec.render.lists import dim_line
 from kazsec.render.reader import QUOTE_STYLE, passage_text, raw_passage_text, reader_title
 
-__all__ = ["QUOTE_STYLE", "Reader", "Reading"]
+if TYPE_CHECKING:
+    from kazsec.library import Reading
+
+__all__ = ["QUOTE_STYLE", "Reader"]
 
 Span = tuple[int, int]
 
@@ -26,21 +29,6 @@ def _css_class(kind: str) -> str:
 
 def _touches(passage: PassageRecord, span: Span | None) -> bool:
     return span is not None and span[0] < passage["end"] and span[1] > passage["start"]
-
-
-class Reading:
-    """What a reader shows: a source, its passages, where to look and what to mark."""
-
-    def __init__(
-        self,
-        source: SourceRecord,
-        label: str,
-        passages: Sequence[PassageRecord],
-        location: Location,
-        marks: Sequence[Span] = (),
-    ) -> None:
-        self.source, self.label, self.passages = source, label, passages
-        self.location, self.marks = location, list(marks)
 
 
 class Reader(Vertical):
