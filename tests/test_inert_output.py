@@ -192,3 +192,12 @@ async def test_controls_pasted_into_search_are_shown_as_pictures(evil_store_path
         await settle(app, pilot)
         assert field.value == inert("\x1b[2JMassimov\u202e")  # type: ignore[attr-defined]
         _assert_inert(_screen_text(app), "pasted search")
+
+
+def test_check_reports_control_characters_in_curated_words(
+    evil_store_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--store", str(evil_store_path), "check"]) == 1
+    out = capsys.readouterr().out
+    assert "people karim-massimov: name: holds a control character" in out
+    assert "sources evil-source: title: holds a control character" in out

@@ -69,6 +69,9 @@ IsoDate = Annotated[str, Meta(pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?)?$")]  # "" is
 Precision = Literal["day", "month", "year", "unknown"]
 Word = Annotated[str, Meta(pattern=r"^[a-z][a-z _-]{0,40}$")]  # a kind, a role, a reason
 Span = Annotated[list[Offset], Meta(min_length=2, max_length=2)]
+# Text a person typed into a curated file: no control character, no bidi override in it.
+NO_CONTROLS = r"^[^\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]*$"
+CleanText = Annotated[str, Meta(pattern=NO_CONTROLS)]
 
 
 class Citation(TypedDict):

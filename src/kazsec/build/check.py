@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from kazsec.corpus.sources import load_source_metadata, sha256_hex
 from kazsec.errors import SourceError
 from kazsec.kb.anchor import verify
 from kazsec.kb.loader import iter_citations
+from kazsec.model import NO_CONTROLS
 from kazsec.store import Store
 
 
@@ -146,6 +148,36 @@ def check_references(store: Store) -> list[str]:
     return problems
 
 
+# Source text may hold anything a document held (shown inert); curated words may not.
+_SOURCE_WORDS = {"exact", "prefix", "suffix", "raw_text", "repaired_text", "text", "section"}
+_CONTROL = re.compile(NO_CONTROLS)
+
+
+def _controls(value: object, field: str = "") -> list[str]:
+    if isinstance(value, dict):
+        return [
+            f
+            for key, item in value.items()
+            if key not in _SOURCE_WORDS
+            for f in _controls(item, key)
+        ]
+    if isinstance(value, list):
+        return [f for item in value for f in _controls(item, field)]
+    if isinstance(value, str) and not _CONTROL.match(value):
+        return [field]
+    return []
+
+
+def check_control_characters(store: Store) -> list[str]:
+    """Curated words and source metadata hold no control character or bidi override."""
+    problems: list[str] = []
+    for table in ("sources", "people", "agencies", "positions", "events", "conflicts"):
+        for record in store.all(table):
+            for field in dict.fromkeys(_controls(record)):
+                problems.append(f"{table} {record['id']}: {field}: holds a control character")
+    return problems
+
+
 def check_store(store: Store, data_dir: Path) -> list[str]:
     """All problems found in a store; an empty list means it passes."""
     problems: list[str] = []
@@ -160,4 +192,5 @@ def check_store(store: Store, data_dir: Path) -> list[str]:
         + check_passages(store)
         + check_citations(store)
         + check_references(store)
+        + check_control_characters(store)
     )

@@ -13,7 +13,7 @@ from kazsec.kb.anchor import SourceText
 from kazsec.kb.loader import load_knowledge_base
 from kazsec.kb.mentions import link_mentions
 from kazsec.model import Record
-from kazsec.store import write_store
+from kazsec.store import check_replaceable, write_store
 
 
 def source_record(repaired: RepairedSource) -> Record:
@@ -58,11 +58,15 @@ class BuildReport:
     counts: dict[str, int]
 
 
-def build_store(data_dir: Path, path: Path, fingerprint: Fingerprint | None = None) -> BuildReport:
+def build_store(
+    data_dir: Path, path: Path, fingerprint: Fingerprint | None = None, force: bool = False
+) -> BuildReport:
     """Compile the store; nothing is written unless the whole build succeeds.
 
-    `fingerprint` is the inputs' fingerprint when the caller has just computed it.
+    `fingerprint` is the inputs' fingerprint when the caller has just computed it. An
+    existing file that is not a store is refused before any work, unless `force`.
     """
+    check_replaceable(path, force)
     fingerprint = fingerprint or input_fingerprint(data_dir)
     repaired = repair_all_sources(data_dir)
     texts = {
@@ -88,5 +92,5 @@ def build_store(data_dir: Path, path: Path, fingerprint: Fingerprint | None = No
         "inputs": fingerprint.digest,
         "code_modules": list(fingerprint.modules),
     }
-    write_store(path, tables, meta)
+    write_store(path, tables, meta, force=force)
     return BuildReport(path=path, counts={name: len(records) for name, records in tables.items()})

@@ -33,5 +33,5 @@ def open_or_build(data_dir: Path, path: Path, notify: Callable[[str], None]) -> 
     notify(f"kazsec: building the store at {path} ({reason})")
     from kazsec.build.compile import build_store
 
-    build_store(data_dir, path, fingerprint)
+    build_store(data_dir, path, fingerprint, force=True)  # the cache file is kazsec's own
     return Store.open(path)

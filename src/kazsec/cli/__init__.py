@@ -71,7 +71,12 @@ def build_parser() -> argparse.ArgumentParser:
         sub.set_defaults(handler=handler)
         return sub
 
-    add("build", cmd_build, "compile the store from the bundled sources and curated files")
+    build = add("build", cmd_build, "compile the store from the bundled sources and curated files")
+    build.add_argument(
+        "--force",
+        action="store_true",
+        help="replace the --store file even if it is not a kazsec store (regular files only)",
+    )
     add(
         "check",
         cmd_check,

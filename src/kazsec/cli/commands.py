@@ -45,7 +45,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     """Compile the store from data/."""
     from kazsec.build.compile import build_store
 
-    report = build_store(data_dir(), store_path_for(args))
+    report = build_store(data_dir(), store_path_for(args), force=args.force)
     counts = ", ".join(f"{name} {count}" for name, count in report.counts.items())
     say(f"built {report.path}: {counts}")
     return 0

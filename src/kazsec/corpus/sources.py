@@ -5,30 +5,32 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Annotated
 
-from kazsec.errors import SourceError
+import msgspec
+
+from kazsec.errors import SourceError, describe_type_error
+from kazsec.model import CleanText
 
 SOURCE_FORMATS = ("web", "pdf")
 _ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
-@dataclass(frozen=True)
-class SourceMeta:
-    """What is known about one raw source document."""
+class SourceMeta(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """What is known about one raw source document, as sources.toml gives it (checked by type)."""
 
-    id: str
-    file: str
-    sha256: str
-    title: str
-    publisher: str
-    author: str
-    date: str
-    kind: str
-    format: str
-    notes: str
-    boilerplate: tuple[str, ...] = field(default_factory=tuple)
+    id: CleanText
+    file: CleanText
+    sha256: Annotated[str, msgspec.Meta(pattern=r"^[0-9a-fA-F]{64}$")]
+    title: CleanText = ""
+    publisher: CleanText = ""
+    author: CleanText = ""
+    date: CleanText = ""
+    kind: CleanText = ""
+    format: CleanText = "web"
+    notes: CleanText = ""
+    boilerplate: tuple[CleanText, ...] = ()
 
 
 def load_source_metadata(data_dir: Path) -> list[SourceMeta]:
@@ -48,21 +50,10 @@ def load_source_metadata(data_dir: Path) -> list[SourceMeta]:
     for number, entry in enumerate(entries, start=1):
         where = f"{path}: [[source]] #{number}"
         try:
-            meta = SourceMeta(
-                id=str(entry["id"]),
-                file=str(entry["file"]),
-                sha256=str(entry["sha256"]).lower(),
-                title=str(entry.get("title", "")),
-                publisher=str(entry.get("publisher", "")),
-                author=str(entry.get("author", "")),
-                date=str(entry.get("date", "")),
-                kind=str(entry.get("kind", "")),
-                format=str(entry.get("format", "web")),
-                notes=str(entry.get("notes", "")),
-                boilerplate=tuple(str(p) for p in entry.get("boilerplate", [])),
-            )
-        except KeyError as exc:
-            raise SourceError(f"{where}: missing field {exc.args[0]!r}") from None
+            meta = msgspec.convert(entry, type=SourceMeta, strict=True)
+            meta = msgspec.structs.replace(meta, sha256=meta.sha256.lower())
+        except msgspec.ValidationError as exc:
+            raise SourceError(f"{where}: {describe_type_error(str(exc))}") from None
         if not _ID_PATTERN.match(meta.id):
             raise SourceError(f"{where}: id {meta.id!r} must be lowercase words joined by '-'")
         if meta.id in seen:
@@ -71,6 +62,8 @@ def load_source_metadata(data_dir: Path) -> list[SourceMeta]:
             raise SourceError(
                 f"{where}: format must be one of {SOURCE_FORMATS}, not {meta.format!r}"
             )
+        if not _inside(data_dir / "sources", meta.file):
+            raise SourceError(f"{where}: file {meta.file!r} must name a file inside sources/")
         for pattern in meta.boilerplate:
             try:
                 re.compile(pattern)
@@ -79,6 +72,13 @@ def load_source_metadata(data_dir: Path) -> list[SourceMeta]:
         seen.add(meta.id)
         sources.append(meta)
     return sources
+
+
+def _inside(folder: Path, name: str) -> bool:
+    """Whether a file name stays inside a folder (no '..', no absolute path, no link out)."""
+    if not name or Path(name).is_absolute() or ".." in Path(name).parts:
+        return False
+    return (folder / name).resolve().is_relative_to(folder.resolve())
 
 
 def sha256_hex(data: bytes) -> str:

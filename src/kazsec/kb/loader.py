@@ -9,6 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import msgspec
+
+from kazsec.errors import describe_type_error
 from kazsec.kb.anchor import SourceText, anchor
 from kazsec.kb.records import (
     KbError,
@@ -19,6 +22,7 @@ from kazsec.kb.records import (
     compile_person,
     compile_position,
 )
+from kazsec.kb.schema import ENTRY_TYPES, checked
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _TABLE_KEYS = {
@@ -50,9 +54,21 @@ def _read(data_dir: Path, table: str) -> tuple[str, list[Mapping[str, Any]]]:
         document = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise KbError(f"{label}: not valid TOML ({exc})") from None
-    entries = document.get(_TABLE_KEYS[table], [])
+    kind = _TABLE_KEYS[table]
+    unknown = sorted(set(document) - {kind})
+    if unknown:
+        raise KbError(f"{label}: unknown table {unknown[0]!r}; this file holds [[{kind}]] tables")
+    entries = document.get(kind, [])
     if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
-        raise KbError(f"{label}: expected [[{_TABLE_KEYS[table]}]] tables")
+        raise KbError(f"{label}: expected [[{kind}]] tables")
+    for number, entry in enumerate(entries, start=1):
+        try:
+            checked(entry, ENTRY_TYPES[table])
+        except msgspec.ValidationError as exc:
+            name = entry.get("id") or entry.get("person") or f"#{number}"
+            raise KbError(
+                f"{label}: {kind} {str(name)!r}: {describe_type_error(str(exc))}"
+            ) from None
     return label, entries
 
 

@@ -1,22 +1,86 @@
-"""Writes that readers see whole or not at all: a temp file beside the target, then os.replace."""
+"""Writes that readers see whole or not at all, and that never replace what is not theirs.
+
+A write goes to a temporary file beside the target, then `os.replace` puts it in place.
+A link is written through (its target is replaced, the link stays a link). Only a regular
+file is ever replaced: a folder, a pipe or a device never. Temporary files carry the
+writer's process id, so the next write removes those a killed writer left behind.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import stat
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from kazsec.errors import StoreError
 
+STALE_WITHOUT_OWNER_SECONDS = 3600  # a temporary file with no live writer is this old at most
 
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write a file so that readers see the old content or the new, never a mix."""
-    if path.is_dir():
-        raise StoreError(f"store path is a directory, not a file: {path}")
+Ownership = Callable[[Path], str | None]  # why an existing file is not ours to replace, or None
+
+
+def write_target(path: Path) -> Path:
+    """The file a write to `path` replaces: a link's target, else the path itself."""
+    return path.resolve() if path.is_symlink() else path
+
+
+def _refuse_unreplaceable(target: Path) -> None:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        info = target.stat()
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise StoreError(f"cannot write {target}: {exc.strerror}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise StoreError(f"store path is a directory, not a file: {target}")
+    if not stat.S_ISREG(info.st_mode):
+        raise StoreError(f"refusing to replace {target}: it is a pipe or a device, not a file")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process: alive
+        return True
+    return True
+
+
+def clean_leftovers(target: Path) -> None:
+    """Remove temporary files a killed write to `target` left: their writer is gone."""
+    for leftover in target.parent.glob(f".{target.name}.*.tmp"):
+        middle = leftover.name[len(target.name) + 2 : -len(".tmp")]
+        pid_text = middle.split(".", 1)[0]
+        with contextlib.suppress(OSError):
+            if pid_text.isdigit():
+                if _alive(int(pid_text)):
+                    continue
+            elif time.time() - leftover.stat().st_mtime < STALE_WITHOUT_OWNER_SECONDS:
+                continue
+            leftover.unlink()
+
+
+def atomic_write_text(path: Path, text: str, ownership: Ownership | None = None) -> None:
+    """Replace `path` (or a link's target) with `text`, whole or not at all.
+
+    `ownership` may say why an existing file is not ours to replace (StoreError then).
+    """
+    target = write_target(path)
+    _refuse_unreplaceable(target)
+    if ownership is not None and target.exists():
+        why = ownership(target)
+        if why:
+            raise StoreError(why)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        clean_leftovers(target)
         handle, temp_name = tempfile.mkstemp(
-            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+            dir=target.parent, prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp"
         )
     except OSError as exc:
         raise StoreError(
@@ -30,7 +94,7 @@ def atomic_write_text(path: Path, text: str) -> None:
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(temp_name, 0o666 & ~umask)  # mkstemp's 0600 would surprise a user sharing the file
-        os.replace(temp_name, path)
+        os.replace(temp_name, target)
     except OSError as exc:
         Path(temp_name).unlink(missing_ok=True)
         raise StoreError(

@@ -19,8 +19,45 @@ from kazsec.store.atomic import atomic_write_text
 REQUIRED_FIELDS: dict[str, frozenset[str]] = {name: record_fields(name) for name in TABLES}
 
 
-def write_store(path: Path, tables: Mapping[str, Sequence[Record]], meta: Record) -> None:
-    """Write a complete store; same tables and meta give a byte-identical file."""
+def not_a_store(path: Path) -> str | None:
+    """Why an existing file is not a kazsec store that a build may replace, or None.
+
+    A store (damaged ones too) starts with its _meta table, written by kazsec; an empty
+    file (`mktemp`) holds nothing to lose. Anything else is somebody's file.
+    """
+    try:
+        with path.open("rb") as file:
+            head = file.read(16384)
+    except OSError as exc:
+        return f"cannot read {path} to see whether it is a store: {exc.strerror}"
+    if not head or (head.startswith(b'{"_meta":') and b'"generator":"kazsec' in head):
+        return None
+    return (
+        f"refusing to replace {path}: it is not a kazsec store; "
+        "choose another path, or add --force to replace this file"
+    )
+
+
+def check_replaceable(path: Path, force: bool = False) -> None:
+    """Refuse, before any work, to build over what is not a store (or not a file at all)."""
+    from kazsec.store.atomic import write_target
+
+    target = write_target(path)
+    if target.is_dir():
+        raise StoreError(f"store path is a directory, not a file: {target}")
+    if target.exists() and not target.is_file():
+        raise StoreError(f"refusing to replace {target}: it is a pipe or a device, not a file")
+    if target.exists() and not force and (why := not_a_store(target)):
+        raise StoreError(why)
+
+
+def write_store(
+    path: Path, tables: Mapping[str, Sequence[Record]], meta: Record, force: bool = False
+) -> None:
+    """Write a complete store; same tables and meta give a byte-identical file.
+
+    Only a store (or, with `force`, any regular file) is replaced; a link is written through.
+    """
     db = TinyDB(storage=MemoryStorage)
     db.table(META_TABLE).insert({**meta, "schema_version": SCHEMA_VERSION})
     for name in TABLES:
@@ -30,9 +67,8 @@ def write_store(path: Path, tables: Mapping[str, Sequence[Record]], meta: Record
     data = db.storage.read() or {}
     for name in TABLES:  # TinyDB leaves empty tables out; the schema keeps them
         data.setdefault(name, {})
-    atomic_write_text(
-        path, json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    )
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    atomic_write_text(path, text, ownership=None if force else not_a_store)
 
 
 def read_store_file(path: Path) -> bytes:
