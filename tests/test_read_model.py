@@ -80,3 +80,30 @@ def test_show_prints_the_same_counts_as_text(
         out = capsys.readouterr().out
         total = sum(int(m.group(1)) for m in _COUNT.finditer(out))
         assert total == stats["mentions_per_entity"][entity_id], entity_id
+
+
+def test_mentions_lists_every_mention_with_how_and_how_sure(
+    capsys: pytest.CaptureFixture[str], built_store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    listed = _cli_json(
+        capsys, "--store", str(built_store_path), "mentions", "dariga-nazarbayeva", "--json"
+    )
+    stats = _cli_json(capsys, "--store", str(built_store_path), "stats", "--json")
+    assert len(listed) == stats["mentions_per_entity"]["dariga-nazarbayeva"]
+    for mention in listed:
+        assert {
+            "source",
+            "passage",
+            "start",
+            "end",
+            "text",
+            "how",
+            "certainty",
+            "candidates",
+        } <= set(mention)
+        assert any(c["id"] == "dariga-nazarbayeva" for c in mention["candidates"])
+    monkeypatch.setenv("COLUMNS", "200")
+    assert main(["--store", str(built_store_path), "mentions", "dariga-nazarbayeva"]) == 0
+    out = capsys.readouterr().out
+    assert "Dariga Nazarbayeva:" in out and "ambiguous" in out and "Nursultan Nazarbayev" in out
+    assert main(["--store", str(built_store_path), "mentions", "nobody"]) == 2

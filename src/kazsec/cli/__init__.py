@@ -11,6 +11,7 @@ from typing import Any
 from kazsec.cli.commands import (
     cmd_build,
     cmd_check,
+    cmd_mentions,
     cmd_search,
     cmd_show,
     cmd_source,
@@ -118,6 +119,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     show.add_argument("id", help="an id such as karim-massimov, nsc or ciss-2022-nsc")
     show.add_argument("--json", action="store_true", help="print JSON")
+    mentions = add(
+        "mentions",
+        cmd_mentions,
+        "list every mention of a person or body: source, passage, offsets, words, how linked",
+    )
+    mentions.add_argument("id", help="a person or body id, such as karim-massimov or nsc")
+    mentions.add_argument("--json", action="store_true", help="print JSON")
     source = add("source", cmd_source, "print one source document, repaired or raw")
     source.add_argument("id", help="source id, as listed by `kazsec sources`")
     source.add_argument(

@@ -121,6 +121,22 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_mentions(args: argparse.Namespace) -> int:
+    """Every mention of one person or body: source, passage, offsets, words, how linked."""
+    library = open_library(args)
+    library.record(args.id)  # an unknown id is one line naming the fix
+    mentions = library.mentions_of(args.id)
+    if args.json:
+        print_json([{**m, "entity_name": library.names.get(m["entity"], "")} for m in mentions])
+        return 0
+    from kazsec.render.tables import mentions_table
+
+    tally = library.mention_tally(args.id)
+    title = f"{library.names.get(args.id, args.id)}: {tally.describe()}"
+    show(mentions_table(args.id, title, mentions, library.names))
+    return 0
+
+
 def cmd_search(args: argparse.Namespace) -> int:
     """Search names in any spelling and script, and passage text."""
     results = open_library(args).engine.search(args.query, types=args.type, limit=args.limit)

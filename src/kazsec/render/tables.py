@@ -49,3 +49,30 @@ def sources_table(sources: Iterable[Mapping[str, Any]]) -> Table:
         described.append_text(data_text(f"\n{facts}", "dim"))
         table.add_row(data_text(source["id"]), described, Text(str(source["passage_count"])))
     return table
+
+
+def mentions_table(
+    entity_id: str, title: str, mentions: Iterable[Mapping[str, Any]], names: Mapping[str, str]
+) -> Table:
+    """`kazsec mentions ID`: where an entity is named, in what words, how linked, how sure,
+    and whom else the words could name (best first)."""
+    table = Table(title=data_text(title), expand=True)
+    table.add_column("passage", no_wrap=True)
+    table.add_column("at", justify="right", no_wrap=True)
+    table.add_column("as written", ratio=1)
+    table.add_column("how", no_wrap=True)
+    table.add_column("certainty", no_wrap=True)
+    table.add_column("other candidates", ratio=1)
+    for mention in mentions:
+        others = [c["id"] for c in mention["candidates"] if c["id"] != entity_id]
+        table.add_row(
+            data_text(mention["passage"]),
+            f"{mention['start']}-{mention['end']}",
+            data_text(mention["text"], "bold"),
+            data_text(mention["how"]),
+            data_text(
+                mention["certainty"], "yellow" if mention["certainty"] == "ambiguous" else ""
+            ),
+            data_text(", ".join(names.get(o, o) for o in others), "dim"),
+        )
+    return table
