@@ -5,12 +5,19 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kazsec.corpus.damage import find_damage
+from kazsec.corpus.passages import PASSAGE_KINDS
 from kazsec.corpus.pipeline import RepairedSource
+from kazsec.corpus.repair_text import normalise_nonbreaking_spaces, repair_glued_words
+from kazsec.corpus.web_layout import classify_web_line
 
 PDF = "journal-2019-power-transit"
 CISS = "ciss-2022-nsc"
+KZ20 = "kz20-security-council"
+ASTANA = "astana-times-2015-yermekbayev"
 
 # (source, fragment of the raw file, what a reader sees after repair)
 REAL_REPAIRS = [
@@ -37,6 +44,18 @@ REAL_REPAIRS = [
         "the Oriental tradition of традиционное Oriental",
     ),
     (CISS, "Kassym-Jomart Êàñûì-Tokayev", "Kassym-Jomart Касым-Tokayev"),
+    (
+        CISS,
+        "sinologist\u00a0Konstantin",
+        "the prominent political analyst and sinologist Konstantin",
+    ),
+    (
+        CISS,
+        "Chairman of\u00a0 NSC",
+        "to the position of the First Deputy Chairman of NSC (previously",
+    ),
+    (KZ20, "(text in bold oursKazakhstan 2.0)", "(text in bold ours Kazakhstan 2.0)"),
+    (ASTANA, "the Halyk Bank,one of", "the Halyk Bank, one of Kazakhstan’s biggest"),
 ]
 
 
@@ -156,3 +175,68 @@ def test_passage_kinds_follow_the_documents(repaired: dict[str, RepairedSource])
         == "Kazakhstan Boosts Antiterrorist Policies in Response to Growing Threats"
     )
     assert repaired["caci-2013-antiterror"].passages[1].kind == "heading"
+
+
+@pytest.mark.parametrize(
+    ("glued", "separated"),
+    [
+        ("(text in bold oursKazakhstan 2.0).", "(text in bold ours Kazakhstan 2.0)."),
+        ("the Halyk Bank,one of the biggest", "the Halyk Bank, one of the biggest"),
+        ("“oursKazakhstan", "“ours Kazakhstan"),
+    ],
+)
+def test_glued_words_are_separated(glued: str, separated: str) -> None:
+    assert repair_glued_words(glued) == separated
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "the ruling party NurOtan, Erlan Karin",  # a capital first: a spelling, not glue
+        "an iPhone and eBay",  # one lowercase letter before the capital
+        "https://forbes.kz/process/appointments/someThing,else",
+        "ia-centr.ru/experts/sergey-masaulov/",
+        "mail@example.org,next",
+        "1,000 people; 2,5 million",
+        "Kassym-Jomart Касым-Tokayev",
+    ],
+)
+def test_real_spellings_addresses_and_numbers_are_not_unglued(written: str) -> None:
+    assert repair_glued_words(written) == written
+
+
+def test_no_break_spaces_become_plain_spaces() -> None:
+    assert normalise_nonbreaking_spaces("sinologist\u00a0Konstantin") == "sinologist Konstantin"
+    assert normalise_nonbreaking_spaces("KZT\u202f433\u2007bn") == "KZT 433 bn"
+
+
+@given(st.text())
+def test_the_new_line_repairs_never_raise_keep_a_line_a_line_and_are_idempotent(
+    text: str,
+) -> None:
+    line = text.replace("\n", " ")
+    for repair in (normalise_nonbreaking_spaces, repair_glued_words):
+        out = repair(line)
+        assert "\n" not in out
+        assert repair(out) == out
+
+
+def test_interview_questions_are_their_own_kind(repaired: dict[str, RepairedSource]) -> None:
+    assert "question" in PASSAGE_KINDS
+    passages = repaired[ASTANA].passages
+
+    def kind_of(opening: str) -> str:
+        return next(p.kind for p in passages if p.text.startswith(opening))
+
+    assert kind_of("How would you describe the level") == "question"
+    assert kind_of("Some outside observers") == "question"
+    assert kind_of("Kazakhstan considers the Shanghai") == "body"
+    assert sum(1 for p in passages if p.kind == "question") == 4
+    # Only an interview has an interviewer: elsewhere a question is the author's own text.
+    essay = (
+        "So, here are the obvious questions – why did the legislative draft “On the Security"
+        " Council of the Republic of Kazakhstan” appear? On whose initiative was it prepared?"
+    )
+    assert classify_web_line(essay, first=False) == "body"
+    assert classify_web_line(essay, first=False, interview=True) == "question"
+    assert classify_web_line("Is coup d’état possible in Kazakhstan?", first=False) == "heading"

@@ -7,7 +7,8 @@ from dataclasses import asdict, dataclass, field
 
 from kazsec.corpus.lines import Block
 
-PASSAGE_KINDS = ("heading", "body", "quote", "list_item", "note", "meta")
+# "question": an interviewer's question, set apart from the answers (web_layout.py).
+PASSAGE_KINDS = ("heading", "body", "quote", "question", "list_item", "note", "meta")
 PASSAGE_SEPARATOR = "\n\n"
 _NOTE_REF = re.compile(r"\[(\d{1,3})\]")
 

@@ -13,11 +13,14 @@ from kazsec.corpus.sources import SourceMeta
 LineRepair = Callable[[str], str]
 
 # Character-level repairs per format, in the order they run. PDF glyph repairs go
-# first so that ftfy never sees the extraction's stand-in characters.
+# first so that ftfy never sees the extraction's stand-in characters; no-break spaces
+# become plain only after ftfy, which reads some of them as halves of mojibake.
 LINE_REPAIRS: dict[str, tuple[LineRepair, ...]] = {
     "web": (
         repair_text.repair_utf8_mojibake,
         repair_text.repair_cp1251_mojibake,
+        repair_text.normalise_nonbreaking_spaces,
+        repair_text.repair_glued_words,
         repair_text.collapse_spaces,
     ),
     "pdf": (
@@ -25,6 +28,8 @@ LINE_REPAIRS: dict[str, tuple[LineRepair, ...]] = {
         repair_text.repair_lost_spaces,
         repair_text.repair_utf8_mojibake,
         repair_text.repair_cp1251_mojibake,
+        repair_text.normalise_nonbreaking_spaces,
+        repair_text.repair_glued_words,
         repair_text.collapse_spaces,
     ),
 }
@@ -52,11 +57,14 @@ def repair_lines(lines: list[Line], steps: tuple[LineRepair, ...]) -> list[Line]
 
 
 def web_blocks(lines: list[Line], meta: SourceMeta) -> list[Block]:
-    """Web pages: drop chrome and a second copy, then one paragraph per line."""
+    """Web pages: drop chrome and a second copy, then one paragraph per line.
+
+    In an interview, the interviewer's questions are paragraphs of their own kind.
+    """
     patterns = boilerplate.compile_boilerplate(meta.boilerplate)
     lines = boilerplate.remove_web_boilerplate(lines, patterns)
     lines = boilerplate.drop_duplicate_copy(lines)
-    return web_layout.web_paragraphs(lines)
+    return web_layout.web_paragraphs(lines, interview=meta.kind == "interview")
 
 
 def pdf_blocks(lines: list[Line]) -> list[Block]:

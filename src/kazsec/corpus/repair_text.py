@@ -1,4 +1,4 @@
-"""Character-level repairs: decoding, mojibake, PDF ligatures and lost spaces.
+"""Character-level repairs: decoding, mojibake, PDF ligatures, lost and non-breaking spaces.
 
 Each function takes and returns one line of text and keeps the line a line: the
 layout steps that follow rely on every line still mapping to one raw line.
@@ -90,6 +90,41 @@ def repair_pdf_ligatures(line: str) -> str:
 def repair_lost_spaces(line: str) -> str:
     """The PDF extraction wrote U+FFFD where a (justified) space stood; put the space back."""
     return line.replace("\ufffd", " ")
+
+
+# Spaces a page uses to stop a line break: no-break (U+00A0), figure (U+2007) and narrow
+# no-break (U+202F). In running text they are spaces; left in, a quote typed with a plain
+# space would not be found.
+_NONBREAKING_SPACES = str.maketrans(dict.fromkeys("\u00a0\u2007\u202f", " "))
+
+
+def normalise_nonbreaking_spaces(line: str) -> str:
+    """No-break spaces become plain: 'sinologist\\u00a0Konstantin' -> 'sinologist Konstantin'."""
+    return line.translate(_NONBREAKING_SPACES)
+
+
+# Words whose space or comma-space was lost when the page was collected. Only two shapes, both
+# never right in prose: a whole lowercase word run into a capitalised one ('oursKazakhstan';
+# 'NurOtan' starts with a capital and stays), and a comma between two words with no space after
+# it ('Bank,one'). Web addresses, e-mail addresses and file names are left as they are.
+_GLUED_CAPITAL = re.compile(r"(?<!\w)([a-z]{2,})([A-Z][a-z]{2,})(?!\w)")
+_GLUED_COMMA = re.compile(r"(?<=[A-Za-z]{2})([,;])(?=[a-z]{2})")
+_ADDRESS_LIKE = re.compile(r"[/@_]|www\.|\.[a-z]{2,}\b")
+_TOKEN = re.compile(r"\S+")
+
+
+def _unglue(token: re.Match[str]) -> str:
+    text = token.group(0)
+    if _ADDRESS_LIKE.search(text):
+        return text
+    text = _GLUED_CAPITAL.sub(r"\1 \2", text)
+    return _GLUED_COMMA.sub(r"\1 ", text)
+
+
+def repair_glued_words(line: str) -> str:
+    """Put back the lost space between glued words: 'oursKazakhstan' -> 'ours Kazakhstan',
+    'Halyk Bank,one of' -> 'Halyk Bank, one of'."""
+    return _TOKEN.sub(_unglue, line)
 
 
 def collapse_spaces(line: str) -> str:

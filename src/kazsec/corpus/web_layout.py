@@ -15,6 +15,8 @@ _DATELINE = re.compile(
     r"\d{1,2}\s+(?:[A-Z][a-z]+|[а-яё]+)\s+\d{4}$"
 )
 _BYLINE = re.compile(r"^by\s+[A-Z]")
+# A paragraph that ends asking: '...being underrated?' (a closing quote or bracket may follow).
+_ENDS_ASKING = re.compile(r"\?[”\"’»)]*$")
 _SENTENCE_END = (".", ",", ";", ":", "!")
 
 
@@ -30,15 +32,20 @@ def looks_like_heading(text: str) -> bool:
     )
 
 
-def classify_web_line(text: str, first: bool) -> str:
+def classify_web_line(text: str, first: bool, interview: bool = False) -> str:
     """The passage kind of one web paragraph (endnotes are found afterwards, as a run).
 
-    The first paragraph that is not a dateline or byline is the document's title.
+    The first paragraph that is not a dateline or byline is the document's title. In an
+    interview a paragraph that ends with a question mark is the interviewer's question:
+    the answers never end asking, while an essay's rhetorical questions and question-like
+    headings ('Is coup d'état possible in Kazakhstan?') are the author's own text.
     """
     if _DATELINE.match(text) or _BYLINE.match(text):
         return "meta"
     if first:
         return "heading"
+    if interview and _ENDS_ASKING.search(text):
+        return "question"
     if _LIST_ITEM.match(text):
         return "list_item"
     if text.startswith(_QUOTE_OPENERS):
@@ -74,14 +81,18 @@ def mark_trailing_endnotes(blocks: list[Block]) -> None:
         block.number = int(match.group(1))
 
 
-def web_paragraphs(lines: list[Line]) -> list[Block]:
-    """Each non-blank line of a web page is one paragraph; the first is the title."""
+def web_paragraphs(lines: list[Line], interview: bool = False) -> list[Block]:
+    """Each non-blank line of a web page is one paragraph; the first is the title.
+
+    `interview`: the page is an interview, whose questions get the kind "question".
+    """
     blocks: list[Block] = []
     for line in lines:
         text = line.text.strip()
         if not text:
             continue
-        kind = classify_web_line(text, first=all(b.kind == "meta" for b in blocks))
+        first = all(b.kind == "meta" for b in blocks)
+        kind = classify_web_line(text, first=first, interview=interview)
         if kind == "list_item":
             text = _BULLET.sub("", text)  # the glyph is layout; numbers like "2-1)" are content
         blocks.append(Block(text=text, kind=kind, raw_spans=[(line.raw_start, line.raw_end)]))
