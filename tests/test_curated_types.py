@@ -65,11 +65,11 @@ CASES = {
         'post = ["President"]',
         ["positions.toml", "post", "Expected str"],
     ),
-    "readings as a string": (
+    "a reading as a bare string": (
         "kb/conflicts.toml",
-        'readings = [\n  { reading = "14 September 2015"',
-        'readings = "both"\nx = [\n  { reading = "14 September 2015"',
-        ["conflicts.toml", "readings"],
+        "readings = [\n  { reading = ",
+        'readings = [\n  "both", { reading = ',
+        ["conflicts.toml", "readings", "Expected object, got str"],
     ),
     "an unknown table": (
         "kb/people.toml",

@@ -12,7 +12,13 @@ from kazsec.render.text import data_text
 
 QUOTE_STYLE = "bold reverse"
 MENTION_STYLE = "underline bold cyan"
-KIND_STYLES = {"heading": "bold", "note": "dim", "meta": "italic dim", "quote": "italic"}
+KIND_STYLES = {
+    "heading": "bold",
+    "note": "dim",
+    "meta": "italic dim",
+    "quote": "italic",
+    "question": "bold italic",  # an interviewer's question, apart from the answers
+}
 
 
 def passage_text(
