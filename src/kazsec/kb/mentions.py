@@ -1,9 +1,16 @@
 """Mention linking: every occurrence of every person and body in every passage.
 
 Names are matched as written (case-sensitive, whole words, the longest form first),
-so 'Karim Massimov' is one mention, not two. Surnames and family names derived
-from full names can belong to several people; such mentions keep every candidate,
-ranked, and are flagged ambiguous unless the passage itself names one of them in full.
+so 'Karim Massimov' is one mention, not two; a body named inside a longer body's name
+is a mention of its own. Initials before a surname ('K. Massimov') keep only the people
+whose given name they fit. Surnames and family names derived from full names can belong
+to several people; such mentions keep every candidate, ranked, and are ambiguous unless
+the passage itself names one of them unambiguously. Offices ('the President') stand for
+a person only where the passage says who holds them (see `offices`).
+
+Each record says how it was linked (`how`: name, alias, surname, initials, title) and how
+sure it is (`certainty`): certain (only one entity has these words), settled (several
+could, the passage says which) or ambiguous (several could, nothing here says which).
 """
 
 from __future__ import annotations
@@ -11,144 +18,170 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
+from kazsec.kb.forms import INITIALS, Forms, Key, collect_forms, how_named
+from kazsec.kb.offices import Span, office_links, title_used_as_predicate
 from kazsec.model import Record
 
-_FEMININE_SURNAME = re.compile(r"^(\w+?[vn])a$")  # Nazarbayeva -> Nazarbayev, Kalinina -> Kalinin
-
-
-@dataclass
-class FormOwners:
-    """Who a written form can refer to: entities naming it outright, and those it is derived for."""
-
-    explicit: set[tuple[str, str]] = field(default_factory=set)  # (entity_type, id)
-    derived: set[tuple[str, str]] = field(default_factory=set)
-
-    def candidates(self) -> set[tuple[str, str]]:
-        return self.explicit | self.derived
-
-    def is_certain(self) -> bool:
-        return len(self.candidates()) == 1
-
-
-def _usable(form: str) -> bool:
-    """Forms worth matching in running text: capitalised or non-Latin, not a lone letter."""
-    form = form.strip()
-    if len(form) < 2 or (len(form) == 2 and not form.isupper()):
-        return False
-    return form[0].isupper() or not form[0].isascii()
-
-
-def family_root(surname: str) -> str:
-    """The shared family form of a surname: 'Nazarbayeva' -> 'Nazarbayev'."""
-    match = _FEMININE_SURNAME.match(surname)
-    return match.group(1) if match else surname
-
-
-def _surnames(name: str) -> set[str]:
-    tokens = [t for t in re.split(r"\s+", name.strip()) if t]
-    if len(tokens) < 2 or not tokens[-1][:1].isupper():
-        return set()
-    surname = tokens[-1].strip(".,")
-    return {surname, family_root(surname)} if len(surname) > 2 else set()
-
-
-def collect_forms(people: Sequence[Record], agencies: Sequence[Record]) -> dict[str, FormOwners]:
-    """Every written form that names a person or body, with its owners.
-
-    Forms a source itself uses for an entity (cited aliases) are matched however they
-    are written ('the government', 'lower chamber'); names the curator supplies only
-    when they look like names, so a lowercase common word never becomes a mention.
-    """
-    forms: dict[str, FormOwners] = defaultdict(FormOwners)
-    for entity_type, records in (("person", people), ("agency", agencies)):
-        for record in records:
-            key = (entity_type, record["id"])
-            names = [
-                record["name"],
-                record.get("standard_name", ""),
-                *record.get("curator_aliases", []),
-            ]
-            cited = [a["name"] for a in record.get("aliases", []) if len(a["name"].strip()) >= 2]
-            for name in [*filter(_usable, names), *cited]:
-                forms[name].explicit.add(key)
-            names += cited
-            if entity_type == "person":
-                for name in names:
-                    for surname in _surnames(name):
-                        if _usable(surname):
-                            forms[surname].derived.add(key)
-    for owners in forms.values():
-        owners.derived -= owners.explicit
-    return dict(forms)
+_INITIALS_BEFORE = re.compile(rf"(?<![\w.]){INITIALS.pattern}$")
 
 
 def compile_matcher(forms: Iterable[str]) -> re.Pattern[str]:
-    """One pattern for all forms, longest first, whole words; a plural family 's’' is allowed."""
+    """One pattern for all forms, longest first, whole words; a plural family 's’' is allowed.
+
+    A word glued to the one before by a lost space ('oursKazakhstan 2.0') still starts a form.
+    """
     ordered = sorted(set(forms), key=lambda f: (-len(f), f))
     alternation = "|".join(re.escape(f) for f in ordered)
-    return re.compile(rf"(?<!\w)(?P<form>{alternation})(?:s(?=[’']))?(?!\w)")
+    start = r"(?:(?<!\w)|(?<=[a-zа-яё])(?=[A-ZА-ЯЁ]))"
+    return re.compile(rf"{start}(?P<form>{alternation})(?:s(?=[’']))?(?!\w)")
 
 
 @dataclass
-class RawMention:
+class Found:
+    """A form found in a passage, before it is resolved."""
+
     passage: Record
     start: int  # within the passage text
     end: int
     form: str
+    candidates: set[Key]
 
 
-def _nested(
-    matcher: re.Pattern[str], forms: Mapping[str, FormOwners], outer: RawMention
-) -> list[RawMention]:
-    """Other entities named inside a longer name: the Ministry inside 'Military Institute of the
-    Soviet Ministry of Defence'. Shorter forms of the outer entity itself are not repeated."""
-    text, inner = outer.passage["text"], []
-    outer_owners = forms[outer.form].candidates()
-    position = outer.start
-    while position < outer.end:
-        match = matcher.search(text, position, outer.end)
-        if match is None:
+def _forms_at(matcher: re.Pattern[str], text: str, start: int, end: int) -> list[re.Match[str]]:
+    """Every form starting at `start` and ending by `end`, longest first."""
+    found = []
+    limit = end
+    while (match := matcher.match(text, start, limit)) is not None:
+        found.append(match)
+        limit = match.end("form") - 1
+        while limit > start and text[limit - 1].isalnum() and text[limit].isalnum():
+            limit -= 1
+        if limit <= start:
             break
-        form = match.group("form")
-        if (match.start(), match.end()) != (outer.start, outer.end) and not forms[
-            form
-        ].candidates() & outer_owners:
-            inner.append(RawMention(outer.passage, match.start("form"), match.end("form"), form))
-        position = match.start() + 1
-    return inner
+    return found
+
+
+def _own_kind(inner: str, outer_names: Iterable[str]) -> bool:
+    """A shorter name of the same kind of body opening the outer body's own name ('Special
+    Operations Forces' in 'Command of Special Operations Forces of Kazakhstan Army', 'NSC
+    Department' in 'NSC Department of Aktyubinsk Region'): not another body. An abbreviation
+    opening a unit's name is its organisation ('NSC' in 'NSC Department of Jambyl Region')."""
+    letters = inner.replace(".", "").replace(" ", "")
+    if letters.isupper() and len(letters) >= 2:
+        return False
+    return any(name.startswith(inner + " ") for name in outer_names)
+
+
+def _find(matcher: re.Pattern[str], forms: Forms, passage: Record) -> list[Found]:
+    """Forms in a passage: the longest at each place, and other entities' forms inside it."""
+    text, found = passage["text"], []
+    for outer in matcher.finditer(text):
+        start, end, form = outer.start("form"), outer.end("form"), outer.group("form")
+        owners = forms.owners[form].candidates()
+        found.append(Found(passage, start, end, form, owners))
+        outer_names = [form, *(forms.entities[k].name for k in owners)]
+        for position in range(start, end):
+            if position > start and (text[position - 1].isalnum() or not text[position].isalnum()):
+                continue
+            for inner in _forms_at(matcher, text, position, end):
+                span = (inner.start("form"), inner.end("form"))
+                inner_form = inner.group("form")
+                inner_owners = forms.owners[inner_form].candidates()
+                if span == (start, end) or inner_owners & owners:
+                    continue
+                if _own_kind(inner_form, outer_names):
+                    continue
+                found.append(Found(passage, *span, inner_form, inner_owners))
+                break
+    return found
+
+
+def _with_initials(found: Found, forms: Forms) -> Found | None:
+    """'K. Massimov': the initials join the mention and keep only the people they fit;
+    initials that fit nobody make it someone else's name, and no mention."""
+    if " " in found.form or not any(k[0] == "person" for k in found.candidates):
+        return found
+    match = _INITIALS_BEFORE.search(found.passage["text"], 0, found.start)
+    if match is None:
+        return found
+    first = match.group()[0]
+    fitting = {k for k in found.candidates if first in forms.entities[k].initials}
+    if not fitting:
+        return None
+    words = found.passage["text"][match.start() : found.end]
+    return Found(found.passage, match.start(), found.end, words, fitting)
 
 
 def _rank(
-    candidates: set[tuple[str, str]],
-    owners: FormOwners,
-    in_passage: set[tuple[str, str]],
-    in_source: Counter[tuple[str, str]],
-    overall: Counter[tuple[str, str]],
-) -> list[tuple[str, str]]:
+    candidates: set[Key],
+    explicit: set[Key],
+    in_passage: set[Key],
+    in_source: Counter[Key],
+    overall: Counter[Key],
+) -> list[Key]:
     return sorted(
         candidates,
-        key=lambda c: (
-            c not in in_passage,
-            c not in owners.explicit,
-            -in_source[c],
-            -overall[c],
-            c[1],
-        ),
+        key=lambda c: (c not in in_passage, c not in explicit, -in_source[c], -overall[c], c[1]),
     )
 
 
-def _how(
-    form: str, owners: FormOwners, key: tuple[str, str], names: Mapping[tuple[str, str], str]
-) -> str:
-    """How a form names its entity: its name, a surname derived from a name, or another form."""
-    if names.get(key) == form:
-        return "name"
-    if key in owners.derived:
-        return "surname"
-    return "alias"
+def _record(found: Found, ranked: list[Key], certainty: str, how: str) -> Record:
+    entity_type, entity = ranked[0]
+    offset = found.passage["start"]
+    return {
+        "id": f"{found.passage['id']}@{found.start}",
+        "source": found.passage["source"],
+        "passage": found.passage["id"],
+        "start": offset + found.start,
+        "end": offset + found.end,
+        "text": found.passage["text"][found.start : found.end],
+        "entity_type": entity_type,
+        "entity": entity,
+        "candidates": [{"type": t, "id": i} for t, i in ranked],
+        "ambiguous": certainty == "ambiguous",
+        "how": how,
+        "certainty": certainty,
+    }
+
+
+def _spans(records: Sequence[Record], offset: int) -> list[Span]:
+    return [
+        Span(
+            r["start"] - offset,
+            r["end"] - offset,
+            n,
+            r["entity_type"],
+            "" if r["ambiguous"] else r["entity"],
+        )
+        for n, r in enumerate(records)
+    ]
+
+
+def _offices(passage: Record, records: list[Record]) -> list[Record]:
+    """The passage's name records, less titles used as predicates, plus the offices it settles."""
+    text, offset = passage["text"], passage["start"]
+    spans = _spans(records, offset)
+    kept = [
+        r
+        for r, span in zip(records, spans, strict=True)
+        if r["how"] != "title" or not title_used_as_predicate(text, span.start, spans)
+    ]
+    spans = _spans(kept, offset)
+    titles = []
+    for link in office_links(text, spans):
+        holder = kept[link.holder]
+        certainty = "ambiguous" if holder["ambiguous"] else "settled"
+        record = _record(
+            Found(passage, link.start, link.end, text[link.start : link.end], set()),
+            [(c["type"], c["id"]) for c in holder["candidates"]],
+            certainty,
+            "title",
+        )
+        titles.append(record)
+    return kept + titles
 
 
 def link_mentions(
@@ -156,60 +189,55 @@ def link_mentions(
 ) -> list[Record]:
     """Mention records for all passages, in reading order."""
     forms = collect_forms(people, agencies)
-    names = {("person", p["id"]): p["name"] for p in people}
-    names.update({("agency", a["id"]): a["name"] for a in agencies})
-    if not forms:
+    if not forms.owners:
         return []
-    matcher = compile_matcher(forms)
-    found: list[RawMention] = []
+    matcher = compile_matcher(forms.owners)
+    found: list[Found] = []
     for passage in passages:
-        text = passage["text"]
-        for match in matcher.finditer(text):
-            outer = RawMention(passage, match.start("form"), match.end("form"), match.group("form"))
-            found.append(outer)
-            found.extend(_nested(matcher, forms, outer))
+        for raw in _find(matcher, forms, passage):
+            if (adjusted := _with_initials(raw, forms)) is not None:
+                found.append(adjusted)
 
     # Certain mentions first: they settle ambiguous ones in the same passage and rank the rest.
-    certain_in_passage: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    per_source: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
-    overall: Counter[tuple[str, str]] = Counter()
+    certain_in_passage: dict[str, set[Key]] = defaultdict(set)
+    per_source: dict[str, Counter[Key]] = defaultdict(Counter)
+    overall: Counter[Key] = Counter()
     for mention in found:
-        owners = forms[mention.form]
-        if owners.is_certain():
-            (key,) = owners.candidates()
+        if len(mention.candidates) == 1:
+            (key,) = mention.candidates
             certain_in_passage[mention.passage["id"]].add(key)
             per_source[mention.passage["source"]][key] += 1
             overall[key] += 1
 
-    records: list[Record] = []
+    by_passage: dict[str, list[Record]] = defaultdict(list)
     for mention in found:
-        owners = forms[mention.form]
-        candidates = owners.candidates()
+        candidates = mention.candidates
         named_here = certain_in_passage[mention.passage["id"]] & candidates
+        explicit = forms.owners[mention.form].explicit if mention.form in forms.owners else set()
         ranked = _rank(
-            candidates, owners, named_here, per_source[mention.passage["source"]], overall
+            candidates, explicit, named_here, per_source[mention.passage["source"]], overall
         )
-        settled = len(candidates) == 1 or len(named_here) == 1
-        entity_type, entity = ranked[0]
-        offset = mention.passage["start"]
-        records.append(
-            {
-                "id": f"{mention.passage['id']}@{mention.start}",
-                "source": mention.passage["source"],
-                "passage": mention.passage["id"],
-                "start": offset + mention.start,
-                "end": offset + mention.end,
-                "text": mention.form,
-                "entity_type": entity_type,
-                "entity": entity,
-                "candidates": [{"type": t, "id": i} for t, i in ranked],
-                "ambiguous": not settled,
-                "how": _how(mention.form, owners, (entity_type, entity), names),
-                "certainty": "certain"
-                if len(candidates) == 1
-                else ("settled" if settled else "ambiguous"),
-            }
-        )
+        if len(candidates) == 1:
+            certainty = "certain"
+        else:
+            certainty = "settled" if len(named_here) == 1 else "ambiguous"
+        how = how_named(mention.form, forms.entities[ranked[0]], forms)
+        by_passage[mention.passage["id"]].append(_record(mention, ranked, certainty, how))
+
+    records: list[Record] = []
+    for passage in passages:
+        here = _offices(passage, by_passage.get(passage["id"], []))
+        records.extend(sorted(here, key=lambda r: (r["start"], -r["end"])))
+    return _unique_ids(records)
+
+
+def _unique_ids(records: list[Record]) -> list[Record]:
+    """Two mentions starting at one place (a body inside a longer name) get distinct ids."""
+    seen: set[str] = set()
+    for record in records:
+        if record["id"] in seen:
+            record["id"] = f"{record['id']}:{record['end'] - record['start']}"
+        seen.add(record["id"])
     return records
 
 
