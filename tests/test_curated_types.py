@@ -149,3 +149,37 @@ def test_a_curated_file_of_the_wrong_type_is_one_clear_line(
         assert word in err, (word, err)
     assert "\x1b" not in err and "\u202e" not in err
     assert not (tmp_path / "s.json").exists(), "nothing is written"
+
+
+def test_a_pathological_boilerplate_pattern_fails_the_build_instead_of_hanging_it(
+    data_copy: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import time
+
+    path = data_copy / "sources.toml"
+    # (a|aa)+$ backtracks without end on a long line of a's that ends otherwise.
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "boilerplate = []", 'boilerplate = ["^(a|aa|a)+$"]', 1
+        ),
+        encoding="utf-8",
+    )
+    raw = data_copy / "sources" / "kz20-security-council.txt"
+    original = raw.read_bytes()
+    raw.write_bytes(original + b"\n" + b"a" * 60 + b"!\n")
+    import hashlib
+
+    text = path.read_text(encoding="utf-8")
+    old = hashlib.sha256(original).hexdigest()
+    path.write_text(
+        text.replace(old, hashlib.sha256(raw.read_bytes()).hexdigest()), encoding="utf-8"
+    )
+    monkeypatch.setenv("KAZSEC_DATA", str(data_copy))
+    started = time.monotonic()
+    code = main(["build", "--store", str(tmp_path / "s.json")])
+    err = capsys.readouterr().err
+    assert code == 2 and "takes too long" in err and "kz20-security-council" in err, err
+    assert time.monotonic() - started < 30

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
+
+import regex
 
 from kazsec.corpus.lines import Line
 
@@ -27,18 +28,39 @@ GENERIC_WEB_BOILERPLATE: tuple[str, ...] = (
 )
 
 
-def compile_boilerplate(extra: Iterable[str] = ()) -> list[re.Pattern[str]]:
+# Patterns come from hand-edited metadata: the `regex` module (unlike `re`) can stop a match
+# that backtracks without end, so a pathological pattern fails the build instead of hanging it.
+MATCH_SECONDS = 0.25
+
+
+class PatternTooSlow(Exception):
+    """A boilerplate pattern that took longer than MATCH_SECONDS on one line."""
+
+    def __init__(self, pattern: str) -> None:
+        super().__init__(pattern)
+        self.pattern = pattern
+
+
+def compile_boilerplate(extra: Iterable[str] = ()) -> list[regex.Pattern[str]]:
     """The generic chrome patterns plus a source's own (from sources.toml)."""
-    return [re.compile(p) for p in (*GENERIC_WEB_BOILERPLATE, *extra)]
+    return [regex.compile(p) for p in (*GENERIC_WEB_BOILERPLATE, *extra)]
 
 
-def is_boilerplate(text: str, patterns: Sequence[re.Pattern[str]]) -> bool:
+def is_boilerplate(text: str, patterns: Sequence[regex.Pattern[str]]) -> bool:
     """Whether a whole line is site chrome rather than document text."""
     stripped = text.strip()
-    return bool(stripped) and any(p.search(stripped) for p in patterns)
+    if not stripped:
+        return False
+    for pattern in patterns:
+        try:
+            if pattern.search(stripped, timeout=MATCH_SECONDS):
+                return True
+        except TimeoutError:
+            raise PatternTooSlow(pattern.pattern) from None
+    return False
 
 
-def remove_web_boilerplate(lines: list[Line], patterns: Sequence[re.Pattern[str]]) -> list[Line]:
+def remove_web_boilerplate(lines: list[Line], patterns: Sequence[regex.Pattern[str]]) -> list[Line]:
     """Drop chrome lines; they stay visible in the raw text, never in passages."""
     return [line for line in lines if not is_boilerplate(line.text, patterns)]
 

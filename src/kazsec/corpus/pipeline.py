@@ -9,6 +9,7 @@ from kazsec.corpus import boilerplate, pdf_layout, repair_text, web_layout
 from kazsec.corpus.lines import Block, Line, split_lines
 from kazsec.corpus.passages import Passage, number_passages
 from kazsec.corpus.sources import SourceMeta
+from kazsec.errors import SourceError
 
 LineRepair = Callable[[str], str]
 
@@ -62,7 +63,13 @@ def web_blocks(lines: list[Line], meta: SourceMeta) -> list[Block]:
     In an interview, the interviewer's questions are paragraphs of their own kind.
     """
     patterns = boilerplate.compile_boilerplate(meta.boilerplate)
-    lines = boilerplate.remove_web_boilerplate(lines, patterns)
+    try:
+        lines = boilerplate.remove_web_boilerplate(lines, patterns)
+    except boilerplate.PatternTooSlow as slow:
+        raise SourceError(
+            f"source {meta.id}: boilerplate pattern {slow.pattern!r} takes too long on a line "
+            "of the text; make it simpler (see data/sources.toml)"
+        ) from None
     lines = boilerplate.drop_duplicate_copy(lines)
     return web_layout.web_paragraphs(lines, interview=meta.kind == "interview")
 

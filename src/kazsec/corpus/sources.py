@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Annotated
 
 import msgspec
+import regex
 
 from kazsec.errors import SourceError, describe_type_error
 from kazsec.model import CleanText
@@ -66,8 +67,8 @@ def load_source_metadata(data_dir: Path) -> list[SourceMeta]:
             raise SourceError(f"{where}: file {meta.file!r} must name a file inside sources/")
         for pattern in meta.boilerplate:
             try:
-                re.compile(pattern)
-            except re.error as exc:
+                regex.compile(pattern)  # the module that will run it (see corpus/boilerplate.py)
+            except regex.error as exc:
                 raise SourceError(f"{where}: bad boilerplate pattern {pattern!r}: {exc}") from None
         seen.add(meta.id)
         sources.append(meta)
