@@ -486,6 +486,9 @@ def main() -> int:
         help="start the apps with the environment as it is (kazsec compiled from source at each start where "
         "PYTHONDONTWRITEBYTECODE is set and src/ has no __pycache__)",
     )
+    parser.add_argument(
+        "--first-paint-only", action="store_true", help="measure the first frame only (quick)"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
@@ -501,7 +504,11 @@ def main() -> int:
         )  # untimed: warms the bytecode cache and the file cache
         first_paint(kazsec_argv, KAZSEC_FOOTER, env)
         print(json.dumps(tui_first_paint(bare_argv, kazsec_argv, env, bytecode)), flush=True)
-        print(json.dumps(tui_10k(folder, bare_argv, env, bytecode), ensure_ascii=False), flush=True)
+        if not args.first_paint_only:
+            print(
+                json.dumps(tui_10k(folder, bare_argv, env, bytecode), ensure_ascii=False),
+                flush=True,
+            )
     return 0
 
 

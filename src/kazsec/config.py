@@ -7,7 +7,6 @@ defaults stay in force: a typo in a setting never keeps the explorer from starti
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 from kazsec.errors import KazsecError
@@ -28,6 +27,10 @@ def keymap_path() -> Path:
 def load_keymap(path: Path | None = None) -> dict[str, str]:
     """Binding id -> keys ("ctrl+s", or "ctrl+s,f5" for two); {} when there is no file."""
     path = path or keymap_path()
+    if not path.exists():  # most people never write one: spare the TOML parser at start-up
+        return {}
+    import tomllib
+
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 
 from rich.text import Text
@@ -51,6 +50,8 @@ def json_text(value: object, indent: int | None = None) -> str:
     bidi overrides, line separators) and lone surrogates are written as \\u escapes, which
     any JSON reader turns back into the same characters. (C0 controls are escaped by json.)
     """
+    import json  # only --json needs it
+
     dumped = json.dumps(value, ensure_ascii=False, indent=indent)
     return _UNSAFE_JSON.sub(lambda m: f"\\u{ord(m.group(0)):04x}", dumped)
 

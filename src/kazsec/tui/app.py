@@ -9,17 +9,23 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import Provider
 from textual.screen import Screen
 
 from kazsec.config import ConfigError, keymap_path, load_keymap
 from kazsec.errors import KazsecError
 from kazsec.render.text import inert
-from kazsec.tui.providers import EntityProvider
 from kazsec.tui.screens.explorer import ExplorerScreen
-from kazsec.tui.screens.help import HelpScreen
 
 if TYPE_CHECKING:
     from kazsec.library import Library, ListRow
+
+
+def entity_provider() -> type[Provider]:
+    """The palette's provider of people, bodies, events and sources (loaded when it opens)."""
+    from kazsec.tui.providers import EntityProvider
+
+    return EntityProvider
 
 
 class KazsecApp(App[None]):
@@ -27,7 +33,7 @@ class KazsecApp(App[None]):
 
     TITLE = "kazsec"
     SUB_TITLE = "Kazakhstan's security apparatus, from its sources"
-    COMMANDS = App.COMMANDS | {EntityProvider}
+    COMMANDS = App.COMMANDS | {entity_provider}
     CSS_PATH = ["screens/explorer.tcss"]
     BINDINGS = [
         Binding("f1,question_mark", "help", "Help", id="help"),
@@ -78,6 +84,7 @@ class KazsecApp(App[None]):
         self.call_from_thread(self._library_ready, library, lists)  # type: ignore[arg-type]
 
     async def _library_ready(self, library: Library, lists: dict[str, list[ListRow]]) -> None:
+        await self.explorer.panes_mounted()
         self.library = library
         await self.explorer.library_ready(lists)
         # The panes just built live as long as the store: freeze them too, so a collection
@@ -108,6 +115,7 @@ class KazsecApp(App[None]):
 
     def action_help(self) -> None:
         """Show every key."""
+        from kazsec.tui.screens.help import HelpScreen
         from kazsec.tui.widgets.navigator import EntityList
         from kazsec.tui.widgets.search_box import SearchBox
 

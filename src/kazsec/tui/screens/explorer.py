@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input
 
@@ -15,13 +17,13 @@ from kazsec.model import Location, MentionRecord
 from kazsec.render.text import inert
 from kazsec.tui.history import EntityPlace, History, Place, ReadingPlace
 from kazsec.tui.messages import EntitySelected, LocationRequested, QuoteRequested
-from kazsec.tui.widgets.detail import DetailPane
-from kazsec.tui.widgets.navigator import Matcher, Navigator
-from kazsec.tui.widgets.reader import Reader
 from kazsec.tui.widgets.search_box import SearchBox
 
 if TYPE_CHECKING:
     from kazsec.library import Library, ListRow
+    from kazsec.tui.widgets.detail import DetailPane
+    from kazsec.tui.widgets.navigator import Matcher, Navigator
+    from kazsec.tui.widgets.reader import Reader
 
 MATCHED_KINDS = {"people": "person", "agencies": "agency", "sources": "source"}
 
@@ -55,8 +57,7 @@ class ExplorerScreen(Screen[None]):
         Binding("z", "zoom", "Zoom pane", show=False, id="zoom"),
     ]
 
-    # Start on a list, not the search input, so '/' reaches the search binding, not the input.
-    AUTO_FOCUS = "#facts"
+    AUTO_FOCUS = ""  # nothing until the panes are mounted: a list, not the search box (see there)
 
     def __init__(self) -> None:
         super().__init__()
@@ -68,21 +69,46 @@ class ExplorerScreen(Screen[None]):
         )
 
     def compose(self) -> ComposeResult:
+        # The first frame is the frame of the app: search, an empty room for the panes, the
+        # keys. The panes (some sixty widgets) are mounted just after it is drawn.
         yield Header()
         yield SearchBox(id="search")
-        with Horizontal(id="panes"):
-            yield Navigator(id="navigator")
-            with Vertical(id="main"):
-                yield DetailPane(id="detail")
-                with Horizontal(id="readers"):
-                    yield Reader(id="reader-1", classes="reader")
-                    yield Reader(id="reader-2", classes="reader")
+        yield Horizontal(id="panes")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#reader-2").display = False
-        self.query_one("#detail").border_title = "detail"
-        self.query_one("#reader-1").border_title = "reader"
+        self._panes_mounted = asyncio.Event()
+        # After the frame that draws the footer's keys (they come one refresh after the
+        # first frame), so the keys are on screen while the panes are being built.
+        self.call_after_refresh(self.call_after_refresh, self._mount_panes)
+
+    async def _mount_panes(self) -> None:
+        from kazsec.tui.widgets.detail import DetailPane
+        from kazsec.tui.widgets.navigator import Navigator
+        from kazsec.tui.widgets.reader import Reader
+
+        reader_2 = Reader(id="reader-2", classes="reader")
+        reader_2.display = False  # shown for a second source, or with `s`
+        reader_1 = Reader(id="reader-1", classes="reader")
+        readers = Horizontal(reader_1, reader_2, id="readers")
+        detail = DetailPane(id="detail")
+        try:
+            await self.query_one("#panes").mount_all(
+                [Navigator(id="navigator"), Vertical(detail, readers, id="main")]
+            )
+        except NoMatches:
+            return
+        if not detail.is_mounted:  # the app closed before its first frame was done (a bad store)
+            return
+        detail.border_title = "detail"
+        reader_1.border_title = "reader"
+        if self.focused is None:  # a list, not the search box: '/' then reaches its binding
+            detail.query_one("#facts").focus()
+        self._panes_mounted.set()
+
+    async def panes_mounted(self) -> None:
+        """Wait until the panes are in place (just after the first frame)."""
+        await self._panes_mounted.wait()
 
     @property
     def library(self) -> Library | None:
@@ -95,15 +121,30 @@ class ExplorerScreen(Screen[None]):
         assert library is not None
         self.query_one(SearchBox).library_ready()
         matchers = {key: search_matcher(library, kind) for key, kind in MATCHED_KINDS.items()}
-        await self.query_one(Navigator).fill(lists, matchers)
+        await self.navigator.fill(lists, matchers)
         if self.focused is None or self.focused.id == "facts":
             self.query_one("#list-people OptionList").focus()
 
     # -- opening things ---------------------------------------------------------------
 
+    # The panes' modules load with the panes, after the first frame.
     @property
     def readers(self) -> tuple[Reader, Reader]:
+        from kazsec.tui.widgets.reader import Reader
+
         return self.query_one("#reader-1", Reader), self.query_one("#reader-2", Reader)
+
+    @property
+    def navigator(self) -> Navigator:
+        from kazsec.tui.widgets.navigator import Navigator
+
+        return self.query_one(Navigator)
+
+    @property
+    def detail(self) -> DetailPane:
+        from kazsec.tui.widgets.detail import DetailPane
+
+        return self.query_one(DetailPane)
 
     def show_entity(self, entity_id: str, remember: bool = True) -> None:
         """Show a person, body, event or source in the detail pane, its first quote beside it."""
@@ -112,7 +153,7 @@ class ExplorerScreen(Screen[None]):
         view = self.library.view(entity_id)
         self.entity_id = entity_id
         self._mention_index = -1
-        self.query_one(DetailPane).show(view)
+        self.detail.show(view)
         if remember:
             self.history.visit(EntityPlace(entity_id))
         if view.first_location is not None:
@@ -175,7 +216,8 @@ class ExplorerScreen(Screen[None]):
 
     def action_tab(self, key: str) -> None:
         """Show one of the navigator's lists."""
-        self.query_one(Navigator).show_tab(key)
+        if self.library is not None:  # the lists are built with the store
+            self.navigator.show_tab(key)
 
     def action_next_mention(self, step: int) -> None:
         """Step through the current entity's mentions across all sources."""
@@ -212,6 +254,8 @@ class ExplorerScreen(Screen[None]):
 
     def action_split(self) -> None:
         """Show or hide the second reader."""
+        if self.library is None:
+            return
         one, two = self.readers
         two.display = not two.display
         self._split_by_hand = two.display
@@ -220,6 +264,8 @@ class ExplorerScreen(Screen[None]):
 
     async def action_toggle_raw(self) -> None:
         """Raw text (as collected) or repaired text, in the reader that has focus."""
+        if self.library is None:
+            return
         reader = self._focused_reader()
         if reader.location is None:
             self.notify("Open a quote or a passage first.", markup=False)
@@ -232,6 +278,8 @@ class ExplorerScreen(Screen[None]):
 
     def action_copy_quote(self) -> None:
         """Copy the quote in the focused reader, with its citation, to the clipboard."""
+        if self.library is None:
+            return
         reader = self._focused_reader()
         loc = reader.location
         if self.library is None or loc is None or reader.quote is None:

@@ -9,7 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Input, OptionList, TabbedContent, TabPane
+from textual.widgets import Input, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
 from kazsec.render.lists import dim_line, list_row_text
@@ -121,7 +121,7 @@ class Navigator(Vertical):
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
-        self.lists: dict[str, list[ListRow]] = {key: [] for key, _, _ in TABS}
+        self.lists: dict[str, list[ListRow]] | None = None  # None until the store has loaded
         self.matchers: dict[str, Matcher] = {}
 
     async def fill(self, lists: dict[str, list[ListRow]], matchers: dict[str, Matcher]) -> None:
@@ -130,6 +130,13 @@ class Navigator(Vertical):
         await self.recompose()
 
     def compose(self) -> ComposeResult:
+        if self.lists is None:
+            # The tabs are built with their rows once the store has loaded: four lists and
+            # their filters are a third of the first frame's widgets, and show nothing yet.
+            yield Static(
+                dim_line("Loading people, bodies, events and sources…"), id="navigator-loading"
+            )
+            return
         with TabbedContent(id="navigator-tabs"):
             for key, title, placeholder in TABS:
                 rows = self.lists[key]
@@ -138,5 +145,7 @@ class Navigator(Vertical):
 
     def show_tab(self, key: str) -> None:
         """Switch to a tab and focus its list."""
+        if self.lists is None:
+            return
         self.query_one(TabbedContent).active = f"tab-{key}"
         self.query_one(f"#list-{key} OptionList").focus()

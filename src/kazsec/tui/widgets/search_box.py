@@ -13,7 +13,6 @@ from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from kazsec.model import KIND_PLURALS, SEARCH_KINDS, Location
-from kazsec.render.search import no_match_text, result_prompt
 from kazsec.render.text import inert
 from kazsec.tui.messages import EntitySelected, LocationRequested
 
@@ -29,6 +28,8 @@ class ResultOption(Option):
     """A search result of the list, carrying the result it shows."""
 
     def __init__(self, result: SearchResult) -> None:
+        from kazsec.render.search import result_prompt  # with the first results, not at start
+
         super().__init__(result_prompt(result))
         self.result = result
 
@@ -110,6 +111,8 @@ class SearchBox(Vertical):
         shown = [r for r in found if r.confident]
         options: list[Option] = []
         if not shown:
+            from kazsec.render.search import no_match_text
+
             options.append(Option(no_match_text(query), disabled=True))
             shown = [r for r in found if r.type != "passage" and r.score >= 60][:5]
             if shown:
