@@ -126,7 +126,7 @@ async def test_mentions_step_forward_and_back(store: Store) -> None:
         await pilot.press("n")
         await settle(app, pilot)
         second = reader(app).location
-        await pilot.press("N")
+        await pilot.press("p")  # previous mention (N now starts a search: type to search)
         await settle(app, pilot)
         assert first != second and reader(app).location == first
         assert quote_is_visible(app)
@@ -226,6 +226,10 @@ async def test_open_id_starts_on_that_entity_and_works_at_80x24(store: Store) ->
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         assert explorer(app).entity_id == "nsc"
+        # The reader takes room once there is something to read (issue 10: an empty reader
+        # gives its space to the detail).
+        assert not app.explorer.query_one("#readers").display
+        await open_fact(app, pilot, "[1 quote")
         for selector in ("#search-input", "#navigator", "#detail", "#reader-1"):
             region = app.explorer.query_one(selector).region
             assert region.width > 0 and region.height > 0, selector

@@ -8,14 +8,15 @@ from tui_helpers import make_app
 from kazsec.store import Store
 from kazsec.tui.scenes import SCENES
 
-SIZE = (110, 32)
+SIZES = {"80x24": (80, 24), "120x36": (120, 36), "200x60": (200, 60)}
 # Help names the keymap file; a fixed settings folder keeps the picture the same on every machine.
 CONFIG_HOME = "/home/researcher/.config"
 
 
+@pytest.mark.parametrize("size", sorted(SIZES))
 @pytest.mark.parametrize("scene", sorted(SCENES))
-def test_main_screens(
-    snap_compare, store: Store, scene: str, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+def test_main_screens(  # type: ignore[no-untyped-def]
+    snap_compare, store: Store, scene: str, size: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("XDG_CONFIG_HOME", CONFIG_HOME)
-    assert snap_compare(make_app(store), terminal_size=SIZE, run_before=SCENES[scene])
+    assert snap_compare(make_app(store), terminal_size=SIZES[size], run_before=SCENES[scene])

@@ -46,6 +46,31 @@ KIND_PLURALS: dict[SearchKind, str] = {
     "passage": "Passages",
 }
 
+# Closed vocabularies of the curated files, in the order the navigator groups them by.
+PERSON_ROLES = ("official", "analyst", "politician", "author", "other")
+AGENCY_KINDS = (
+    "security service",
+    "law enforcement",
+    "military",
+    "ministry",
+    "state body",
+    "council",
+    "court",
+    "party",
+    "international organisation",
+    "institute",
+    "media",
+    "company",
+    "other",
+)
+ROLE_GROUPS = {
+    "official": "Officials",
+    "politician": "Politicians",
+    "analyst": "Analysts",
+    "other": "Others",
+    "author": "Authors cited in notes",
+}
+
 TABLES = (
     "sources",
     "passages",
@@ -115,6 +140,7 @@ class SourceRecord(TypedDict):
     kind: str
     format: str
     notes: str
+    url: str  # where the document was published, "" when not known
     raw_text: str
     repaired_text: str
     passage_count: Offset
@@ -256,6 +282,12 @@ def record_fields(table: str) -> frozenset[str]:
     return frozenset(RECORD_TYPES[table].__annotations__)
 
 
+# What the marked characters of a Location are: the quote behind a fact, a mention of the
+# entry being read, or words a search matched. Copying takes the quote, the mention's
+# sentence, or the whole passage accordingly: never a lone matched word.
+MarkRole = Literal["quote", "mention", "match"]
+
+
 @dataclass(frozen=True)
 class Location:
     """A passage of a source, and the characters to mark in it (offsets into the repaired text)."""
@@ -264,11 +296,14 @@ class Location:
     passage: str
     start: int | None = None
     end: int | None = None
+    role: MarkRole = "quote"
 
     @classmethod
-    def of(cls, anchored: Mapping[str, Any]) -> Location:
-        """Where a citation or a mention stands."""
-        return cls(anchored["source"], anchored["passage"], anchored["start"], anchored["end"])
+    def of(cls, anchored: Mapping[str, Any], role: MarkRole = "quote") -> Location:
+        """Where a citation (or, with role="mention", a mention) stands."""
+        return cls(
+            anchored["source"], anchored["passage"], anchored["start"], anchored["end"], role
+        )
 
 
 def source_label(source: Mapping[str, Any]) -> str:

@@ -30,6 +30,7 @@ def source_record(repaired: RepairedSource) -> Record:
         "kind": meta.kind,
         "format": meta.format,
         "notes": meta.notes,
+        "url": meta.url,
         "raw_text": repaired.raw_text,
         "repaired_text": repaired.repaired_text,
         "passage_count": len(repaired.passages),

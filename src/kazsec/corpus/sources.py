@@ -31,6 +31,7 @@ class SourceMeta(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     kind: CleanText = ""
     format: CleanText = "web"
     notes: CleanText = ""
+    url: CleanText = ""  # where the document was published, when known
     boilerplate: tuple[CleanText, ...] = ()
 
 

@@ -8,26 +8,10 @@ from typing import Any
 
 from kazsec.dates import date_precision
 from kazsec.errors import KazsecError
-from kazsec.model import Record
+from kazsec.model import AGENCY_KINDS, PERSON_ROLES, Record
 
 Anchor = Callable[[Mapping[str, Any], str], dict[str, Any]]
 
-PERSON_ROLES = ("official", "analyst", "politician", "author", "other")
-AGENCY_KINDS = (
-    "security service",
-    "law enforcement",
-    "military",
-    "ministry",
-    "state body",
-    "council",
-    "court",
-    "party",
-    "international organisation",
-    "institute",
-    "media",
-    "company",
-    "other",
-)
 RELATION_TYPES = (
     "replaced",
     "replaced_by",

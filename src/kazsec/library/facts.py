@@ -42,6 +42,8 @@ class FactRow:
     opens: str | None = None  # an entity id this row leads to instead of a quote
     side_by_side: bool = False  # its quotes disagree: read them next to each other
     mention: MentionRecord | None = None  # the first mention this row leads to
+    group: str = ""  # rows a display may fold into one: "spellings"
+    captions: tuple[str, str] = ("", "")  # how to label the readers it opens
 
 
 def event_date(event: Mapping[str, Any]) -> str:
@@ -63,6 +65,33 @@ def _curated_forms(record: dict[str, Any]) -> list[tuple[str, str]]:
     ]
     forms += [(alias, "") for alias in record.get("curator_aliases", [])]
     return [(value, tag) for value, tag in forms if value]
+
+
+def _disagreement(conflict: Mapping[str, Any]) -> list[FactRow]:
+    """A disagreement, then each of its readings (all of them, however many) on a row."""
+    readings = conflict["readings"]
+    count = len(readings)
+    captions = [f"reading {n} of {count}: {r['reading']}" for n, r in enumerate(readings, start=1)]
+    cited = [c for reading in readings for c in reading["cite"]]
+    # The first two cited readings open side by side, each reader saying which it shows.
+    cited_captions = [cap for cap, r in zip(captions, readings, strict=True) if r["cite"]]
+    pair = [*cited_captions, "", ""][:2]
+    rows = [
+        FactRow(
+            "disagree",
+            " ≠ ".join(r["reading"] for r in readings),
+            note=conflict["summary"],
+            note_kind="summary",
+            citations=cited,
+            side_by_side=True,
+            captions=(pair[0], pair[1]),
+        )
+    ]
+    for caption, reading in zip(captions, readings, strict=True):
+        rows.append(
+            FactRow("reading", caption, citations=reading["cite"], captions=(caption, caption))
+        )
+    return rows
 
 
 def fact_rows(found: Dossier, names: Mapping[str, str]) -> list[FactRow]:
@@ -88,12 +117,18 @@ def fact_rows(found: Dossier, names: Mapping[str, str]) -> list[FactRow]:
             for i in record["people"] + record["bodies"]
         ]
     rows += [
-        FactRow("written", alias["name"], citations=alias["cite"])
+        FactRow("written", alias["name"], citations=alias["cite"], group="spellings")
         for alias in record.get("aliases", [])
     ]
     # Forms no source uses (standard spellings, Russian and Kazakh Cyrillic): the curator's.
     rows += [
-        FactRow("also", value, note=f"{tag + ', ' if tag else ''}curator", note_kind="curator")
+        FactRow(
+            "also",
+            value,
+            note=f"{tag + ', ' if tag else ''}curator",
+            note_kind="curator",
+            group="spellings",
+        )
         for value, tag in _curated_forms(record)
     ]
     rows += [FactRow("title", t["title"], citations=t["cite"]) for t in record.get("titles", [])]
@@ -145,18 +180,7 @@ def fact_rows(found: Dossier, names: Mapping[str, str]) -> list[FactRow]:
         )
     rows += [FactRow("event", e["title"], event_date(e), citations=e["cite"]) for e in found.events]
     for conflict in found.conflicts:
-        cited = [c for reading in conflict["readings"] for c in reading["cite"]]
-        text = " ≠ ".join(r["reading"] for r in conflict["readings"])
-        rows.append(
-            FactRow(
-                "disagree",
-                text,
-                note=conflict["summary"],
-                note_kind="summary",
-                citations=cited,
-                side_by_side=True,
-            )
-        )
+        rows += _disagreement(conflict)
     for source, (tally, first) in found.mentions_by_source.items():
         rows.append(
             FactRow(

@@ -8,17 +8,21 @@ index is built on first use, so commands that never search never pay for it.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, cast
 
-from kazsec.dates import format_date, sort_key
+from kazsec.dates import sort_key
 from kazsec.errors import LookupFailed
+from kazsec.library import citing
 from kazsec.library.dossier import Dossier, Links
 from kazsec.library.facts import FactRow, event_date, fact_rows
 from kazsec.library.mentions import MentionIndex, MentionTally
 from kazsec.model import (
+    AGENCY_KINDS,
     KIND_TABLES,
+    ROLE_GROUPS,
     AgencyRecord,
     Citation,
     ConflictRecord,
@@ -66,6 +70,7 @@ class Reading:
     passages: list[PassageRecord]
     location: Location
     marks: list[tuple[int, int]]
+    caption: str = ""  # what this reading is: "reading 2 of 3: 2017", "mention 4 of 25"
 
 
 @dataclass(frozen=True)
@@ -77,6 +82,11 @@ class ListRow:
     note: str = ""
     date: str = ""
     keys: str = ""  # folded words a simple filter looks in (the timeline's)
+    group: str = ""  # the heading it stands under: "Officials", "Security services"
+
+
+def _rank(order: Sequence[str], value: str) -> int:
+    return order.index(value) if value in order else len(order)
 
 
 class Library:
@@ -135,10 +145,20 @@ class Library:
         kind = self._kinds.get(entity_id)
         found = self.store.get(KIND_TABLES[kind], entity_id) if kind else None
         if kind is None or found is None:
-            raise LookupFailed(
-                f"no person, body, event or source has the id {entity_id!r}; try `kazsec search`"
-            )
+            hint = self._hint(entity_id)
+            raise LookupFailed(f"no person, body, event or source has the id {entity_id!r}; {hint}")
         return kind, found
+
+    def _hint(self, words: str) -> str:
+        """'did you mean karim-massimov (Karim Massimov)?' for a name given where an id goes."""
+        found = [
+            r
+            for r in self.engine.search(words[:300], types=set(KIND_TABLES), limit=3)
+            if r.confident
+        ]
+        if not found:
+            return "try `kazsec search`"
+        return "did you mean " + " or ".join(f"{r.id} ({r.name})" for r in found[:2]) + "?"
 
     def view(self, entity_id: str) -> EntityView:
         """Everything shown of one entity: its dossier, its facts, what to open beside it."""
@@ -160,7 +180,9 @@ class Library:
         """A source's title, or a description when it has none."""
         return self.names.get(source_id, source_id)
 
-    def reading(self, location: Location, entity_id: str | None = None) -> Reading | None:
+    def reading(
+        self, location: Location, entity_id: str | None = None, caption: str = ""
+    ) -> Reading | None:
         """A source opened at a location, the entity's mentions marked; None if the store
         holds no such source or passage (a damaged store: `kazsec check` names it)."""
         source = self.sources.get(location.source)
@@ -169,7 +191,8 @@ class Library:
             return None
         marks = self.mention_spans(entity_id, location.source) if entity_id else []
         passages = self.passages_by_source[location.source]
-        return Reading(source, self.source_label(location.source), passages, location, marks)
+        label = self.source_label(location.source)
+        return Reading(source, label, passages, location, marks, caption)
 
     # -- mentions ---------------------------------------------------------------------
 
@@ -192,18 +215,32 @@ class Library:
     def citation_text(self, citation: Citation | dict[str, Any]) -> str:
         """A quote with its citation, ready to paste: “…” — title, publisher, date, passage."""
         source = self.sources.get(citation["source"])
-        if source is None:
-            return f"“{citation['exact']}” — [kazsec {citation['passage']}]"
-        date = format_date(source["date"]) if source["date"] else ""
-        parts = [self.source_label(citation["source"]), source["publisher"], date, source["author"]]
-        reference = ", ".join(p for p in parts if p)
-        return f"“{citation['exact']}” — {reference} [kazsec {citation['passage']}]"
+        label = self.source_label(citation["source"])
+        return citing.citation_text(source, label, citation["exact"], citation["passage"])
+
+    def excerpt(self, location: Location) -> citing.Excerpt | None:
+        """What copying at a location takes: the quote, the mention's sentence, or the passage."""
+        passage = self.passages.get(location.passage)
+        return citing.excerpt(passage, location) if passage is not None else None
+
+    def excerpt_text(self, found: citing.Excerpt) -> str:
+        """An excerpt with its citation, ready to paste."""
+        source = self.sources.get(found.source)
+        return citing.citation_text(
+            source, self.source_label(found.source), found.exact, found.passage
+        )
 
     def list_rows(self) -> dict[str, list[ListRow]]:
         """The navigator's four lists: people, bodies, the timeline and the sources."""
         return {
-            "people": [ListRow(p["id"], p["name"], p["role"]) for p in self.people],
-            "agencies": [ListRow(a["id"], a["name"], a["kind"]) for a in self.agencies],
+            "people": [
+                ListRow(p["id"], p["name"], group=ROLE_GROUPS.get(p["role"], "Others"))
+                for p in sorted(self.people, key=lambda p: _rank(list(ROLE_GROUPS), p["role"]))
+            ],
+            "agencies": [
+                ListRow(a["id"], a["name"], group=a["kind"].capitalize())
+                for a in sorted(self.agencies, key=lambda a: _rank(AGENCY_KINDS, a["kind"]))
+            ],
             "timeline": [
                 ListRow(
                     e["id"],
@@ -219,6 +256,10 @@ class Library:
                 for sid, s in self.sources.items()
             ],
         }
+
+    def events_involving(self, entity_id: str) -> list[str]:
+        """Ids of the events a person or body takes part in, in time order."""
+        return [e["id"] for e in self._links.events.get(entity_id, [])]
 
     def involved_names(self, event_id: str) -> list[str]:
         """Display names of the people and bodies an event involves."""

@@ -19,6 +19,7 @@ SOURCE_FIELDS = (
     "publisher",
     "author",
     "date",
+    "url",
     "kind",
     "format",
     "passage_count",
@@ -49,6 +50,20 @@ def fact_prompt(row: FactRow) -> Text:
     """One row of the detail pane's fact list: label, the fact, the quotes behind it."""
     line = Text(f"{row.label:<10}", style="bold").append_text(row_text(row))
     return line.append_text(quote_marker(row.citations)) if row.citations else line
+
+
+def spellings_prompt(rows: Sequence[FactRow], unfolded: bool) -> Text:
+    """Every spelling of an entry on one row (the curator's marked as such)."""
+    line = Text(f"{'spellings':<10}", style="bold")
+    for number, row in enumerate(rows):
+        if number:
+            line.append(" · ", style="dim")
+        line.append_text(row_text(row))
+    cited = sum(len(row.citations) for row in rows)
+    if cited:  # not quote_marker's "[… · 2 sources]": this row opens no quote, it unfolds
+        line.append(f"  [{cited} quoted]", style="cyan")
+    hint = "Enter: fold" if unfolded else f"{len(rows)}, Enter: one per row"
+    return line.append(f"  ({hint})", style="dim italic")
 
 
 def title_line(kind: str, record: Mapping[str, Any]) -> Text:

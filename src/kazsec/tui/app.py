@@ -39,6 +39,7 @@ class KazsecApp(App[None]):
         Binding("f1,question_mark", "help", "Help", id="help"),
         Binding("ctrl+p", "command_palette", "Palette", show=False, id="palette"),
         Binding("q", "quit", "Quit", id="quit"),
+        Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="quit-ctrl-c"),
     ]
 
     def __init__(self, library_loader: Callable[[], Library], open_id: str | None = None) -> None:

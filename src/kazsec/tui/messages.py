@@ -18,10 +18,16 @@ class EntitySelected(Message):
 class QuoteRequested(Message):
     """The quotes behind a fact were asked for; a second source opens beside the first."""
 
-    def __init__(self, citations: list[Citation], side_by_side: bool = False) -> None:
+    def __init__(
+        self,
+        citations: list[Citation],
+        side_by_side: bool = False,
+        captions: tuple[str, str] = ("", ""),
+    ) -> None:
         super().__init__()
         self.citations = citations
         self.side_by_side = side_by_side
+        self.captions = captions  # what each reader shows: "reading 1 of 3: 2017"
 
 
 class LocationRequested(Message):

@@ -35,7 +35,8 @@ def key_table(
             if binding.description:
                 keys = keymap.get(binding.id or "", binding.key)
                 shown = ", ".join(describe_key(k.strip()) for k in keys.split(","))
-                table.add_row(Text(shown), Text(binding.description), Text(binding.id or ""))
+                words = binding.tooltip or binding.description
+                table.add_row(Text(shown), Text(words), Text(binding.id or ""))
         table.add_row("", "", "")
     return table
 

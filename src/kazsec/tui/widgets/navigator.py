@@ -22,12 +22,14 @@ if TYPE_CHECKING:
 Matcher = Callable[[str], list[str]]  # a filter text -> ids of the matching items, best first
 
 MAX_SHOWN = 500  # rows in a list at once; a filter narrows the rest (10k people stay instant)
+# Tab labels stay short so that all four show at 80 columns; each list's count is in its filter.
 TABS = (
-    ("people", "People", "filter people"),
-    ("agencies", "Agencies", "filter bodies"),
-    ("timeline", "Timeline", "filter by person, body or words"),
-    ("sources", "Sources", "filter sources"),
+    ("people", "People", "filter {n} people"),
+    ("agencies", "Bodies", "filter {n} bodies"),
+    ("timeline", "Events", "filter {n} events: person, body, words"),
+    ("sources", "Sources", "filter {n} sources"),
 )
+KIND_TABS = {"person": "people", "agency": "agencies", "event": "timeline", "source": "sources"}
 
 
 class RowOption(Option):
@@ -47,7 +49,17 @@ class EntityList(Vertical):
         height: 1fr; border: none; text-wrap: nowrap; text-overflow: ellipsis;
     }
     """
-    BINDINGS = [Binding("escape", "clear_filter", "Clear filter", show=False, id="clear-filter")]
+    BINDINGS = [
+        Binding(
+            "escape",
+            "clear_filter",
+            "Clear filter, back to the list",
+            show=False,
+            id="clear-filter",
+        ),
+        Binding("down", "move(1)", "Next row", show=False, id="filter-down"),
+        Binding("up", "move(-1)", "Previous row", show=False, id="filter-up"),
+    ]
 
     def __init__(
         self,
@@ -67,7 +79,16 @@ class EntityList(Vertical):
         yield OptionList(*self._options(list(range(len(self.rows)))), classes="entity-list")
 
     def _options(self, indexes: list[int]) -> list[Option]:
-        shown: list[Option] = [RowOption(self.rows[n]) for n in indexes[:MAX_SHOWN]]
+        shown: list[Option] = []
+        group = None
+        for n in indexes[:MAX_SHOWN]:
+            row = self.rows[n]
+            if row.group and row.group != group:  # a heading where a new group begins
+                shown.append(Option(dim_line(row.group), disabled=True))
+                group = row.group
+            shown.append(RowOption(row))
+        if not indexes:
+            shown.append(Option(dim_line("no match"), disabled=True))
         if len(indexes) > MAX_SHOWN:
             more = f"… {len(indexes) - MAX_SHOWN} more: type above to narrow"
             shown.append(Option(dim_line(more), disabled=True))
@@ -84,15 +105,22 @@ class EntityList(Vertical):
         wanted = fold_key(text).split()
         return [n for n, row in enumerate(self.rows) if all(w in row.keys for w in wanted)]
 
+    def show_all(self) -> None:
+        """Every row again (a cleared filter), at once rather than on the next change event."""
+        self._show(list(range(len(self.rows))))
+
     @on(Input.Changed, ".list-filter")
     def _filter(self, event: Input.Changed) -> None:
         if shown_inert(event.input):
             return
-        matching = self.matching(event.value)
+        self._show(self.matching(event.value))
+
+    def _show(self, matching: list[int]) -> None:
         options = self.query_one(OptionList)
         options.clear_options()
         options.add_options(self._options(matching))
-        options.highlighted = 0 if matching else None
+        first = next((i for i, o in enumerate(options.options) if not o.disabled), None)
+        options.highlighted = first
 
     @on(Input.Submitted, ".list-filter")
     def _submitted(self) -> None:
@@ -109,7 +137,23 @@ class EntityList(Vertical):
             self.post_message(EntitySelected(option.row.entity_id))
 
     def action_clear_filter(self) -> None:
+        """Empty the filter and go back to the list (1-4 switch tabs again there)."""
         self.query_one(Input).value = ""
+        self.screen.set_focus(self.query_one(OptionList))
+
+    def action_move(self, step: int) -> None:
+        """Move through the list while typing in its filter."""
+        options = self.query_one(OptionList)
+        (options.action_cursor_down if step > 0 else options.action_cursor_up)()
+
+    def select(self, entity_id: str) -> bool:
+        """Highlight an entity's row (without taking the focus); False if it is not shown."""
+        options = self.query_one(OptionList)
+        for index, option in enumerate(options.options):
+            if isinstance(option, RowOption) and option.row.entity_id == entity_id:
+                options.highlighted = index
+                return True
+        return False
 
 
 class Navigator(Vertical):
@@ -140,8 +184,23 @@ class Navigator(Vertical):
         with TabbedContent(id="navigator-tabs"):
             for key, title, placeholder in TABS:
                 rows = self.lists[key]
-                with TabPane(f"{title} {len(rows)}", id=f"tab-{key}"):
-                    yield EntityList(rows, placeholder, self.matchers.get(key), id=f"list-{key}")
+                with TabPane(title, id=f"tab-{key}"):
+                    filter_hint = placeholder.format(n=len(rows))
+                    yield EntityList(rows, filter_hint, self.matchers.get(key), id=f"list-{key}")
+
+    def follow(self, kind: str, entity_id: str) -> None:
+        """Show the tab of what was opened, its row highlighted (the focus stays where it is).
+
+        A filter that hides the row is cleared first."""
+        if self.lists is None or kind not in KIND_TABS:
+            return
+        key = KIND_TABS[kind]
+        self.query_one(TabbedContent).active = f"tab-{key}"
+        entity_list = self.query_one(f"#list-{key}", EntityList)
+        if not entity_list.select(entity_id):
+            entity_list.query_one(Input).value = ""
+            entity_list.show_all()
+            entity_list.select(entity_id)
 
     def show_tab(self, key: str) -> None:
         """Switch to a tab and focus its list."""

@@ -12,7 +12,13 @@ from textual.widgets import Static
 
 from kazsec.model import Location, PassageRecord
 from kazsec.render.lists import dim_line
-from kazsec.render.reader import QUOTE_STYLE, passage_text, raw_passage_text, reader_title
+from kazsec.render.reader import (
+    QUOTE_STYLE,
+    passage_text,
+    raw_passage_text,
+    reader_header,
+    reader_title,
+)
 
 if TYPE_CHECKING:
     from kazsec.library import Reading
@@ -40,6 +46,9 @@ class Reader(Vertical):
         padding: 0 1;
         scrollbar-gutter: stable;  /* a scrollbar appearing must not re-wrap the text */
     }
+    Reader #reader-source {
+        height: 2; padding: 0 1; background: $boost; text-wrap: nowrap; text-overflow: ellipsis;
+    }
     Reader .passage { margin-bottom: 1; }
     Reader .passage.current { background: $boost; }
     """
@@ -54,8 +63,10 @@ class Reader(Vertical):
         self._state: tuple[object, ...] | None = None  # what the shown passages were rendered with
         self._shown_quote: Span | None = None
         self._widgets: dict[str, Static] = {}
+        self._centred_at: float | None = None  # where the body was when the quote was centred
 
     def compose(self) -> ComposeResult:
+        yield Static(id="reader-source")
         with VerticalScroll(id="reader-body", can_focus=False):
             yield Static(
                 dim_line(
@@ -93,8 +104,21 @@ class Reader(Vertical):
     def _content(self, passage: PassageRecord) -> Text:
         assert self.reading is not None
         if self.raw:
-            return raw_passage_text(self.reading.source, passage)
+            quote = self._quote_text() if passage["id"] == self.reading.location.passage else None
+            return raw_passage_text(self.reading.source, passage, quote)
         return passage_text(passage, self.marks, self.quote)
+
+    def _quote_text(self) -> str | None:
+        span = self.quote
+        if self.reading is None or span is None:
+            return None
+        return self.reading.source["repaired_text"][span[0] : span[1]]
+
+    def _show_header(self) -> None:
+        if self.reading is not None:
+            header = reader_header(self.reading, self.raw)
+            self.query_one("#reader-source", Static).update(header)
+            self.border_title = reader_title(self.reading)
 
     async def _show_passages(self) -> None:
         reading = self.reading
@@ -128,12 +152,23 @@ class Reader(Vertical):
         self._state, self._shown_quote = state, self.quote
         for passage_id, widget in self._widgets.items():
             widget.set_class(passage_id == reading.location.passage, "current")
-        self.border_title = reader_title(reading.label, reading.location, self.raw)
+        self._show_header()
         self.call_after_refresh(self._scroll_to_current, 3)
 
     def on_resize(self) -> None:
-        # A split or a new terminal size re-wraps every passage: centre the current one again.
-        self.call_after_refresh(self._scroll_to_current, 3)
+        # A split, a zoom or a new terminal size re-wraps every passage. If the reader has not
+        # been scrolled since the quote was centred, centre it again; otherwise keep the
+        # passage that was at the top at the top.
+        self._show_header()
+        body = self.query_one("#reader-body", VerticalScroll)
+        if self._centred_at is None or body.scroll_y == self._centred_at:
+            self.call_after_refresh(self._scroll_to_current, 3)
+            return
+        top = next(
+            (w for w in self._widgets.values() if w.virtual_region.bottom > body.scroll_y), None
+        )
+        if top is not None:
+            self.call_after_refresh(body.scroll_to_widget, top, animate=False, top=True)
 
     def _scroll_to_current(self, tries: int, last_y: int | None = None) -> None:
         """Centre the current passage, again after any re-wrap that moved it (a few passes)."""
@@ -141,7 +176,9 @@ class Reader(Vertical):
         if target is None:
             return
         y = target.virtual_region.y
+        body = self.query_one("#reader-body", VerticalScroll)
         if y != last_y:
-            self.query_one("#reader-body", VerticalScroll).scroll_to_center(target, animate=False)
+            body.scroll_to_center(target, animate=False, immediate=True)
+        self._centred_at = body.scroll_y
         if tries > 0:
             self.call_after_refresh(self._scroll_to_current, tries - 1, y)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -22,6 +22,20 @@ if TYPE_CHECKING:
 
 PER_GROUP = 8  # results shown per kind
 NAME_KINDS = ("person", "agency", "event", "source")
+
+
+class SearchInput(Input):
+    """The search field; its editing keys act in the order they were typed.
+
+    Input's own ctrl+u is a binding, run only when the key has travelled up to the app:
+    letters typed right after it were inserted first and then erased with the rest.
+    """
+
+    def on_key(self, event: events.Key) -> None:
+        if event.key == "ctrl+u":
+            event.stop()
+            event.prevent_default()
+            self.action_delete_left_all()
 
 
 class ResultOption(Option):
@@ -74,7 +88,7 @@ class SearchBox(Vertical):
 
     def compose(self) -> ComposeResult:
         placeholder = "/ search: Masimov, Масимов, Мәсімов, KNB, secret courts…"
-        yield Input(placeholder=placeholder, id="search-input", compact=True)
+        yield SearchInput(placeholder=placeholder, id="search-input", compact=True)
         yield OptionList(id="search-results")
 
     @property
@@ -124,8 +138,10 @@ class SearchBox(Vertical):
                 options += [ResultOption(result) for result in group]
         results_list.add_options(options)
         results_list.display = True
+        # With no match, nothing is highlighted: Enter must not open a guess (Tokarev is not
+        # Tokayev); a guess opens only when the cursor is moved onto it.
         first = next((i for i, o in enumerate(results_list.options) if not o.disabled), None)
-        results_list.highlighted = first
+        results_list.highlighted = first if any(r.confident for r in found) else None
 
     def action_cursor(self, step: int) -> None:
         if self.results.display:
@@ -141,6 +157,8 @@ class SearchBox(Vertical):
         highlighted = self.results.highlighted
         if self.results.display and highlighted is not None:
             self._open(self.results.get_option_at_index(highlighted))
+        elif self.results.display:
+            self.app.bell()  # "no match": nothing to open
 
     @on(OptionList.OptionSelected, "#search-results")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
@@ -155,9 +173,8 @@ class SearchBox(Vertical):
         if result.type == "passage" and result.passage:
             passage = library.passages[result.passage]
             start, end = _absolute(result, passage["start"])
-            self.post_message(
-                LocationRequested(Location(passage["source"], passage["id"], start, end))
-            )
+            found = Location(passage["source"], passage["id"], start, end, role="match")
+            self.post_message(LocationRequested(found))
         else:
             self.post_message(EntitySelected(result.id))
 
