@@ -325,3 +325,46 @@ def test_an_id_that_is_a_name_offers_the_match(
     assert main(["--store", str(built_store_path), "show", "Massimov"]) == 2
     err = capsys.readouterr().err
     assert "did you mean karim-massimov" in err and err.count("\n") == 1
+
+
+async def test_the_explorer_remembers_theme_last_entry_and_list_width(store: Store) -> None:
+    from kazsec.config import settings_path
+
+    app = make_app(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        app.theme = "nord"
+        app.open_entity("nsc")
+        await settle(app, pilot)
+        app.explorer.query_one("#facts").focus()
+        await pilot.press("greater_than_sign", "greater_than_sign")
+        width = app.explorer.navigator_width
+        await pilot.press("q")
+        await pilot.pause()
+    assert settings_path().is_file()
+    again = make_app(store)
+    async with again.run_test(size=(120, 36)) as pilot:
+        await settle(again, pilot)
+        assert again.theme == "nord"
+        assert again.explorer.entity_id == "nsc"
+        assert again.explorer.navigator_width == width
+
+
+async def test_mentioned_in_a_source_opens_its_first_mention(store: Store) -> None:
+    app = make_app(store, open_id="karim-massimov")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        await open_fact(app, pilot, "mention")
+        location = reader(app).location
+        first = app.library.mentions_of("karim-massimov")  # type: ignore[union-attr]
+        assert location is not None and location.role == "mention"
+        assert (location.source, location.start) in {(m["source"], m["start"]) for m in first}
+        assert location.start is not None and location.start > 0
+
+
+def test_unknown_ends_of_a_post_are_said_in_words() -> None:
+    from kazsec.dates import format_tenure
+
+    assert format_tenure("2022-01-05", "") == "5 Jan 2022 – end unknown"
+    assert format_tenure("", "2022-01-06") == "start unknown – 6 Jan 2022"
+    assert "?" not in format_tenure("2017", "")

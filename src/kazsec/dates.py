@@ -56,7 +56,10 @@ def sort_key(value: str) -> str:
 
 
 def format_tenure(start: str, end: str) -> str:
-    """A post held from start to end, unknown ends shown as '?': '5 Jan 2022 – ?'."""
+    """A post held from start to end, an unknown end said in words: '5 Jan 2022 – end unknown',
+    'start unknown – 6 Jan 2022' (never '?', which reads as a doubt about the date shown)."""
     if not start and not end:
         return "dates unknown"
-    return f"{format_date(start)} – {format_date(end)}"
+    shown_start = format_date(start) if start else "start unknown"
+    shown_end = format_date(end) if end else "end unknown"
+    return f"{shown_start} – {shown_end}"

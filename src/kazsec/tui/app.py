@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.command import Provider
 from textual.screen import Screen
 
-from kazsec.config import ConfigError, keymap_path, load_keymap
+from kazsec.config import ConfigError, keymap_path, load_keymap, load_settings, save_settings
 from kazsec.errors import KazsecError
 from kazsec.render.text import inert
 from kazsec.tui.screens.explorer import ExplorerScreen
@@ -54,11 +54,15 @@ class KazsecApp(App[None]):
         except ConfigError as exc:
             self.user_keymap, self.keymap_problem = {}, str(exc)
         self.set_keymap(self.user_keymap)
+        self.settings = load_settings()  # theme, last entry, navigator width
 
     def get_default_screen(self) -> Screen[None]:
         return ExplorerScreen()
 
     def on_mount(self) -> None:
+        theme = self.settings.get("theme")
+        if isinstance(theme, str) and theme in self.available_themes:
+            self.theme = theme
         if self.keymap_problem:
             self.notify(inert(self.keymap_problem), severity="warning", markup=False, timeout=8)
         # Paint first, then load: a loader thread started now would compete with the first frame.
@@ -94,8 +98,11 @@ class KazsecApp(App[None]):
         # nearly everything here is freed by reference counting, not by the collector.
         gc.freeze()
         gc.set_threshold(10_000, 20, 100)
+        last = self.settings.get("last_entry")
         if self.open_id:
             self.open_entity(self.open_id)
+        elif isinstance(last, str) and library.kind_of(last):
+            self.open_entity(last)  # where the user left off
 
     @property
     def explorer(self) -> ExplorerScreen:
@@ -113,6 +120,22 @@ class KazsecApp(App[None]):
         else:
             message = f"No person, body, event, source or passage has the id {entity_id!r}."
             self.notify(inert(message), severity="error", markup=False)
+
+    def remember(self) -> None:
+        """Keep the user's choices for the next start (per-user config folder)."""
+        chosen: dict[str, object] = {"theme": self.theme}
+        explorer = self.explorer
+        if explorer.entity_id:
+            chosen["last_entry"] = explorer.entity_id
+        if explorer.navigator_width is not None:
+            chosen["navigator_width"] = explorer.navigator_width
+        save_settings(chosen)
+
+    async def action_quit(self) -> None:
+        """Quit, remembering the theme, the last entry and the navigator's width."""
+        if self.library is not None:
+            self.remember()
+        self.exit()
 
     def action_help(self) -> None:
         """Show every key."""

@@ -86,6 +86,8 @@ class ExplorerScreen(ReadingActions):
         _binding(
             "z", "zoom", "Zoom", "Zoom pane (give it the whole screen, and back)", "zoom", False
         ),
+        _binding("less_than_sign", "resize(-4)", "Narrower", "Narrower lists", "narrower", False),
+        _binding("greater_than_sign", "resize(4)", "Wider", "Wider lists", "wider", False),
     ]
 
     AUTO_FOCUS = ""  # nothing until the panes are mounted: a list, not the search box (see there)
@@ -96,6 +98,7 @@ class ExplorerScreen(ReadingActions):
         self.entity_id: str | None = None
         self._mention_index = -1
         self._split_by_hand = False  # the second reader was opened with `s`, not by two sources
+        self.navigator_width: int | None = None  # columns, when the user has chosen them
 
     def compose(self) -> ComposeResult:
         # The first frame is the frame of the app: search, an empty room for the panes, the
@@ -137,6 +140,9 @@ class ExplorerScreen(ReadingActions):
         if not detail.is_mounted:  # the app closed before its first frame was done (a bad store)
             return
         detail.border_title = "detail"
+        width = getattr(self.app, "settings", {}).get("navigator_width")
+        if isinstance(width, int):
+            self.action_resize(0, width)
         if self.focused is None:  # a list, not the search box: '/' then reaches its binding
             self.set_focus(detail.query_one("#facts"))
         self._panes_mounted.set()
@@ -327,6 +333,13 @@ class ExplorerScreen(ReadingActions):
             if place.entity_id is not None and place.entity_id != self.entity_id:
                 self.show_entity(place.entity_id, remember=False)  # the quote belonged to it
             self.open_locations(place.first, place.second, remember=False)
+
+    def action_resize(self, step: int, width: int | None = None) -> None:
+        """Make the lists narrower or wider (the width is remembered)."""
+        navigator = self.query_one("#navigator")
+        current = width if width is not None else (self.navigator_width or navigator.size.width)
+        self.navigator_width = max(35, min(current + step, max(35, self.size.width - 30)))
+        navigator.styles.width = self.navigator_width
 
     def action_zoom(self) -> None:
         """Give the focused pane the whole screen, or bring the others back."""
