@@ -368,3 +368,11 @@ def test_unknown_ends_of_a_post_are_said_in_words() -> None:
     assert format_tenure("2022-01-05", "") == "5 Jan 2022 – end unknown"
     assert format_tenure("", "2022-01-06") == "start unknown – 6 Jan 2022"
     assert "?" not in format_tenure("2017", "")
+
+
+def test_people_sort_by_surname_wherever_it_stands(store: Store) -> None:
+    from kazsec.library import Library
+
+    names = [p["name"] for p in Library(store).people]
+    at = names.index("Xi Jinping")
+    assert names[at - 1].split()[-1] < "X" < names[at + 1].split()[-1], "Xi Jinping under X, not J"

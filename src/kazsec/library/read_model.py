@@ -38,6 +38,7 @@ from kazsec.model import (
     source_label,
 )
 from kazsec.names import fold_key
+from kazsec.names import sort_key as surname_order
 from kazsec.store import Store
 
 if TYPE_CHECKING:
@@ -103,7 +104,8 @@ class Library:
         people = cast(list[PersonRecord], store.all("people"))
         agencies = cast(list[AgencyRecord], store.all("agencies"))
         events = cast(list[EventRecord], store.all("events"))
-        self.people = sorted(people, key=lambda p: p["name"].split()[-1].casefold())
+        # By surname wherever it stands: Xi Jinping under X, initials and honorifics aside.
+        self.people = sorted(people, key=lambda p: surname_order(p["name"]))
         self.agencies = sorted(agencies, key=lambda a: a["name"].casefold())
         self.events = sorted(events, key=lambda e: (sort_key(e["date"]), e["id"]))
         self.passages_by_source: dict[str, list[PassageRecord]] = defaultdict(list)

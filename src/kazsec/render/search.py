@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from kazsec.search import SearchResult
 
 MATCH_STYLE = "bold reverse"
+PASSAGE_ROW_CHARS = 70  # a passage hit's snippet on a one-line row, around its match
 
 
 def matched_text(result: SearchResult, one_line: bool = False) -> Text:
@@ -27,9 +28,11 @@ def matched_text(result: SearchResult, one_line: bool = False) -> Text:
 
 def result_prompt(result: SearchResult) -> Text:
     """One result line of the search box or the palette: what matched, and what it belongs to."""
-    matched = matched_text(result, one_line=True)
     if result.type == "passage":
-        return Text.assemble(data_text(f"{result.name}  ", "dim"), matched)
+        # The row is one line: cut the snippet around its first match so the match shows.
+        focused = matched_text(result.focused(PASSAGE_ROW_CHARS), one_line=True)
+        return Text.assemble(data_text(f"{result.name}  ", "dim"), focused)
+    matched = matched_text(result, one_line=True)
     if result.matched != result.name:
         matched.append_text(data_text(f"  → {result.name}", "dim"))
     return matched

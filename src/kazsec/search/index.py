@@ -1,24 +1,46 @@
 """The name index: every alias of every entity, ranked against a query in milliseconds.
 
 Ranking, best first: the whole folded key equal to the query's; the key starting with
-it (typing in progress); then tokens aligned one by one, order-free, each query token
-to its best name token (equal, prefix of the last token, an initial, or fuzzy), the
-surname weighing more and unmatched tokens costing; then a plain fuzzy comparison.
-All fuzzy work is done once per distinct vocabulary token, never per name.
+it (typing in progress); then tokens aligned one by one, order-free ('Nazarbayev
+Dariga' as well as 'Dariga Nazarbayeva'), each query token to its best name token
+(equal, the other gender of a surname, prefix of the last token, an initial, or fuzzy),
+the surname weighing more and unmatched tokens costing; then a plain fuzzy comparison.
+A query of a few letters is confident only on a whole key or whole tokens (see
+results.SHORT_QUERY). All fuzzy work is done once per distinct vocabulary token.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from kazsec.names.fold import fold, fold_key
-from kazsec.search.results import CONFIDENT, MAX_QUERY_CHARS, MAX_QUERY_TOKENS, Entry, SearchResult
+from kazsec.names.fold import fold_key
+from kazsec.names.gender import feminine_forms, masculine_forms
+from kazsec.search.align import (
+    KEY_PREFIX,
+    WHOLE_KEY,
+    Indexed,
+    alias_spans,
+    best_slots,
+    ends_in_other_gender,
+    is_whole,
+)
+from kazsec.search.results import (
+    CONFIDENT,
+    GUESS_SCALE,
+    MAX_QUERY_CHARS,
+    MAX_QUERY_TOKENS,
+    SHORT_QUERY,
+    TINY_QUERY,
+    Entry,
+    SearchResult,
+    query_letters,
+)
 
 # A token that only resembles a name token is worth less than one that equals it.
 FUZZY_DISCOUNT = 0.9
@@ -28,25 +50,26 @@ MAX_PREFIX_TOKENS = 40
 FUZZY_TOKENS_PER_QUERY_TOKEN = 25
 FUZZY_TOKEN_CUTOFF = 70.0
 PLAIN_FUZZY_LIMIT = 3_000  # scan every whole key with plain fuzzy only on indexes this small
+# A query ending in a dotted initial ('Nazarbayev D.') is not a word being typed.
+_ENDS_IN_INITIAL = re.compile(r"(?:^|[\s.])[^\W\d_]\.\s*$")
+# A masculine surname stands for its feminine form ('Nazarbayev Dariga'), just under an
+# equal token so that, when both a man and a woman of the family are known, the given
+# name decides. A feminine query for a man's name is only a guess on its own.
+FEMININE_OF_QUERY = 96.0
+MASCULINE_OF_QUERY = 80.0
 
 
-class _Indexed(NamedTuple):
-    entry: Entry
-    tokens: tuple[str, ...]  # folded tokens, then joined neighbours ('kasimJomart')
-    base_count: int  # how many of `tokens` are real tokens (the rest are joined pairs)
-    compact: str
-    surname: int  # index of the surname token, -1 if none
-
-
-# Highlighting folds the shown aliases again, with offsets; the same few recur at every keystroke.
-_fold_for_display = lru_cache(maxsize=32768)(fold)
+@lru_cache(maxsize=65536)
+def _literal(text: str) -> str:
+    """A text's letters as written, case aside: 'ҰҚК' and 'UK' fold alike but differ here."""
+    return "".join(char for char in text.casefold() if char.isalnum())
 
 
 class NameIndex:
     """Aliases of people, bodies, events and sources, searchable by any spelling."""
 
     def __init__(self, entries: Iterable[Entry]) -> None:
-        items: list[_Indexed] = []
+        items: list[Indexed] = []
         postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
         compacts: list[tuple[str, int]] = []
         for entry in entries:
@@ -56,15 +79,8 @@ class NameIndex:
             index = len(items)
             compact = "".join(base)
             tokens = (*base, *(base[i] + base[i + 1] for i in range(len(base) - 1)))
-            items.append(
-                _Indexed(
-                    entry,
-                    tokens,
-                    len(base),
-                    compact,
-                    len(base) - 1 if entry.type == "person" else -1,
-                )
-            )
+            surname = len(base) - 1 if entry.type == "person" else -1
+            items.append(Indexed(entry, tokens, len(base), compact, surname))
             for position, token in enumerate(tokens):
                 postings[token].append((index, position))
             compacts.append((compact, index))
@@ -96,13 +112,20 @@ class NameIndex:
         found: dict[str, float] = {}
         if token in self._postings:
             found[token] = 100.0
+        for forms, quality in (
+            (feminine_forms(token), FEMININE_OF_QUERY),
+            (masculine_forms(token), MASCULINE_OF_QUERY),
+        ):
+            for form in forms:
+                if form in self._postings and found.get(form, 0.0) < quality:
+                    found[form] = quality
         if is_last and len(token) >= 2:
             for i in self._prefixed(self._vocabulary, token, MAX_PREFIX_TOKENS):
                 candidate = self._vocabulary[i]
-                found.setdefault(candidate, 85.0 + 15.0 * len(token) / len(candidate))
-        if (
-            len(token) >= 3 and token not in self._postings
-        ):  # a token some name has is meant as typed
+                prefix_quality = 85.0 + 15.0 * len(token) / len(candidate)
+                if found.get(candidate, 0.0) < prefix_quality:
+                    found[candidate] = prefix_quality
+        if len(token) >= 3 and token not in self._postings:  # a known token is meant as typed
             pool = [
                 t for n in range(len(token) - 2, len(token) + 3) for t in self._by_length.get(n, ())
             ]
@@ -120,13 +143,33 @@ class NameIndex:
     # -- scoring --------------------------------------------------------------------
 
     def _score(
-        self, item: _Indexed, query: list[str], compact: str, best: list[tuple[float, int]]
+        self,
+        item: Indexed,
+        query: list[str],
+        compact: str,
+        best: list[tuple[float, int]],
+        typing: bool = True,
+        feminine: bool = False,
     ) -> tuple[float, list[int]]:
-        """Score one alias; also return the aligned token position of each query token."""
+        """Score one alias; also return the aligned token position of each query token.
+
+        The key typed so far ('kasimJo') and the tokens aligned one by one are two readings
+        of the query; the better one counts ('Xi' is a whole token of 'Xi Jinping').
+        """
         if compact == item.compact:
-            return 100.0, [-2]
-        if len(compact) >= 2 and item.compact.startswith(compact):
-            return 92.0 + 8.0 * len(compact) / len(item.compact), [-3]
+            return 100.0, [WHOLE_KEY]
+        prefix_score = 0.0
+        if (
+            typing
+            and len(compact) >= 2
+            and item.compact.startswith(compact)
+            and not (feminine and ends_in_other_gender(item, query))
+        ):
+            prefix_score = 92.0 + 8.0 * len(compact) / len(item.compact)
+            # Tokens can only do better through one token better than the prefix (initials
+            # count 90, under any prefix score): most often there is none, and no work.
+            if max(best)[0] <= prefix_score:
+                return prefix_score, [KEY_PREFIX]
         total = weight_sum = 0.0
         used: set[int] = set()
         aligned: list[int] = []
@@ -150,7 +193,10 @@ class NameIndex:
                     else (position - item.base_count, position - item.base_count + 1)
                 )
         score = total / weight_sum if weight_sum else 0.0
-        return score * 0.98 ** max(0, item.base_count - len(used)), aligned
+        score *= 0.98 ** max(0, item.base_count - len(used))
+        if prefix_score and prefix_score >= score:
+            return prefix_score, [KEY_PREFIX]
+        return score, aligned
 
     def _candidates(
         self, tokens: list[str], matches: list[dict[str, float]], compact: str
@@ -185,27 +231,22 @@ class NameIndex:
                 found.add(index)
         return found
 
-    @staticmethod
-    def _best_slots(item: _Indexed, matches: list[dict[str, float]]) -> list[tuple[float, int]]:
-        """For each query token, its best quality among this alias's tokens, and where."""
-        slots = []
-        for token_matches in matches:
-            best = (0.0, -1)
-            for position, token in enumerate(item.tokens):
-                quality = token_matches.get(token)
-                if quality is not None and quality > best[0]:
-                    best = (quality, position)
-            slots.append(best)
-        return slots
-
     def search(
         self, query: str, types: set[str] | None = None, limit: int = 20
     ) -> list[SearchResult]:
-        """The best entities for a query, one result per entity, best first."""
-        tokens = fold_key(query[:MAX_QUERY_CHARS]).split()[:MAX_QUERY_TOKENS]
+        """The best entities for a query, one result per entity, best first.
+
+        Of equal scores, an alias written exactly as the query comes first ('ҰҚК' before
+        a 'UK' it folds like), then the shorter alias.
+        """
+        query = query[:MAX_QUERY_CHARS]
+        tokens = fold_key(query).split()[:MAX_QUERY_TOKENS]
         if not tokens or not self._items:
             return []
         compact = "".join(tokens)
+        typing = not _ENDS_IN_INITIAL.search(query)
+        feminine = any(masculine_forms(token) for token in tokens)
+        letters = query_letters(query, compact)
         last = len(tokens) - 1
         matches = [
             self._token_matches(t, i == last) if len(t) > 1 or len(tokens) == 1 else {}
@@ -216,58 +257,38 @@ class NameIndex:
             item = self._items[index]
             if types and item.entry.type not in types:
                 continue
-            score, aligned = self._score(item, tokens, compact, self._best_slots(item, matches))
+            slots = best_slots(item, tokens, matches, feminine)
+            score, aligned = self._score(item, tokens, compact, slots, typing, feminine)
             scored.append((score, index, aligned))
         # The whole-key fuzzy comparison is the costliest step: only for the front runners.
         scored.sort(key=lambda s: -s[0])
-        rescored = []
+        literal = _literal(query)
+        best_per_entity: dict[tuple[str, str], tuple[float, bool, int, list[int]]] = {}
         for score, index, aligned in scored[:RESCORE]:
+            item = self._items[index]
             if len(compact) >= 3:
-                score = max(score, 0.85 * fuzz.WRatio(compact, self._items[index].compact))
-            rescored.append((score, index, aligned))
-        best_per_entity: dict[tuple[str, str], tuple[float, int, list[int]]] = {}
-        for score, index, aligned in rescored:
-            entry = self._items[index].entry
-            key = (entry.type, entry.id)
-            if key not in best_per_entity or score > best_per_entity[key][0]:
-                best_per_entity[key] = (score, index, aligned)
+                score = max(score, 0.85 * fuzz.WRatio(compact, item.compact))
+            if letters <= SHORT_QUERY and not is_whole(
+                item, tokens, aligned, letters <= TINY_QUERY
+            ):
+                score *= GUESS_SCALE  # a few letters that only begin a name: a guess
+            as_typed = aligned == [WHOLE_KEY] and _literal(item.entry.alias) == literal
+            key = (item.entry.type, item.entry.id)
+            if key not in best_per_entity or (score, as_typed) > best_per_entity[key][:2]:
+                best_per_entity[key] = (score, as_typed, index, aligned)
         ranked = sorted(
-            best_per_entity.values(), key=lambda s: (-s[0], len(self._items[s[1]].compact), s[1])
+            best_per_entity.values(),
+            key=lambda s: (-s[0], not s[1], len(self._items[s[2]].compact), s[2]),
         )[:limit]
         return [
             self._result(self._items[index], tokens, score, aligned)
-            for score, index, aligned in ranked
+            for score, _, index, aligned in ranked
         ]
 
-    # -- highlighting -------------------------------------------------------------------
-
     def _result(
-        self, item: _Indexed, query: list[str], score: float, aligned: list[int]
+        self, item: Indexed, query: list[str], score: float, aligned: list[int]
     ) -> SearchResult:
-        folded = _fold_for_display(item.entry.alias)
-        token_spans = folded.token_spans()
-        key_spans: list[tuple[int, int]] = []
-        if aligned in ([-2], [-3]):  # whole key, or its first len(query) letters
-            wanted = sum(len(t) for t in query) if aligned == [-3] else len(item.compact)
-            for start, end in token_spans:
-                take = min(end - start, wanted)
-                if take > 0:
-                    key_spans.append((start, start + take))
-                wanted -= take
-        else:
-            for token, position in zip(query, aligned, strict=True):
-                if position < 0:
-                    continue
-                if position >= item.base_count:  # a joined pair: both tokens
-                    first = position - item.base_count
-                    key_spans += [token_spans[first], token_spans[first + 1]]
-                    continue
-                start, end = token_spans[position]
-                prefix_only = item.tokens[position] != token and item.tokens[position].startswith(
-                    token
-                )
-                key_spans.append((start, start + len(token)) if prefix_only else (start, end))
-        spans = sorted({folded.source_span(s, e) for s, e in key_spans if e > s})
+        spans = alias_spans(item, query, aligned)
         entry = item.entry
         return SearchResult(
             entry.type, entry.id, entry.name, score, entry.alias, spans, score >= CONFIDENT

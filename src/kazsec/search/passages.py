@@ -1,4 +1,9 @@
-"""Full-text search over passages: folded tokens, so 'Масимов' finds 'Massimov' in the text too."""
+"""Full-text search over passages: folded tokens, so 'Масимов' finds 'Massimov' in the text too.
+
+A hit's snippet is a window of the passage centred on its best match (the first place
+the query's words stand as a phrase, else the first of its best-matched words), cut
+between words, with every matched word inside it highlighted.
+"""
 
 from __future__ import annotations
 
@@ -8,16 +13,31 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from kazsec.names.fold import fold_key
-from kazsec.search.results import CONFIDENT, MAX_QUERY_CHARS, MAX_QUERY_TOKENS, SearchResult
+from kazsec.names.fold import fold, fold_key
+from kazsec.names.gender import feminine_forms, masculine_forms
+from kazsec.search.results import (
+    CONFIDENT,
+    GUESS_SCALE,
+    MAX_QUERY_CHARS,
+    MAX_QUERY_TOKENS,
+    TINY_QUERY,
+    SearchResult,
+    query_letters,
+)
+from kazsec.search.snippets import centred_window, cut
 
-SNIPPET_BEFORE = 60
 SNIPPET_LENGTH = 220
 PASSAGE_SCORE_CEILING = 90.0  # a passage hit never outranks an exact name
-_WORD = re.compile(r"[^\W_]+")
+# The same surname in the other gender ('Nazarbayev' for 'Nazarbayeva'), see index.py.
+FEMININE_OF_QUERY = 0.95
+MASCULINE_OF_QUERY = 0.8
+# A word as folding sees one: letters and digits, with the apostrophes and stress marks
+# folding drops inside it ('To'qaev' is one word, as its folded token 'tokaev' is).
+_WORD = re.compile(r"(?:[^\W_]|['’‘`´ʼʻ\u02bc\u0300-\u036f])+")
 
 
 @dataclass(frozen=True)
@@ -37,6 +57,7 @@ class PassageIndex:
         self._docs = list(docs)
         postings: dict[str, set[int]] = defaultdict(set)
         self._doc_tokens: list[list[str]] = []
+        self._word_cache: dict[PassageDoc, list[_Word]] = {}
         for number, doc in enumerate(self._docs):
             doc_tokens = fold_key(doc.text).split()
             self._doc_tokens.append(doc_tokens)
@@ -52,6 +73,13 @@ class PassageIndex:
         found: dict[str, float] = {}
         if token in self._postings:
             found[token] = 1.0
+        for forms, quality in (
+            (feminine_forms(token), FEMININE_OF_QUERY),
+            (masculine_forms(token), MASCULINE_OF_QUERY),
+        ):
+            for form in forms:
+                if form in self._postings and found.get(form, 0.0) < quality:
+                    found[form] = quality
         if is_last and len(token) >= 3:
             start = bisect_left(self._vocabulary, token)
             for candidate in self._vocabulary[start : start + 30]:
@@ -69,10 +97,15 @@ class PassageIndex:
         return found
 
     def search(self, query: str, limit: int = 20) -> list[SearchResult]:
-        """Passages holding the query's words (any spelling), best first, with a snippet."""
-        tokens = fold_key(query[:MAX_QUERY_CHARS]).split()[:MAX_QUERY_TOKENS]
+        """Passages holding the query's words (any spelling), best first, with a snippet.
+
+        A query of one or two letters gives guesses only: a word that short is no name.
+        """
+        query = query[:MAX_QUERY_CHARS]
+        tokens = fold_key(query).split()[:MAX_QUERY_TOKENS]
         if not tokens:
             return []
+        scale = GUESS_SCALE if query_letters(query, "".join(tokens)) <= TINY_QUERY else 1.0
         per_token = [self._matches(t, i == len(tokens) - 1) for i, t in enumerate(tokens)]
         hits: dict[int, list[float]] = defaultdict(lambda: [0.0] * len(tokens))
         for i, matches in enumerate(per_token):
@@ -88,9 +121,11 @@ class PassageIndex:
             score = PASSAGE_SCORE_CEILING * sum(qualities) / len(tokens)
             if len(tokens) > 1 and self._has_phrase(self._doc_tokens[number], per_token):
                 score = min(PASSAGE_SCORE_CEILING, score + 5)
-            scored.append((score, number))
+            scored.append((score * scale, number))
         scored.sort(key=lambda s: (-s[0], s[1]))
-        return [self._result(self._docs[n], per_token, score) for score, n in scored[:limit]]
+        return [
+            self._result(self._docs[n], tokens, per_token, score) for score, n in scored[:limit]
+        ]
 
     @staticmethod
     def _has_phrase(doc_tokens: list[str], per_token: Sequence[Mapping[str, float]]) -> bool:
@@ -100,41 +135,63 @@ class PassageIndex:
             for start in range(len(doc_tokens) - width + 1)
         )
 
+    def _words(self, doc: PassageDoc) -> list[_Word]:
+        """The passage's words with their folded tokens, worked out once per passage."""
+        words = self._word_cache.get(doc)
+        if words is None:
+            words = [
+                _Word(match.start(), match.group(0), _word_tokens(match.group(0)))
+                for match in _WORD.finditer(doc.text)
+            ]
+            self._word_cache[doc] = words
+        return words
+
     def _result(
-        self, doc: PassageDoc, per_token: Sequence[Mapping[str, float]], score: float
+        self,
+        doc: PassageDoc,
+        tokens: list[str],
+        per_token: Sequence[Mapping[str, float]],
+        score: float,
     ) -> SearchResult:
-        wanted = set().union(*per_token)
-        text = doc.text
-        # Words of the original text whose folded form was matched, folded word by word
-        # so the spans land on the characters the reader sees; only the snippet's are needed.
-        spans: list[tuple[int, int]] = []
-        start, end = 0, min(len(text), SNIPPET_LENGTH)
-        for match in _WORD.finditer(text):
-            if spans and match.start() >= end:
-                break
-            if not any(token in wanted for token in _word_tokens(match.group(0))):
-                continue
-            if not spans:
-                start = _snippet_start(text, match.start())
-                end = min(len(text), start + SNIPPET_LENGTH)
-            if match.end() <= end:
-                spans.append((match.start(), match.end()))
-        lead = "…" if start else ""
-        snippet = lead + text[start:end] + ("…" if end < len(text) else "")
-        shift = len(lead) - start
-        inside = [(s + shift, e + shift) for s, e in spans]
+        hits = _hits(self._words(doc), tokens, per_token)
+        anchor = _anchor(hits, per_token) if hits else (0, 0)
+        low, high = centred_window(doc.text, anchor[0], anchor[1], SNIPPET_LENGTH)
+        snippet = cut(doc.text, low, high)
+        spans = [
+            (hit.start + snippet.shift, hit.end + snippet.shift)
+            for hit in hits
+            if low <= hit.start and hit.end <= high
+        ]
         return SearchResult(
             "passage",
             doc.id,
             doc.label,
             score,
-            snippet,
-            inside,
+            snippet.text,
+            spans,
             score >= CONFIDENT,
             doc.id,
             doc.source,
-            -shift,
+            -snippet.shift,
         )
+
+
+class _Word(NamedTuple):
+    """A word of a passage: where it starts, its text, and its folded tokens."""
+
+    start: int
+    text: str
+    tokens: tuple[str, ...]
+
+
+class _Hit(NamedTuple):
+    """A matched token of a passage: where it stands among the passage's tokens and text."""
+
+    number: int  # the token's number in the passage
+    token: str  # the folded token
+    start: int  # the characters to highlight
+    end: int
+    quality: float
 
 
 @lru_cache(maxsize=65536)
@@ -142,10 +199,51 @@ def _word_tokens(word: str) -> tuple[str, ...]:
     return tuple(fold_key(word).split())
 
 
-def _snippet_start(text: str, first_match: int) -> int:
-    """Start a snippet a little before the first match, at a word boundary."""
-    start = max(0, first_match - SNIPPET_BEFORE)
-    if start:
-        space = text.find(" ", start)
-        start = space + 1 if 0 <= space < first_match else start
-    return start
+_fold_word = lru_cache(maxsize=65536)(fold)
+
+
+def _hits(
+    words: list[_Word], tokens: list[str], per_token: Sequence[Mapping[str, float]]
+) -> list[_Hit]:
+    """Every token of a text a query token matched, in text order, with what to highlight.
+
+    Words are folded one by one with offsets (folding never crosses a space), so a span
+    covers exactly the characters behind the matched token, and only as much of the word
+    as the query typed when it matched as a prefix ('Massim' of 'Massimov').
+    """
+    wanted = set().union(*per_token)
+    hits: list[_Hit] = []
+    number = 0
+    for word in words:
+        if not wanted.isdisjoint(word.tokens):
+            folded = _fold_word(word.text)
+            for k, (key_start, key_end) in enumerate(folded.token_spans()):
+                found = folded.key[key_start:key_end]
+                quality, typed = max(
+                    ((m.get(found, 0.0), t) for t, m in zip(tokens, per_token, strict=True)),
+                    key=lambda pair: pair[0],
+                )
+                if quality <= 0.0:
+                    continue
+                prefix_only = found != typed and found.startswith(typed)
+                length = len(typed) if prefix_only else len(found)
+                start, end = folded.source_span(key_start, key_start + length)
+                hits.append(_Hit(number + k, found, word.start + start, word.start + end, quality))
+        number += len(word.tokens)
+    return hits
+
+
+def _anchor(hits: list[_Hit], per_token: Sequence[Mapping[str, float]]) -> tuple[int, int]:
+    """What the snippet centres on: the first place the query's words stand in order as a
+    phrase, else the first of the best-matched words."""
+    width = len(per_token)
+    if width > 1:
+        by_number = {hit.number: hit for hit in hits}
+        for hit in hits:
+            run = [by_number.get(hit.number + k) for k in range(width)]
+            ends = [h.end for k, h in enumerate(run) if h is not None and h.token in per_token[k]]
+            if len(ends) == width:
+                return hit.start, ends[-1]
+    best = max(hit.quality for hit in hits)
+    first = next(hit for hit in hits if hit.quality == best)
+    return first.start, first.end

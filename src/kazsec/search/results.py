@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
+
+from kazsec.search.snippets import centred_window, cut
 
 # Below this a result is a guess and the UI says "no match" (offering it as a guess).
 # A name equal after folding scores 100; one that only resembles a known name (Tokarev
@@ -11,6 +13,23 @@ from typing import NamedTuple
 CONFIDENT = 85.0
 MAX_QUERY_CHARS = 300
 MAX_QUERY_TOKENS = 12
+# Short queries are ambiguous: 'x' starts hundreds of names, 'ҰҚК' folds to 'uk' as
+# 'Ukraina' begins. A query of at most SHORT_QUERY letters is confident only on a whole
+# key (an abbreviation: KNB, ODKB) or on whole tokens ('КНБ' in 'Служба «А» КНБ'); one of
+# at most TINY_QUERY letters only on a whole key. Other matches stay, scaled under the bar
+# in their order, as guesses.
+SHORT_QUERY = 3
+TINY_QUERY = 2
+GUESS_SCALE = (CONFIDENT - 1.0) / 100.0
+
+
+def query_letters(query: str, compact: str) -> int:
+    """How many letters a query has: as typed, or as folded when that is fewer.
+
+    'ҰҚК' is three letters typed but 'uk' folded (doubled letters merge), and it is
+    the folded key that is compared, so it counts as two.
+    """
+    return min(sum(1 for char in query if char.isalnum()), len(compact))
 
 
 class Entry(NamedTuple):
@@ -56,5 +75,31 @@ class SearchResult:
             data["source"] = self.source
         return data
 
+    def focused(self, width: int) -> SearchResult:
+        """This result with `matched` cut to about `width` characters around its first span.
 
-__all__ = ["CONFIDENT", "MAX_QUERY_CHARS", "MAX_QUERY_TOKENS", "Entry", "SearchResult"]
+        For a row narrower than a passage snippet: the highlighted words stay in view,
+        spans and offset still land on the same characters of the passage text.
+        """
+        if len(self.matched) <= width or not self.spans:
+            return self
+        start, end = self.spans[0]
+        low, high = centred_window(self.matched, start, end, width)
+        shown = cut(self.matched, low, high)
+        spans = [
+            (s + shown.shift, e + shown.shift) for s, e in self.spans if low <= s and e <= high
+        ]
+        return replace(self, matched=shown.text, spans=spans, offset=self.offset - shown.shift)
+
+
+__all__ = [
+    "CONFIDENT",
+    "GUESS_SCALE",
+    "MAX_QUERY_CHARS",
+    "MAX_QUERY_TOKENS",
+    "SHORT_QUERY",
+    "TINY_QUERY",
+    "Entry",
+    "SearchResult",
+    "query_letters",
+]
