@@ -376,3 +376,41 @@ def test_people_sort_by_surname_wherever_it_stands(store: Store) -> None:
     names = [p["name"] for p in Library(store).people]
     at = names.index("Xi Jinping")
     assert names[at - 1].split()[-1] < "X" < names[at + 1].split()[-1], "Xi Jinping under X, not J"
+
+
+async def test_lists_are_grouped_by_role_and_kind(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        people = app.explorer.query_one("#list-people OptionList", OptionList)
+        headings = [
+            str(people.get_option_at_index(i).prompt)
+            for i in range(people.option_count)
+            if people.get_option_at_index(i).disabled
+        ]
+        assert headings[0] == "Officials" and "Authors cited in notes" in headings
+        assert headings.index("Authors cited in notes") == len(headings) - 1, "authors last"
+        bodies = app.explorer.query_one("#list-agencies OptionList", OptionList)
+        first_heading = next(
+            str(bodies.get_option_at_index(i).prompt)
+            for i in range(bodies.option_count)
+            if bodies.get_option_at_index(i).disabled
+        )
+        assert first_heading == "Security service"
+
+
+async def test_zoom_keeps_the_readers_place(store: Store) -> None:
+    app = make_app(store, open_id="ciss-2022-nsc")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        view = reader(app)
+        body = view.query_one("#reader-body")
+        body.scroll_to(y=120, animate=False, immediate=True)  # type: ignore[attr-defined]
+        await settle(app, pilot)
+        top = next(p for p, w in view._widgets.items() if w.virtual_region.bottom > body.scroll_y)  # type: ignore[attr-defined]
+        view.focus()
+        await pilot.press("z")
+        await settle(app, pilot)
+        await pilot.pause(0.2)
+        now = next(p for p, w in view._widgets.items() if w.virtual_region.bottom > body.scroll_y)  # type: ignore[attr-defined]
+        assert now == top, "the passage at the top stays at the top"

@@ -64,6 +64,7 @@ class Reader(Vertical):
         self._shown_quote: Span | None = None
         self._widgets: dict[str, Static] = {}
         self._centred_at: float | None = None  # where the body was when the quote was centred
+        self._top: str | None = None  # the passage at the top once the reader has been scrolled
 
     def compose(self) -> ComposeResult:
         yield Static(id="reader-source")
@@ -155,20 +156,29 @@ class Reader(Vertical):
         self._show_header()
         self.call_after_refresh(self._scroll_to_current, 3)
 
+    def on_mount(self) -> None:
+        body = self.query_one("#reader-body", VerticalScroll)
+        self.watch(body, "scroll_y", self._note_top, init=False)
+
+    def _note_top(self, scroll_y: float) -> None:
+        # Which passage is at the top, noted while the layout that placed it is current:
+        # after a resize (a zoom, a split) the same scroll offset lands elsewhere.
+        if self._centred_at is not None and scroll_y != self._centred_at:
+            self._top = next(
+                (p for p, w in self._widgets.items() if w.virtual_region.bottom > scroll_y), None
+            )
+
     def on_resize(self) -> None:
         # A split, a zoom or a new terminal size re-wraps every passage. If the reader has not
         # been scrolled since the quote was centred, centre it again; otherwise keep the
         # passage that was at the top at the top.
         self._show_header()
-        body = self.query_one("#reader-body", VerticalScroll)
-        if self._centred_at is None or body.scroll_y == self._centred_at:
+        top = self._widgets.get(self._top) if self._top else None
+        if top is None:
             self.call_after_refresh(self._scroll_to_current, 3)
             return
-        top = next(
-            (w for w in self._widgets.values() if w.virtual_region.bottom > body.scroll_y), None
-        )
-        if top is not None:
-            self.call_after_refresh(body.scroll_to_widget, top, animate=False, top=True)
+        body = self.query_one("#reader-body", VerticalScroll)
+        self.call_after_refresh(body.scroll_to_widget, top, animate=False, top=True)
 
     def _scroll_to_current(self, tries: int, last_y: int | None = None) -> None:
         """Centre the current passage, again after any re-wrap that moved it (a few passes)."""
@@ -180,5 +190,6 @@ class Reader(Vertical):
         if y != last_y:
             body.scroll_to_center(target, animate=False, immediate=True)
         self._centred_at = body.scroll_y
+        self._top = None
         if tries > 0:
             self.call_after_refresh(self._scroll_to_current, tries - 1, y)
