@@ -277,11 +277,6 @@ RECORD_TYPES: dict[str, type] = {
 }
 
 
-def record_fields(table: str) -> frozenset[str]:
-    """The fields every record of a table holds."""
-    return frozenset(RECORD_TYPES[table].__annotations__)
-
-
 # What the marked characters of a Location are: the quote behind a fact, a mention of the
 # entry being read, or words a search matched. Copying takes the quote, the mention's
 # sentence, or the whole passage accordingly: never a lone matched word.

@@ -12,11 +12,8 @@ from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 
 from kazsec.errors import LookupFailed, StoreError
-from kazsec.model import META_TABLE, SCHEMA_VERSION, TABLES, Record, record_fields
+from kazsec.model import META_TABLE, SCHEMA_VERSION, TABLES, Record
 from kazsec.store.atomic import atomic_write_text
-
-# What every record of a table must hold for the app, the CLI and check to work on it.
-REQUIRED_FIELDS: dict[str, frozenset[str]] = {name: record_fields(name) for name in TABLES}
 
 
 def not_a_store(path: Path) -> str | None:
