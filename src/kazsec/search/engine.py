@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from kazsec.model import SEARCH_KINDS, source_label
@@ -67,6 +68,15 @@ def passage_docs(passages: Iterable[Mapping[str, Any]]) -> list[PassageDoc]:
     ]
 
 
+@dataclass(frozen=True)
+class PassagePage:
+    """One page of passage hits, and whether more follow it."""
+
+    results: list[SearchResult]
+    offset: int
+    more: bool
+
+
 class SearchEngine:
     """Names first, passages after; results for repeated queries come from a small cache."""
 
@@ -108,3 +118,8 @@ class SearchEngine:
         if len(self._cache) > _CACHE_SIZE:
             self._cache.popitem(last=False)
         return list(results)
+
+    def passage_page(self, query: str, offset: int = 0, count: int = 50) -> PassagePage:
+        """Passage hits `offset` to `offset + count`, best first, for paging through thousands."""
+        found = self.passages.search(query, count + 1, offset)
+        return PassagePage(found[:count], offset, len(found) > count)

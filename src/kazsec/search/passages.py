@@ -96,10 +96,11 @@ class PassageIndex:
                 found.setdefault(candidate, 0.8 * score / 100)
         return found
 
-    def search(self, query: str, limit: int = 20) -> list[SearchResult]:
+    def search(self, query: str, limit: int = 20, offset: int = 0) -> list[SearchResult]:
         """Passages holding the query's words (any spelling), best first, with a snippet.
 
-        A query of one or two letters gives guesses only: a word that short is no name.
+        `offset` skips that many of the best (a later page). A query of one or two
+        letters gives guesses only: a word that short is no name.
         """
         query = query[:MAX_QUERY_CHARS]
         tokens = fold_key(query).split()[:MAX_QUERY_TOKENS]
@@ -124,7 +125,8 @@ class PassageIndex:
             scored.append((score * scale, number))
         scored.sort(key=lambda s: (-s[0], s[1]))
         return [
-            self._result(self._docs[n], tokens, per_token, score) for score, n in scored[:limit]
+            self._result(self._docs[n], tokens, per_token, score)
+            for score, n in scored[offset : offset + limit]
         ]
 
     @staticmethod
