@@ -173,6 +173,10 @@ class Library:
             first = Location.of(record["cite"][0])  # an event is its sources' words
         return EntityView(dossier, fact_rows(dossier, self.names), first)
 
+    def passage(self, passage_id: str) -> PassageRecord | None:
+        """One passage by id, None if the store has no such passage."""
+        return self.passages.get(passage_id)
+
     def passage_location(self, passage_id: str) -> Location | None:
         """Where a passage id points, None if no passage has it."""
         passage = self.passages.get(passage_id)

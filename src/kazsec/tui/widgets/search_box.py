@@ -170,8 +170,8 @@ class SearchBox(Vertical):
             return
         result = option.result
         self.results.display = False
-        if result.type == "passage" and result.passage:
-            passage = library.passages[result.passage]
+        passage = library.passage(result.passage) if result.passage else None
+        if result.type == "passage" and passage is not None:
             start, end = _absolute(result, passage["start"])
             found = Location(passage["source"], passage["id"], start, end, role="match")
             self.post_message(LocationRequested(found))
