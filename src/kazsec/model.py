@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal, NotRequired, TypedDict, get_args
 
 from msgspec import Meta
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4  # 4: passages, texts and mentions moved to the corpus engine
 META_TABLE = "_meta"
 
 EntityKind = Literal["person", "agency", "event", "source"]
@@ -81,6 +81,10 @@ TABLES = (
     "conflicts",
     "mentions",
 )
+# What the knowledge store (TinyDB JSON, read whole) holds; the rest is in the corpus
+# engine on disk (SQLite), asked for what is shown.
+KNOWLEDGE_TABLES = ("sources", "people", "agencies", "positions", "events", "conflicts")
+CORPUS_TABLES = ("passages", "mentions")
 # Tables whose records carry citations to check.
 CITING_TABLES = ("people", "agencies", "positions", "events", "conflicts")
 
@@ -141,9 +145,15 @@ class SourceRecord(TypedDict):
     format: str
     notes: str
     url: str  # where the document was published, "" when not known
+    unit: Annotated[str, Meta(pattern=r"^[0-9a-f]{64}$")]  # its texts and passages in the corpus
+    passage_count: Offset
+
+
+class FullSourceRecord(SourceRecord):
+    """A catalogue record with the texts the corpus holds for it."""
+
     raw_text: str
     repaired_text: str
-    passage_count: Offset
 
 
 class PassageRecord(TypedDict):
@@ -263,6 +273,18 @@ class MetaRecord(TypedDict):
     generator: str
     inputs: str
     code_modules: NotRequired[list[str]]
+    input_stats: NotRequired[str]  # the inputs' names, sizes and times: a quick freshness test
+    data_dir: NotRequired[str]  # the folder it was built from
+    corpus: CorpusMeta
+
+
+class CorpusMeta(TypedDict):
+    """Which generation of the corpus a knowledge store reads, and what it holds."""
+
+    generation: Annotated[str, Meta(pattern=r"^[0-9a-f]{32}$")]
+    linker: str
+    passages: Offset
+    mentions: Offset
 
 
 RECORD_TYPES: dict[str, type] = {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from kazsec.build.freshness import is_current
@@ -37,50 +38,79 @@ def check_sources(store: Store, data_dir: Path) -> list[str]:
     return problems
 
 
+class _Texts(Mapping[str, str]):
+    """Repaired texts by source id, read from the corpus when asked (one at a time)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._last: tuple[str, str] | None = None
+
+    def __getitem__(self, source_id: str) -> str:
+        if self._last is None or self._last[0] != source_id:
+            texts = self.store.corpus.texts(source_id)
+            if texts is None:
+                raise KeyError(source_id)
+            self._last = (source_id, texts[1])
+        return self._last[1]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.store.corpus.unit_of)
+
+    def __len__(self) -> int:
+        return len(self.store.corpus.unit_of)
+
+
 def check_passages(store: Store) -> list[str]:
-    """Passages point at real sources, their offsets hold, and no damage or repeat remains."""
+    """Passages point at real sources, their offsets hold, and no damage or repeat remains.
+
+    Source by source: a corpus of a million passages is checked in bounded memory.
+    """
     problems: list[str] = []
-    sources = {s["id"]: s for s in store.all("sources")}
     ids: Counter[str] = Counter()
-    texts: Counter[tuple[str, str]] = Counter()
-    for passage in store.all("passages"):
-        pid = passage.get("id", "?")
-        ids[pid] += 1
-        source = sources.get(passage.get("source"))
-        if source is None:
-            problems.append(f"passage {pid}: refers to unknown source {passage.get('source')!r}")
+    for source in store.all("sources"):
+        sid = source["id"]
+        texts = store.corpus.texts(sid)
+        if texts is None:
+            problems.append(f"source {sid}: its texts are missing from the corpus")
             continue
-        text = passage["text"]
-        if source["repaired_text"][passage["start"] : passage["end"]] != text:
-            problems.append(
-                f"passage {pid}: offsets {passage['start']}-{passage['end']} do not hold its text"
-            )
-        for start, end in passage["raw_spans"]:
-            if not 0 <= start <= end <= len(source["raw_text"]):
-                problems.append(f"passage {pid}: raw span {start}-{end} outside the raw text")
-        for damage in find_damage(text):
-            problems.append(f"passage {pid}: {damage.kind}: {damage.excerpt!r}")
-        if passage["kind"] in ("body", "quote", "list_item") and len(text) >= 60:
-            texts[(passage["source"], text)] += 1
+        raw_text, repaired_text = texts
+        repeats: Counter[str] = Counter()
+        for passage in store.corpus.passages_of(sid):
+            pid = passage["id"]
+            ids[pid] += 1
+            if passage["source"] != sid:
+                problems.append(f"passage {pid}: refers to source {passage['source']!r}, not {sid!r}")
+                continue
+            text = passage["text"]
+            if repaired_text[passage["start"] : passage["end"]] != text:
+                problems.append(
+                    f"passage {pid}: offsets {passage['start']}-{passage['end']} do not hold its text"
+                )
+            for start, end in passage["raw_spans"]:
+                if not 0 <= start <= end <= len(raw_text):
+                    problems.append(f"passage {pid}: raw span {start}-{end} outside the raw text")
+            for damage in find_damage(text):
+                problems.append(f"passage {pid}: {damage.kind}: {damage.excerpt!r}")
+            if passage["kind"] in ("body", "quote", "list_item") and len(text) >= 60:
+                repeats[text] += 1
+        problems += [
+            f"source {sid}: paragraph repeated {n} times: {text[:50]!r}"
+            for text, n in repeats.items()
+            if n > 1
+        ]
     problems += [f"passage id {pid} used {n} times" for pid, n in ids.items() if n > 1]
-    problems += [
-        f"source {src}: paragraph repeated {n} times: {text[:50]!r}"
-        for (src, text), n in texts.items()
-        if n > 1
-    ]
     return problems
 
 
 def check_citations(store: Store) -> list[str]:
     """Every quote still stands at its offsets, with its context, in its source's repaired text."""
-    texts = {s["id"]: s["repaired_text"] for s in store.all("sources")}
-    passages = {p["id"]: p for p in store.all("passages")}
+    texts = _Texts(store)
     problems: list[str] = []
     for table in ("people", "agencies", "positions", "events", "conflicts"):
         for record in store.all(table):
             for citation in iter_citations(record):
                 why = verify(citation, texts)
-                passage = passages.get(citation.get("passage", ""))
+                passage = store.corpus.passage(citation.get("passage", ""))
                 if why is None and (
                     passage is None or not passage["start"] <= citation["start"] <= passage["end"]
                 ):
@@ -91,11 +121,43 @@ def check_citations(store: Store) -> list[str]:
     return problems
 
 
+def check_mentions(store: Store) -> list[str]:
+    """Mentions point at their passages, their offsets hold their words, candidates exist."""
+    entity_ids = {
+        "person": {r["id"] for r in store.all("people")},
+        "agency": {r["id"] for r in store.all("agencies")},
+    }
+    problems: list[str] = []
+    for sid in store.corpus.unit_of:
+        texts = store.corpus.texts(sid)
+        text = texts[1] if texts else ""
+        passages = {p["id"] for p in store.corpus.passages_of(sid)}
+        for mention in store.corpus.mentions_in(sid):
+            if mention["passage"] not in passages:
+                problems.append(f"mentions {mention['id']}: unknown passage {mention['passage']!r}")
+            if text[mention["start"] : mention["end"]] != mention.get("text"):
+                problems.append(
+                    f"mentions {mention['id']}: offsets {mention['start']}-{mention['end']} "
+                    f"do not hold {mention.get('text')!r}"
+                )
+            for candidate in mention["candidates"]:
+                if candidate["id"] not in entity_ids.get(candidate["type"], set()):
+                    problems.append(
+                        f"mentions {mention['id']}: unknown {candidate['type']} {candidate['id']!r}"
+                    )
+            top = mention["candidates"][0] if mention["candidates"] else {}
+            if (mention["entity_type"], mention["entity"]) != (top.get("type"), top.get("id")):
+                problems.append(
+                    f"mentions {mention['id']}: entity {mention['entity']!r} is not its first candidate"
+                )
+    return problems
+
+
 def check_references(store: Store) -> list[str]:
     """Ids that records point to exist: people, bodies, events, passages."""
     ids = {
         table: {r["id"] for r in store.all(table)}
-        for table in ("people", "agencies", "events", "passages")
+        for table in ("people", "agencies", "events")
     }
     entity_ids = {"person": ids["people"], "agency": ids["agencies"], "event": ids["events"]}
     problems: list[str] = []
@@ -126,25 +188,6 @@ def check_references(store: Store) -> list[str]:
         kind, _, rid = conflict["subject"].partition(":")
         if rid not in entity_ids.get(kind, set()):
             problems.append(f"conflicts {conflict['id']}: unknown subject {conflict['subject']!r}")
-    texts = {s["id"]: s["repaired_text"] for s in store.all("sources")}
-    for mention in store.all("mentions"):
-        need("passages", mention["passage"], f"mentions {mention['id']}")
-        text = texts.get(mention["source"], "")
-        if text[mention["start"] : mention["end"]] != mention.get("text"):
-            problems.append(
-                f"mentions {mention['id']}: offsets {mention['start']}-{mention['end']} "
-                f"do not hold {mention.get('text')!r}"
-            )
-        for candidate in mention["candidates"]:
-            if candidate["id"] not in entity_ids.get(candidate["type"], set()):
-                problems.append(
-                    f"mentions {mention['id']}: unknown {candidate['type']} {candidate['id']!r}"
-                )
-        top = mention["candidates"][0] if mention["candidates"] else {}
-        if (mention["entity_type"], mention["entity"]) != (top.get("type"), top.get("id")):
-            problems.append(
-                f"mentions {mention['id']}: entity {mention['entity']!r} is not its first candidate"
-            )
     return problems
 
 
@@ -192,5 +235,6 @@ def check_store(store: Store, data_dir: Path) -> list[str]:
         + check_passages(store)
         + check_citations(store)
         + check_references(store)
+        + check_mentions(store)
         + check_control_characters(store)
     )

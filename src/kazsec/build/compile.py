@@ -1,24 +1,39 @@
-"""The build: raw sources and curated files in, one verified store out."""
+"""The build: raw sources and curated files in, a knowledge store and its corpus out.
+
+Incremental: each source is a unit keyed by its entry and the building code, so a
+rebuild after one new or changed document repairs, indexes and links that document only.
+The knowledge store (TinyDB JSON) is written last, atomically, naming the corpus
+generation it reads: until that moment readers see the previous store whole, and a
+build killed at any point leaves it usable (the units it had finished are kept and
+reused by the next build).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from filelock import FileLock, Timeout
+
 from kazsec.build.fingerprint import Fingerprint, input_fingerprint
+from kazsec.build.units import StoredTexts, linker_key, repair_unit, run_jobs, unit_key
 from kazsec.corpus.pipeline import RepairedSource, repair_source
-from kazsec.corpus.sources import load_source_metadata, read_pinned_source
-from kazsec.errors import SourceError
+from kazsec.corpus.sources import SourceMeta, load_source_metadata, read_pinned_source
+from kazsec.errors import SourceError, StoreError
 from kazsec.kb.anchor import SourceText
 from kazsec.kb.loader import load_knowledge_base
-from kazsec.kb.mentions import link_mentions
 from kazsec.model import Record
 from kazsec.store import check_replaceable, write_store
+from kazsec.store.corpus import corpus_path
+from kazsec.store.corpus_write import CorpusWriter, UnitData, generation_id
+from kazsec.store.knowledge import previous_generation
+
+BATCH_PASSAGES = 20_000  # passages written per transaction: few commits, bounded memory
 
 
-def source_record(repaired: RepairedSource) -> Record:
-    """The store record of one source, its texts included."""
-    meta = repaired.meta
+def source_record(meta: SourceMeta, unit: str, passage_count: int) -> Record:
+    """The catalogue record of one source (its texts live in the corpus)."""
     return {
         "id": meta.id,
         "file": meta.file,
@@ -31,14 +46,14 @@ def source_record(repaired: RepairedSource) -> Record:
         "format": meta.format,
         "notes": meta.notes,
         "url": meta.url,
-        "raw_text": repaired.raw_text,
-        "repaired_text": repaired.repaired_text,
-        "passage_count": len(repaired.passages),
+        "unit": unit,
+        "passage_count": passage_count,
     }
 
 
 def repair_all_sources(data_dir: Path) -> list[RepairedSource]:
-    """Read every pinned source and repair it; a source with no text left is refused."""
+    """Every pinned source repaired, in catalogue order (for tests and tools; the build
+    repairs unit by unit instead)."""
     repaired = [
         repair_source(meta, read_pinned_source(data_dir, meta))
         for meta in load_source_metadata(data_dir)
@@ -53,45 +68,135 @@ def repair_all_sources(data_dir: Path) -> list[RepairedSource]:
 
 @dataclass(frozen=True)
 class BuildReport:
-    """What a build wrote."""
+    """What a build wrote, and how much of it was new."""
 
     path: Path
     counts: dict[str, int]
+    units_built: int = 0
+    units_linked: int = 0
 
 
 def build_store(
-    data_dir: Path, path: Path, fingerprint: Fingerprint | None = None, force: bool = False
+    data_dir: Path,
+    path: Path,
+    fingerprint: Fingerprint | None = None,
+    force: bool = False,
+    progress: Callable[[str], None] | None = None,
 ) -> BuildReport:
-    """Compile the store; nothing is written unless the whole build succeeds.
+    """Build (or bring up to date) the store at `path` from `data_dir`.
 
-    `fingerprint` is the inputs' fingerprint when the caller has just computed it. An
-    existing file that is not a store is refused before any work, unless `force`.
+    Nothing the store names changes unless the whole build succeeds. An existing file
+    that is not a store (or a corpus) is refused before any work, unless `force`.
+    Two builds of one store take turns (a lock file beside it).
     """
     check_replaceable(path, force)
-    fingerprint = fingerprint or input_fingerprint(data_dir)
-    repaired = repair_all_sources(data_dir)
-    texts = {
-        r.meta.id: SourceText(
-            r.repaired_text, [p.start for p in r.passages], [p.id for p in r.passages]
-        )
-        for r in repaired
-    }
-    kb = load_knowledge_base(data_dir, texts)
-    passages = [p.to_record() for r in repaired for p in r.passages]
-    tables: dict[str, list[Record]] = {
-        "sources": [source_record(r) for r in repaired],
-        "passages": passages,
-        "people": kb.people,
-        "agencies": kb.agencies,
-        "positions": kb.positions,
-        "events": kb.events,
-        "conflicts": kb.conflicts,
-        "mentions": link_mentions(passages, kb.people, kb.agencies),
-    }
-    meta = {
-        "generator": "kazsec",
-        "inputs": fingerprint.digest,
-        "code_modules": list(fingerprint.modules),
-    }
-    write_store(path, tables, meta, force=force)
-    return BuildReport(path=path, counts={name: len(records) for name, records in tables.items()})
+    lock = FileLock(str(corpus_path(path)) + ".lock")
+    try:
+        lock.acquire(timeout=600)
+    except Timeout:
+        raise StoreError(f"another build of {path} has run for ten minutes; try again later") from None
+    try:
+        return _build(data_dir, path, fingerprint, force, progress or (lambda _: None))
+    finally:
+        lock.release()
+
+
+def _build(
+    data_dir: Path,
+    path: Path,
+    fingerprint: Fingerprint | None,
+    force: bool,
+    progress: Callable[[str], None],
+) -> BuildReport:
+    writer = CorpusWriter(corpus_path(path), force)
+    try:
+        fingerprint = fingerprint or input_fingerprint(data_dir, writer.cached_hashes())
+        metas = load_source_metadata(data_dir)
+        units = {meta.id: unit_key(meta, fingerprint.code) for meta in metas}
+        numbers = writer.unit_numbers(units.values())
+        built = 0
+
+        def store_now(meta: SourceMeta) -> int:
+            nonlocal built
+            data = repair_unit(data_dir, meta, units[meta.id])
+            numbers.update(writer.add_units([data]))
+            built += 1
+            return numbers[data.unit]
+
+        def cited_text(source_id: str) -> SourceText:
+            meta = next(m for m in metas if m.id == source_id)
+            num = numbers.get(units[source_id]) or store_now(meta)
+            text, passages = writer.texts(num)
+            return SourceText(text, [p["start"] for p in passages], [p["id"] for p in passages])
+
+        kb = load_knowledge_base(data_dir, StoredTexts([m.id for m in metas], cited_text))
+        linker = linker_key(kb.people, kb.agencies, fingerprint.code)
+        linked = writer.linked_units(linker)
+        jobs: list[tuple[object, ...]] = []
+        for meta in metas:
+            num = numbers.get(units[meta.id])
+            if num is None:
+                jobs.append(("repair", data_dir, meta, units[meta.id]))
+            elif num not in linked:
+                jobs.append(("link", num, writer.texts(num)[1]))
+        progress(f"{len(jobs)} of {len(metas)} sources to repair or link")
+        pending: list[UnitData] = []
+        found: list[tuple[str | int, list[Record]]] = []
+
+        def flush() -> None:
+            numbers.update(writer.add_units(pending))
+            writer.add_mentions(
+                linker, [(k if isinstance(k, int) else numbers[k], m) for k, m in found]
+            )
+            pending.clear()
+            found.clear()
+
+        size = 0
+        for data, num, mentions in run_jobs(jobs, kb.people, kb.agencies):
+            if data is not None:
+                pending.append(data)
+                built += 1
+                size += len(data.passages)
+            found.append((data.unit if data is not None else num, mentions or []))  # type: ignore[arg-type]
+            if size >= BATCH_PASSAGES or len(found) >= 500:
+                flush()
+                size = 0
+        flush()
+        ordered = [numbers[units[m.id]] for m in metas]
+        generation = generation_id(linker, [units[m.id] for m in metas])
+        writer.add_generation(generation, linker, ordered)
+        counts = writer.counts(generation)
+        catalogue = [
+            source_record(meta, units[meta.id], counts["per_unit"].get(numbers[units[meta.id]], 0))
+            for meta in metas
+        ]
+        tables: dict[str, list[Record]] = {
+            "sources": catalogue,
+            "people": kb.people,
+            "agencies": kb.agencies,
+            "positions": kb.positions,
+            "events": kb.events,
+            "conflicts": kb.conflicts,
+        }
+        meta = {
+            "generator": "kazsec",
+            "inputs": fingerprint.digest,
+            "input_stats": fingerprint.stats,
+            "code_modules": list(fingerprint.modules),
+            "data_dir": str(data_dir.resolve()),
+            "corpus": {
+                "generation": generation,
+                "linker": linker,
+                "passages": counts["passages"],
+                "mentions": counts["mentions"],
+            },
+        }
+        before = previous_generation(path)
+        write_store(path, tables, meta, force=force)  # the moment the new store is current
+        writer.collect([generation, *([before] if before else [])])
+        writer.remember_hashes(fingerprint.hashes)
+        totals = {name: len(records) for name, records in tables.items()}
+        totals.update(passages=counts["passages"], mentions=counts["mentions"])
+        return BuildReport(path, totals, built, len(jobs))
+    finally:
+        writer.close()

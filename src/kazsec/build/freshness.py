@@ -5,16 +5,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from kazsec.build.fingerprint import input_fingerprint, recorded_fingerprint
+from kazsec.build.fingerprint import input_fingerprint, recorded_fingerprint, stats_digest
 from kazsec.errors import StoreError
 from kazsec.store import Store
 
 
 def is_current(store: Store, data_dir: Path) -> bool:
-    """Whether a store was built from exactly the present inputs and code."""
+    """Whether a store was built from exactly the present inputs and code.
+
+    Files of the same names, sizes and times as at the build are taken as unchanged (as
+    make and git do), so this costs a `stat` per file; only when one differs are the
+    contents hashed to decide.
+    """
     modules = store.meta.get("code_modules")
     if not isinstance(modules, list) or not all(isinstance(m, str) for m in modules):
         return False
+    if store.meta.get("input_stats") == stats_digest(data_dir, modules):
+        return True
     return store.meta.get("inputs") == recorded_fingerprint(data_dir, modules)
 
 

@@ -74,6 +74,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     build = add("build", cmd_build, "compile the store from the bundled sources and curated files")
     build.add_argument(
+        "--data",
+        metavar="DIR",
+        help="build from this folder laid out like data/ (sources/, sources.toml, kb/); "
+        "default: the bundled data or $KAZSEC_DATA",
+    )
+    build.add_argument(
         "--force",
         action="store_true",
         help="replace the --store file even if it is not a kazsec store (regular files only)",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,7 +34,7 @@ def load_store(
     if explicit is None:
         return open_or_build(data_dir(), default_store_path(), notify=notify)
     store = Store.open(explicit)
-    if warn_if_stale and not is_current(store, data_dir()):
+    if warn_if_stale and not is_current(store, built_from(store)):
         say_error(
             f"kazsec: warning: store {explicit} is older than its inputs; "
             f"rebuild it with `kazsec build --store {explicit}`"
@@ -41,13 +42,27 @@ def load_store(
     return store
 
 
-def cmd_build(args: argparse.Namespace) -> int:
-    """Compile the store from data/."""
-    from kazsec.build.compile import build_store
+def built_from(store: Store) -> Path:
+    """The data folder a store was built from (`build --data`), else the bundled data."""
+    recorded = store.meta.get("data_dir")
+    if isinstance(recorded, str) and recorded and "KAZSEC_DATA" not in os.environ:
+        return Path(recorded)
+    return data_dir()
 
-    report = build_store(data_dir(), store_path_for(args), force=args.force)
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """Compile the store from data/ (or --data DIR); only new or changed sources are redone."""
+    from kazsec.build.compile import build_store
+    from kazsec.errors import SourceError
+
+    source = Path(args.data).expanduser() if args.data else data_dir()
+    if args.data and not (source / "sources.toml").is_file():
+        raise SourceError(f"--data {source}: no sources.toml there; name a folder laid out like data/")
+    report = build_store(source, store_path_for(args), force=args.force)
     counts = ", ".join(f"{name} {count}" for name, count in report.counts.items())
     say(f"built {report.path}: {counts}")
+    if report.units_linked:
+        say(f"{report.units_built} sources repaired, {report.units_linked} linked anew")
     return 0
 
 
@@ -56,7 +71,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from kazsec.build.check import check_store
 
     store = load_store(args, warn_if_stale=False)
-    problems = check_store(store, data_dir())
+    problems = check_store(store, built_from(store))
     for problem in problems:
         say(problem)
     if problems:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kazsec.model import MentionRecord
+from kazsec.store.corpus import Corpus
 
 
 def named_by(mention: Mapping[str, Any]) -> list[str]:
@@ -83,3 +84,52 @@ class MentionIndex:
         """Every mentioned entity's tally, most mentioned first (ties by id)."""
         tallies = {entity: self.tally(entity) for entity in self.by_entity}
         return dict(sorted(tallies.items(), key=lambda item: (-item[1].total, item[0])))
+
+
+class CorpusMentions:
+    """The same answers as MentionIndex, asked of the corpus on disk (nothing loaded whole)."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+
+    def of(self, entity_id: str) -> list[MentionRecord]:
+        """The mentions that may name an entity, in reading order."""
+        return self.corpus.mentions_of(entity_id)
+
+    def in_source(self, entity_id: str, source_id: str) -> list[MentionRecord]:
+        """The mentions that may name an entity in one source, in reading order."""
+        return self.corpus.mentions_of(entity_id, source_id)
+
+    def tally(self, entity_id: str, source_id: str | None = None) -> MentionTally:
+        """How often an entity is mentioned, in one source or in all."""
+        found = [
+            MentionTally(total, ambiguous)
+            for source, total, ambiguous, _ in self.corpus.tallies_of(entity_id)
+            if source_id is None or source == source_id
+        ]
+        return sum(found, MentionTally())
+
+    def by_source(self, entity_id: str) -> dict[str, tuple[MentionTally, MentionRecord]]:
+        """Per source (sorted by id): the entity's tally there and its first mention there."""
+        rows = self.corpus.tallies_of(entity_id)
+        firsts = self.corpus.mentions_by_rowid([first for *_, first in rows])
+        return {
+            source: (MentionTally(total, ambiguous), firsts[first])
+            for source, total, ambiguous, first in sorted(rows)
+            if first in firsts
+        }
+
+    def entities(self) -> dict[str, MentionTally]:
+        """Every mentioned entity's tally, most mentioned first (ties by id)."""
+        tallies = {e: MentionTally(t, a) for e, t, a in self.corpus.entity_tallies()}
+        return dict(sorted(tallies.items(), key=lambda item: (-item[1].total, item[0])))
+
+    @property
+    def per_source(self) -> Counter[str]:
+        """Mentions per source."""
+        return Counter({source: total for source, total, _ in self.corpus.source_tallies()})
+
+    @property
+    def ambiguous_count(self) -> int:
+        """How many mentions are ambiguous, in all."""
+        return sum(ambiguous for *_, ambiguous in self.corpus.source_tallies())

@@ -1,13 +1,13 @@
 """The one read model: what the CLI and the TUI both ask of a store, answered from indexes.
 
-Pure domain code (no Textual). Everything is indexed once when a Library opens a store;
-`view(entity_id)` then gives a pane or a command all it shows in one call. The search
-index is built on first use, so commands that never search never pay for it.
+Pure domain code (no Textual). The curated knowledge is indexed once when a Library opens
+a store; passages, texts and mentions are asked of the corpus on disk as they are shown.
+`view(entity_id)` gives a pane or a command all it shows in one call. The name index is
+built on first use, so commands that never search never pay for it.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -18,7 +18,7 @@ from kazsec.errors import LookupFailed
 from kazsec.library import citing
 from kazsec.library.dossier import Dossier, Links
 from kazsec.library.facts import FactRow, event_date, fact_rows
-from kazsec.library.mentions import MentionIndex, MentionTally
+from kazsec.library.mentions import CorpusMentions, MentionTally
 from kazsec.model import (
     AGENCY_KINDS,
     KIND_TABLES,
@@ -34,6 +34,7 @@ from kazsec.model import (
     PersonRecord,
     PositionRecord,
     Record,
+    FullSourceRecord,
     SourceRecord,
     source_label,
 )
@@ -66,7 +67,7 @@ class EntityView:
 class Reading:
     """What a reader shows: a source, its passages, where to look and what to mark."""
 
-    source: SourceRecord
+    source: FullSourceRecord
     label: str
     passages: list[PassageRecord]
     location: Location
@@ -98,9 +99,6 @@ class Library:
         self.sources: dict[str, SourceRecord] = {
             s["id"]: cast(SourceRecord, s) for s in store.all("sources")
         }
-        self.passages: dict[str, PassageRecord] = {
-            p["id"]: cast(PassageRecord, p) for p in store.all("passages")
-        }
         people = cast(list[PersonRecord], store.all("people"))
         agencies = cast(list[AgencyRecord], store.all("agencies"))
         events = cast(list[EventRecord], store.all("events"))
@@ -108,13 +106,11 @@ class Library:
         self.people = sorted(people, key=lambda p: surname_order(p["name"]))
         self.agencies = sorted(agencies, key=lambda a: a["name"].casefold())
         self.events = sorted(events, key=lambda e: (sort_key(e["date"]), e["id"]))
-        self.passages_by_source: dict[str, list[PassageRecord]] = defaultdict(list)
-        for passage in sorted(self.passages.values(), key=lambda p: (p["source"], p["seq"])):
-            self.passages_by_source[passage["source"]].append(passage)
         self._kinds: dict[str, EntityKind] = {
             record["id"]: kind for kind, table in KIND_TABLES.items() for record in store.all(table)
         }
-        self.mentions = MentionIndex(cast(list[MentionRecord], store.all("mentions")), self.sources)
+        self.corpus = store.corpus
+        self.mentions = CorpusMentions(store.corpus)
         self._links = Links(
             people,
             agencies,
@@ -129,12 +125,14 @@ class Library:
     @cached_property
     def engine(self) -> SearchEngine:
         """The search index, built on first use from the records already loaded."""
-        from kazsec.search.engine import SearchEngine, entries_from_records, passage_docs
+        from kazsec.search.engine import SearchEngine, entries_from_records
+        from kazsec.search.passages import PassageIndex
+        from kazsec.store.fulltext import FullText
 
         entries = entries_from_records(
             self.people, self.agencies, self.events, self.sources.values()
         )
-        return SearchEngine(entries, passage_docs(self.passages.values()))
+        return SearchEngine(entries, PassageIndex(FullText(self.corpus)))
 
     # -- lookups ----------------------------------------------------------------------
 
@@ -167,19 +165,19 @@ class Library:
         kind, record = self.record(entity_id)
         dossier = self._links.dossier(kind, record, self.mentions)
         first: Location | None = None
-        if kind == "source" and self.passages_by_source.get(entity_id):
-            first = Location(entity_id, self.passages_by_source[entity_id][0]["id"])
+        if kind == "source" and (passages := self.corpus.passages_of(entity_id)):
+            first = Location(entity_id, passages[0]["id"])
         elif kind == "event" and record["cite"]:
             first = Location.of(record["cite"][0])  # an event is its sources' words
         return EntityView(dossier, fact_rows(dossier, self.names), first)
 
     def passage(self, passage_id: str) -> PassageRecord | None:
         """One passage by id, None if the store has no such passage."""
-        return self.passages.get(passage_id)
+        return self.corpus.passage(passage_id)
 
     def passage_location(self, passage_id: str) -> Location | None:
         """Where a passage id points, None if no passage has it."""
-        passage = self.passages.get(passage_id)
+        passage = self.passage(passage_id)
         return Location(passage["source"], passage_id) if passage else None
 
     def source_label(self, source_id: str) -> str:
@@ -191,12 +189,14 @@ class Library:
     ) -> Reading | None:
         """A source opened at a location, the entity's mentions marked; None if the store
         holds no such source or passage (a damaged store: `kazsec check` names it)."""
-        source = self.sources.get(location.source)
-        passage = self.passages.get(location.passage)
-        if source is None or passage is None or passage["source"] != location.source:
+        passage = self.passage(location.passage)
+        if location.source not in self.sources or passage is None:
+            return None
+        source = self.store.source(location.source)
+        if passage["source"] != location.source:
             return None
         marks = self.mention_spans(entity_id, location.source) if entity_id else []
-        passages = self.passages_by_source[location.source]
+        passages = self.corpus.passages_of(location.source)
         label = self.source_label(location.source)
         return Reading(source, label, passages, location, marks, caption)
 
@@ -212,9 +212,7 @@ class Library:
 
     def mention_spans(self, entity_id: str, source_id: str) -> list[tuple[int, int]]:
         """Offsets of every mention of an entity in one source."""
-        return [
-            (m["start"], m["end"]) for m in self.mentions.of(entity_id) if m["source"] == source_id
-        ]
+        return [(m["start"], m["end"]) for m in self.mentions.in_source(entity_id, source_id)]
 
     # -- citations and lists ----------------------------------------------------------
 
@@ -226,7 +224,7 @@ class Library:
 
     def excerpt(self, location: Location) -> citing.Excerpt | None:
         """What copying at a location takes: the quote, the mention's sentence, or the passage."""
-        passage = self.passages.get(location.passage)
+        passage = self.passage(location.passage)
         return citing.excerpt(passage, location) if passage is not None else None
 
     def excerpt_text(self, found: citing.Excerpt) -> str:

@@ -9,7 +9,7 @@ from typing import Any
 
 from kazsec.model import SEARCH_KINDS, source_label
 from kazsec.search.index import NameIndex
-from kazsec.search.passages import PassageDoc, PassageIndex
+from kazsec.search.passages import PassageIndex
 from kazsec.search.results import Entry, SearchResult
 from kazsec.store import Store
 
@@ -55,19 +55,6 @@ def entries_from_records(
     return entries
 
 
-def passages_from_store(store: Store) -> list[PassageDoc]:
-    """Every passage with a label naming its source and section."""
-    return passage_docs(store.all("passages"))
-
-
-def passage_docs(passages: Iterable[Mapping[str, Any]]) -> list[PassageDoc]:
-    """Passages as the search sees them, labelled with their source and section."""
-    return [
-        PassageDoc(p["id"], p["source"], f"{p['source']} · {p['section'] or p['kind']}", p["text"])
-        for p in passages
-    ]
-
-
 @dataclass(frozen=True)
 class PassagePage:
     """One page of passage hits, and whether more follow it."""
@@ -80,17 +67,19 @@ class PassagePage:
 class SearchEngine:
     """Names first, passages after; results for repeated queries come from a small cache."""
 
-    def __init__(self, entries: Iterable[Entry], passages: Iterable[PassageDoc] = ()) -> None:
+    def __init__(self, entries: Iterable[Entry], passages: PassageIndex | None = None) -> None:
         self.names = NameIndex(entries)
-        self.passages = PassageIndex(passages)
+        self.passages = passages
         self._cache: OrderedDict[
             tuple[str, tuple[str, ...], int, int | None], list[SearchResult]
         ] = OrderedDict()
 
     @classmethod
     def from_store(cls, store: Store) -> SearchEngine:
-        """Index a store's names and passages."""
-        return cls(entries_from_store(store), passages_from_store(store))
+        """Index a store's names; its passages are searched in its corpus."""
+        from kazsec.store.fulltext import FullText
+
+        return cls(entries_from_store(store), PassageIndex(FullText(store.corpus)))
 
     def search(
         self,
@@ -110,7 +99,7 @@ class SearchEngine:
             return list(self._cache[key])
         name_types = set(wanted) - {"passage"}
         results = self.names.search(query, name_types, limit) if name_types else []
-        if "passage" in wanted:
+        if "passage" in wanted and self.passages is not None:
             results += self.passages.search(query, min(limit, passage_limit or limit))
         results.sort(key=lambda r: (-r.score, r.type == "passage"))
         results = results[:limit]
@@ -121,5 +110,7 @@ class SearchEngine:
 
     def passage_page(self, query: str, offset: int = 0, count: int = 50) -> PassagePage:
         """Passage hits `offset` to `offset + count`, best first, for paging through thousands."""
+        if self.passages is None:
+            return PassagePage([], offset, False)
         found = self.passages.search(query, count + 1, offset)
         return PassagePage(found[:count], offset, len(found) > count)

@@ -8,12 +8,10 @@ between words, with every matched word inside it highlighted.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -29,8 +27,11 @@ from kazsec.search.results import (
     query_letters,
 )
 from kazsec.search.snippets import centred_window, cut
+from kazsec.store.fulltext import FullText, any_of
 
 SNIPPET_LENGTH = 220
+PREFIX_TERMS = 30  # words a word being typed may be the beginning of
+MAX_CANDIDATES = 2_000  # passages scored at most per query, in index order
 PASSAGE_SCORE_CEILING = 90.0  # a passage hit never outranks an exact name
 # The same surname in the other gender ('Nazarbayev' for 'Nazarbayeva'), see index.py.
 FEMININE_OF_QUERY = 0.95
@@ -50,46 +51,42 @@ class PassageDoc:
     text: str
 
 
-class PassageIndex:
-    """An inverted index of folded passage tokens."""
+def doc_of(passage: Mapping[str, Any]) -> PassageDoc:
+    """A passage record as the search shows it, labelled with its source and section."""
+    label = f"{passage['source']} · {passage['section'] or passage['kind']}"
+    return PassageDoc(passage["id"], passage["source"], label, passage["text"])
 
-    def __init__(self, docs: Iterable[PassageDoc]) -> None:
-        self._docs = list(docs)
-        postings: dict[str, set[int]] = defaultdict(set)
-        self._doc_tokens: list[list[str]] = []
+
+class PassageIndex:
+    """Passages found through the corpus's full-text index of folded keys.
+
+    Which terms a query word stands for (as typed, the other gender of a surname, the
+    words it begins while it is typed, near spellings of a long word) is decided here
+    from the corpus's vocabulary; SQLite's FTS5 then finds the passages. Candidates come
+    in index order and are scored exactly as before; the scan stops as soon as enough of
+    them have the best score any passage could have, so a common word costs no more than
+    a rare one.
+    """
+
+    def __init__(self, text: FullText) -> None:
+        self.text = text
         self._word_cache: dict[PassageDoc, list[_Word]] = {}
-        for number, doc in enumerate(self._docs):
-            doc_tokens = fold_key(doc.text).split()
-            self._doc_tokens.append(doc_tokens)
-            for token in doc_tokens:
-                postings[token].add(number)
-        self._postings = dict(postings)
-        self._vocabulary = sorted(self._postings)
-        self._by_length: dict[int, list[str]] = defaultdict(list)
-        for token in self._vocabulary:
-            self._by_length[len(token)].append(token)
 
     def _matches(self, token: str, is_last: bool) -> dict[str, float]:
         found: dict[str, float] = {}
-        if token in self._postings:
+        feminine, masculine = feminine_forms(token), masculine_forms(token)
+        known = self.text.known([token, *feminine, *masculine])
+        if token in known:
             found[token] = 1.0
-        for forms, quality in (
-            (feminine_forms(token), FEMININE_OF_QUERY),
-            (masculine_forms(token), MASCULINE_OF_QUERY),
-        ):
+        for forms, quality in ((feminine, FEMININE_OF_QUERY), (masculine, MASCULINE_OF_QUERY)):
             for form in forms:
-                if form in self._postings and found.get(form, 0.0) < quality:
+                if form in known and found.get(form, 0.0) < quality:
                     found[form] = quality
         if is_last and len(token) >= 3:
-            start = bisect_left(self._vocabulary, token)
-            for candidate in self._vocabulary[start : start + 30]:
-                if not candidate.startswith(token):
-                    break
+            for candidate in self.text.starting_with(token, PREFIX_TERMS):
                 found.setdefault(candidate, 0.9)
         if len(token) >= 5 and not found:  # a word the texts contain is meant as written
-            pool = [
-                t for n in range(len(token) - 1, len(token) + 2) for t in self._by_length.get(n, ())
-            ]
+            pool = self.text.of_lengths(len(token) - 1, len(token) + 1)
             for candidate, score, _ in process.extract(
                 token, pool, scorer=fuzz.ratio, limit=5, score_cutoff=85
             ):
@@ -104,30 +101,65 @@ class PassageIndex:
         """
         query = query[:MAX_QUERY_CHARS]
         tokens = fold_key(query).split()[:MAX_QUERY_TOKENS]
-        if not tokens:
+        if not tokens or limit <= 0:
             return []
         scale = GUESS_SCALE if query_letters(query, "".join(tokens)) <= TINY_QUERY else 1.0
         per_token = [self._matches(t, i == len(tokens) - 1) for i, t in enumerate(tokens)]
-        hits: dict[int, list[float]] = defaultdict(lambda: [0.0] * len(tokens))
-        for i, matches in enumerate(per_token):
-            for candidate, quality in matches.items():
-                for number in self._postings[candidate]:
-                    if quality > hits[number][i]:
-                        hits[number][i] = quality
-        scored = []
-        for number, qualities in hits.items():
-            matched = sum(1 for q in qualities if q > 0)
-            if matched * 2 < len(tokens):
-                continue
-            score = PASSAGE_SCORE_CEILING * sum(qualities) / len(tokens)
-            if len(tokens) > 1 and self._has_phrase(self._doc_tokens[number], per_token):
-                score = min(PASSAGE_SCORE_CEILING, score + 5)
-            scored.append((score * scale, number))
+        groups = [m for m in per_token if m]
+        if len(groups) * 2 < len(tokens):
+            return []
+        need = offset + limit
+        scored = self._scored(per_token, need)
         scored.sort(key=lambda s: (-s[0], s[1]))
+        page = scored[offset:need]
+        docs = self.text.corpus.passages_by_rowid([rowid for _, rowid in page])
         return [
-            self._result(self._docs[n], tokens, per_token, score)
-            for score, n in scored[offset : offset + limit]
+            self._result(doc_of(docs[rowid]), tokens, per_token, score * scale)
+            for score, rowid in page
+            if rowid in docs
         ]
+
+    def _scored(self, per_token: list[dict[str, float]], need: int) -> list[tuple[float, int]]:
+        """(score, row) of enough candidates to rank the best `need` exactly (up to a cap)."""
+        groups = [m for m in per_token if m]
+        best = PASSAGE_SCORE_CEILING * sum(max(m.values()) for m in groups) / len(per_token)
+        if len(per_token) > 1:
+            best += 5
+        best = min(PASSAGE_SCORE_CEILING, best)
+        scored: dict[int, float] = {}
+        cap = max(MAX_CANDIDATES, need + 200)
+        all_words = " AND ".join(any_of(list(m)) for m in groups)
+        expressions = [all_words]
+        if len(groups) > 1:  # passages holding only some of the words come after
+            expressions.append(" OR ".join(any_of(list(m)) for m in groups))
+        for expression in expressions:
+            after, at_best = 0, sum(1 for s in scored.values() if s >= best)
+            while len(scored) < cap and at_best < need:
+                rows = self.text.matching(expression, min(cap, max(100, 2 * need)), after)
+                for rowid, key in rows:
+                    if rowid in scored:
+                        continue
+                    score = self._score(key.split(), per_token)
+                    if score is not None:
+                        scored[rowid] = score
+                        at_best += score >= best
+                if len(rows) < min(cap, max(100, 2 * need)):
+                    break
+                after = rows[-1][0]
+            if at_best >= need:
+                break
+        return [(score, rowid) for rowid, score in scored.items()]
+
+    def _score(self, doc_tokens: list[str], per_token: list[dict[str, float]]) -> float | None:
+        present = set(doc_tokens)
+        qualities = [max((m[t] for t in present.intersection(m)), default=0.0) for m in per_token]
+        matched = sum(1 for q in qualities if q > 0)
+        if matched * 2 < len(per_token):
+            return None
+        score = PASSAGE_SCORE_CEILING * sum(qualities) / len(per_token)
+        if len(per_token) > 1 and self._has_phrase(doc_tokens, per_token):
+            score = min(PASSAGE_SCORE_CEILING, score + 5)
+        return score
 
     @staticmethod
     def _has_phrase(doc_tokens: list[str], per_token: Sequence[Mapping[str, float]]) -> bool:
@@ -145,6 +177,8 @@ class PassageIndex:
                 _Word(match.start(), match.group(0), _word_tokens(match.group(0)))
                 for match in _WORD.finditer(doc.text)
             ]
+            if len(self._word_cache) > 4096:  # hits are few per query; keep memory flat
+                self._word_cache.clear()
             self._word_cache[doc] = words
         return words
 

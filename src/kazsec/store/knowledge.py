@@ -1,4 +1,10 @@
-"""The knowledge store: one TinyDB JSON file with a schema version, validated on open."""
+"""The knowledge store: one TinyDB JSON file with a schema version, validated on open.
+
+It holds what people curate and read whole (the source catalogue, people, bodies, posts,
+events, conflicts) and names the generation of the corpus (kazsec.store.corpus) that
+holds the passages, texts and mentions; opening a store opens that corpus, loads nothing
+of it.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +18,14 @@ from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 
 from kazsec.errors import LookupFailed, StoreError
-from kazsec.model import META_TABLE, SCHEMA_VERSION, TABLES, Record
+from kazsec.model import (
+    CORPUS_TABLES,
+    KNOWLEDGE_TABLES,
+    META_TABLE,
+    SCHEMA_VERSION,
+    FullSourceRecord,
+    Record,
+)
 from kazsec.store.atomic import atomic_write_text
 
 
@@ -57,12 +70,12 @@ def write_store(
     """
     db = TinyDB(storage=MemoryStorage)
     db.table(META_TABLE).insert({**meta, "schema_version": SCHEMA_VERSION})
-    for name in TABLES:
+    for name in KNOWLEDGE_TABLES:
         records = tables.get(name, ())
         if records:
             db.table(name).insert_multiple(records)
     data = db.storage.read() or {}
-    for name in TABLES:  # TinyDB leaves empty tables out; the schema keeps them
+    for name in KNOWLEDGE_TABLES:  # TinyDB leaves empty tables out; the schema keeps them
         data.setdefault(name, {})
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     atomic_write_text(path, text, ownership=None if force else not_a_store)
@@ -88,6 +101,20 @@ def read_store_file(path: Path) -> bytes:
         raise StoreError(f"cannot read store {path}: {exc.strerror}") from None
 
 
+def previous_generation(path: Path) -> str | None:
+    """The corpus generation the store at `path` names now, if it is a readable store."""
+    import msgspec
+
+    try:
+        raw = read_store_file(path)
+        envelope = msgspec.json.decode(raw, type=dict[str, msgspec.Raw])
+        meta = next(iter(msgspec.json.decode(envelope[META_TABLE], type=dict[str, Any]).values()))
+        generation = meta["corpus"]["generation"]
+    except (StoreError, msgspec.MsgspecError, KeyError, TypeError, StopIteration, RecursionError):
+        return None
+    return generation if isinstance(generation, str) else None
+
+
 def _doc_order(doc_id: str) -> tuple[int, str]:
     return (int(doc_id), "") if doc_id.isdigit() else (-1, doc_id)
 
@@ -97,18 +124,22 @@ def _rebuild_hint(path: Path) -> str:
 
 
 class Store:
-    """A read-only view of a built store, held in memory."""
+    """A read-only view of a built store: the knowledge in memory, the corpus on disk."""
 
     def __init__(self, path: Path, data: dict[str, Any]) -> None:
+        from kazsec.store.corpus import Corpus, corpus_path
+
         self.path = path
         # JSON keeps TinyDB's document ids as strings, sorted as strings ("1", "10", "2"):
         # put each table back in the order it was built.
         self._data: dict[str, dict[str, Record]] = {
             name: dict(sorted(data[name].items(), key=lambda item: _doc_order(item[0])))
-            for name in TABLES
+            for name in KNOWLEDGE_TABLES
         }
         self._by_id: dict[str, dict[str, Record]] = {}
         self.meta: Record = dict(next(iter(data[META_TABLE].values())))
+        generation = self.meta["corpus"]["generation"]
+        self.corpus = Corpus(corpus_path(path), generation, _rebuild_hint(path))
 
     @classmethod
     def open(cls, path: Path) -> Store:
@@ -123,30 +154,36 @@ class Store:
         return cls(path, decode_store(raw, fail))
 
     def all(self, name: str) -> list[Record]:
-        """Every record of a table, in insertion (build) order. Treat them as read-only.
+        """Every record of a table, in build order. Treat them as read-only.
 
-        Read straight from the loaded data: wrapping 10k records in TinyDB Documents on
-        every call would cost a fifth of a second.
+        Passages and mentions come from the corpus, every one of them: fine for checks
+        and tests, not for what a screen shows (ask the corpus for just that).
         """
+        if name == "passages":
+            return list(self.corpus.all_passages())  # type: ignore[arg-type]
+        if name == "mentions":
+            return list(self.corpus.all_mentions())  # type: ignore[arg-type]
         return list(self._data[name].values())
 
     def counts(self) -> dict[str, int]:
-        """Records per table."""
-        return {name: len(self._data[name]) for name in TABLES}
+        """Records per table (the corpus's counts as the build recorded them)."""
+        counts = {name: len(self._data[name]) for name in KNOWLEDGE_TABLES}
+        for name in CORPUS_TABLES:
+            counts[name] = int(self.meta["corpus"][name])
+        return counts
 
-    def source(self, source_id: str) -> Record:
-        """One source by id, or LookupFailed naming the way to list them."""
+    def source(self, source_id: str) -> FullSourceRecord:
+        """One source by id with its texts, or LookupFailed naming the way to list them."""
         found = self.get("sources", source_id)
-        if found is None:
+        texts = self.corpus.texts(source_id) if found is not None else None
+        if found is None or texts is None:
             known = ", ".join(sorted(s["id"] for s in self.all("sources")))
             raise LookupFailed(f"unknown source {source_id!r}; known sources: {known}")
-        return dict(found)
+        return {**found, "raw_text": texts[0], "repaired_text": texts[1]}  # type: ignore[typeddict-item]
 
     def get(self, table: str, record_id: str) -> Record | None:
         """One record by id, or None (read-only, like `all`)."""
         by_id = self._by_id.get(table)
-        if (
-            by_id is None
-        ):  # built on first use: a scan per lookup would cost milliseconds at 10k records
+        if by_id is None:  # built on first use: a scan per lookup would cost milliseconds
             by_id = self._by_id[table] = {r["id"]: r for r in self._data[table].values()}
         return by_id.get(record_id)

@@ -17,7 +17,14 @@ from typing import Any
 
 import msgspec
 
-from kazsec.model import META_TABLE, RECORD_TYPES, SCHEMA_VERSION, TABLES, MetaRecord, Record
+from kazsec.model import (
+    KNOWLEDGE_TABLES,
+    META_TABLE,
+    RECORD_TYPES,
+    SCHEMA_VERSION,
+    MetaRecord,
+    Record,
+)
 
 Problem = Callable[[str], Exception]
 
@@ -25,7 +32,7 @@ Problem = Callable[[str], Exception]
 _FIELD = re.compile(r"at `\$\.?([^`]*)`")
 _MISSING = re.compile(r"Object missing required field `([^`]*)`")
 _DECODERS: dict[str, msgspec.json.Decoder[Any]] = {
-    table: msgspec.json.Decoder(RECORD_TYPES[table]) for table in TABLES
+    table: msgspec.json.Decoder(RECORD_TYPES[table]) for table in KNOWLEDGE_TABLES
 }
 _META_DECODER = msgspec.json.Decoder(MetaRecord)
 
@@ -63,11 +70,11 @@ def decode_store(raw: bytes, fail: Problem) -> dict[str, dict[str, Record]]:
     except RecursionError:
         raise fail("is not a kazsec store (nested too deeply)") from None
     meta = _check_version(envelope, fail)
-    for table in TABLES:
+    for table in KNOWLEDGE_TABLES:
         if table not in envelope:
             raise fail(f"lacks the {table!r} table")
     _check_meta(meta, fail)
-    tables = {table: _decode_table(table, envelope[table], fail) for table in TABLES}
+    tables = {table: _decode_table(table, envelope[table], fail) for table in KNOWLEDGE_TABLES}
     _check_rules(tables, fail)
     return {META_TABLE: {"1": meta}, **tables}
 

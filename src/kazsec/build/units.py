@@ -1,0 +1,118 @@
+"""One source at a time: repair it, fold its passages, link its mentions (in worker processes).
+
+A unit is keyed by the source's entry in sources.toml (its pinned sha256 included) and
+the digest of the building code: any change to either makes a new unit, and an
+unchanged source is never read again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterator, Mapping, Sequence
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any
+
+import msgspec
+
+from kazsec.corpus.pipeline import repair_source
+from kazsec.corpus.sources import SourceMeta, read_pinned_source
+from kazsec.errors import KazsecError, SourceError
+from kazsec.kb.mentions import Linker
+from kazsec.model import Record
+from kazsec.names.fold import fold_key
+from kazsec.store.corpus_write import UnitData
+
+POOL_FROM = 24  # units to do before worker processes pay for their start-up
+_ENCODE = msgspec.json.Encoder(order="deterministic").encode
+
+
+def unit_key(meta: SourceMeta, code_digest: str) -> str:
+    """What a unit is made from: the source's whole entry and the code that repairs it."""
+    return hashlib.sha256(_ENCODE(meta) + code_digest.encode()).hexdigest()
+
+
+def linker_key(people: Sequence[Record], agencies: Sequence[Record], code_digest: str) -> str:
+    """What the mentions are found with: the people and bodies, and the linking code."""
+    return hashlib.sha256(_ENCODE([people, agencies]) + code_digest.encode()).hexdigest()[:32]
+
+
+def repair_unit(data_dir: Path, meta: SourceMeta, unit: str) -> UnitData:
+    """Read one pinned source, repair it, and fold each passage into its index key."""
+    repaired = repair_source(meta, read_pinned_source(data_dir, meta))
+    if not repaired.passages:
+        raise SourceError(f"raw source {meta.file} has no text left after repair; check the file")
+    passages = [p.to_record() for p in repaired.passages]
+    keys = [fold_key(p["text"]) for p in passages]  # type: ignore[arg-type]
+    return UnitData(unit, meta.id, repaired.raw_text, repaired.repaired_text, passages, keys)
+
+
+# A job: ("repair", data_dir, meta, unit) or ("link", num, passages); linking needs the
+# worker's Linker, made once per process by `_start_worker`.
+Job = tuple[Any, ...]
+Done = tuple[UnitData | None, int | None, list[Record] | None]
+_linker: Linker | None = None
+
+
+def _start_worker(people: Sequence[Record], agencies: Sequence[Record]) -> None:
+    global _linker
+    _linker = Linker(people, agencies)
+
+
+def _run(job: Job) -> Done | KazsecError:
+    """Do one job; a problem comes back as a value, to be raised by the build itself."""
+    assert _linker is not None
+    try:
+        if job[0] == "repair":
+            data = repair_unit(job[1], job[2], job[3])
+            return data, None, _linker.link(data.passages)
+        return None, job[1], _linker.link(job[2])
+    except KazsecError as exc:
+        return exc
+
+
+def run_jobs(
+    jobs: Sequence[Job], people: Sequence[Record], agencies: Sequence[Record]
+) -> Iterator[Done]:
+    """Results in the order of the jobs; in worker processes when there are many."""
+    if len(jobs) < POOL_FROM:
+        _start_worker(people, agencies)
+        results: Iterator[Done | KazsecError] = map(_run, jobs)
+        yield from _raised(results)
+        return
+    workers = max(1, min(os.cpu_count() or 1, 8))
+    # spawn, not fork: the build may run beside threads (the explorer's workers).
+    context = get_context("spawn")
+    with context.Pool(workers, _start_worker, (people, agencies)) as pool:
+        yield from _raised(pool.imap(_run, jobs, chunksize=4))
+
+
+def _raised(results: Iterator[Done | KazsecError]) -> Iterator[Done]:
+    for result in results:
+        if isinstance(result, KazsecError):
+            raise result
+        yield result
+
+
+class StoredTexts(Mapping[str, Any]):
+    """Repaired texts for anchoring citations, read from the corpus only when cited."""
+
+    def __init__(self, ids: Sequence[str], load: Any) -> None:
+        self._ids = list(ids)
+        self._known = set(ids)
+        self._load = load
+        self._cache: dict[str, Any] = {}
+
+    def __getitem__(self, source_id: str) -> Any:
+        if source_id not in self._known:
+            raise KeyError(source_id)
+        if source_id not in self._cache:
+            self._cache[source_id] = self._load(source_id)
+        return self._cache[source_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)

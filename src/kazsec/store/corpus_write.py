@@ -1,0 +1,248 @@
+"""Writing the corpus: units added whole in transactions, generations named, the rest collected.
+
+Every change is one SQLite transaction, so a build killed at any moment leaves the
+corpus as its last commit left it: units already written stay (the next build reuses
+them), a half-written unit is rolled back. Nothing a committed generation names is
+deleted until a later generation replaces it (see `collect`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import msgspec
+
+from kazsec.errors import StoreError
+from kazsec.model import Record
+from kazsec.store.corpus import APPLICATION_ID, CORPUS_SCHEMA, SCHEMA, connect, not_a_corpus
+
+_ENCODE = msgspec.json.Encoder(order="deterministic").encode
+
+
+@dataclass(frozen=True)
+class UnitData:
+    """One repaired source as the corpus stores it: texts, passages and their folded keys."""
+
+    unit: str
+    source: str
+    raw_text: str
+    repaired_text: str
+    passages: Sequence[Record]
+    keys: Sequence[str]  # the folded key of each passage, in order
+
+
+def generation_id(linker: str, units: Sequence[str]) -> str:
+    """A generation named by what it holds: the same build twice is the same generation."""
+    digest = hashlib.sha256(linker.encode())
+    for unit in units:
+        digest.update(b"\n" + unit.encode())
+    return digest.hexdigest()[:32]
+
+
+class CorpusWriter:
+    """The one writer of a corpus file (the build holds a lock while it writes)."""
+
+    def __init__(self, path: Path, force: bool = False) -> None:
+        self.path = path
+        if path.exists() and (why := not_a_corpus(path)):
+            if not force:
+                raise StoreError(why)
+            for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+                leftover.unlink(missing_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot write the corpus at {path}: {exc.strerror}") from None
+        self.db = connect(path, readonly=False)
+        try:
+            self._prepare()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"corpus {path} is unusable ({exc}); delete it and build again") from None
+
+    def _prepare(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version not in (0, CORPUS_SCHEMA):
+            # Another schema: its units mean nothing to this code. Start afresh, atomically.
+            with self.db:
+                for (name,) in self.db.execute(
+                    "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') "
+                    "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'passage_keys_%'"
+                ).fetchall():
+                    self.db.execute(f'DROP TABLE IF EXISTS "{name}"')
+        with self.db:
+            self.db.executescript(SCHEMA)
+            self.db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            self.db.execute(f"PRAGMA user_version = {CORPUS_SCHEMA}")
+
+    def close(self) -> None:
+        """Close the connection (a checkpoint folds the WAL back into the file)."""
+        self.db.close()
+
+    # -- what is there ----------------------------------------------------------------
+
+    def unit_numbers(self, units: Iterable[str]) -> dict[str, int]:
+        """Row numbers of the units already stored, by unit key."""
+        wanted = list(units)
+        found: dict[str, int] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for unit, num in self.db.execute(
+                f"SELECT unit, num FROM units WHERE unit IN ({marks})", chunk
+            ):
+                found[unit] = num
+        return found
+
+    def linked_units(self, linker: str) -> set[int]:
+        """Units whose mentions this linker has already found."""
+        rows = self.db.execute("SELECT unit FROM linked WHERE linker = ?", (linker,))
+        return {num for (num,) in rows}
+
+    def texts(self, num: int) -> tuple[str, list[Record]]:
+        """A stored unit's repaired text and passages (to link it again)."""
+        (repaired,) = self.db.execute(
+            "SELECT repaired_text FROM units WHERE num = ?", (num,)
+        ).fetchone()
+        rows = self.db.execute("SELECT record FROM passages WHERE unit = ? ORDER BY seq", (num,))
+        return repaired, [msgspec.json.decode(blob) for (blob,) in rows]
+
+    # -- adding -----------------------------------------------------------------------
+
+    def add_units(self, units: Sequence[UnitData]) -> dict[str, int]:
+        """Store repaired units in one transaction; returns their row numbers."""
+        numbers: dict[str, int] = {}
+        with self.db:
+            for data in units:
+                cursor = self.db.execute(
+                    "INSERT INTO units(unit, source, raw_text, repaired_text, passage_count) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (data.unit, data.source, data.raw_text, data.repaired_text, len(data.passages)),
+                )
+                num = int(cursor.lastrowid or 0)
+                numbers[data.unit] = num
+                rows = []
+                for passage, key in zip(data.passages, data.keys, strict=True):
+                    cursor = self.db.execute(
+                        "INSERT INTO passages(unit, seq, id, record) VALUES (?, ?, ?, ?)",
+                        (num, passage["seq"], passage["id"], _ENCODE(passage)),
+                    )
+                    rows.append((cursor.lastrowid, key))
+                self.db.executemany("INSERT INTO passage_keys(rowid, key) VALUES (?, ?)", rows)
+                terms = {t for _, key in rows for t in key.split()}
+                self.db.executemany(
+                    "INSERT OR IGNORE INTO terms(term, length) VALUES (?, ?)",
+                    ((t, len(t)) for t in terms),
+                )
+        return numbers
+
+    def add_mentions(self, linker: str, found: Sequence[tuple[int, Sequence[Record]]]) -> None:
+        """Store the mentions one linker found in units, one transaction for all of them."""
+        with self.db:
+            for num, mentions in found:
+                self.db.execute("DELETE FROM named WHERE unit = ? AND linker = ?", (num, linker))
+                self.db.execute("DELETE FROM mentions WHERE unit = ? AND linker = ?", (num, linker))
+                for mention in mentions:
+                    cursor = self.db.execute(
+                        "INSERT INTO mentions(unit, linker, ambiguous, record) VALUES (?, ?, ?, ?)",
+                        (num, linker, int(mention["ambiguous"]), _ENCODE(mention)),
+                    )
+                    names = (
+                        [c["id"] for c in mention["candidates"]]
+                        if mention["ambiguous"]
+                        else [mention["entity"]]
+                    )
+                    self.db.executemany(
+                        "INSERT OR IGNORE INTO named VALUES (?, ?, ?, ?, ?)",
+                        (
+                            (entity, linker, num, cursor.lastrowid, int(mention["ambiguous"]))
+                            for entity in names
+                        ),
+                    )
+                self.db.execute("INSERT OR IGNORE INTO linked VALUES (?, ?)", (num, linker))
+
+    def add_generation(self, generation: str, linker: str, units: Sequence[int]) -> None:
+        """Name a generation: these units, in catalogue order, with this linker's mentions."""
+        with self.db:
+            self.db.execute("INSERT OR IGNORE INTO generations VALUES (?, ?)", (generation, linker))
+            self.db.executemany(
+                "INSERT OR IGNORE INTO generation_units VALUES (?, ?, ?)",
+                ((generation, num, position) for position, num in enumerate(units)),
+            )
+
+    def counts(self, generation: str) -> dict[str, Any]:
+        """Passages and mentions a generation holds, and passages per unit."""
+        per_unit = dict(
+            self.db.execute(
+                "SELECT u.num, u.passage_count FROM units u JOIN generation_units g "
+                "ON g.unit = u.num WHERE g.generation = ?",
+                (generation,),
+            ).fetchall()
+        )
+        (mentions,) = self.db.execute(
+            "SELECT count(*) FROM mentions m JOIN generation_units g ON g.generation = ? "
+            "AND g.unit = m.unit WHERE m.linker = "
+            "(SELECT linker FROM generations WHERE generation = ?)",
+            (generation, generation),
+        ).fetchone()
+        return {"passages": sum(per_unit.values()), "mentions": mentions, "per_unit": per_unit}
+
+    # -- collecting -------------------------------------------------------------------
+
+    def collect(self, keep: Iterable[str]) -> int:
+        """Delete every generation but `keep`, and whatever no kept generation names.
+
+        The build keeps the generation it wrote and the one the store named before, so a
+        reader that opened the old store reads on undisturbed. Returns units deleted.
+        """
+        kept = sorted(set(keep))
+        marks = ",".join("?" * len(kept))
+        with self.db:
+            self.db.execute(f"DELETE FROM generations WHERE generation NOT IN ({marks})", kept)
+            self.db.execute(f"DELETE FROM generation_units WHERE generation NOT IN ({marks})", kept)
+            dead = [
+                num
+                for (num,) in self.db.execute(
+                    "SELECT num FROM units WHERE num NOT IN (SELECT unit FROM generation_units)"
+                )
+            ]
+            for num in dead:
+                rowids = [r for (r,) in self.db.execute("SELECT rowid FROM passages WHERE unit = ?", (num,))]
+                self.db.executemany("DELETE FROM passage_keys WHERE rowid = ?", ((r,) for r in rowids))
+                for table in ("passages", "mentions", "named", "linked"):
+                    self.db.execute(f"DELETE FROM {table} WHERE unit = ?", (num,))
+                self.db.execute("DELETE FROM units WHERE num = ?", (num,))
+            linkers = [l for (l,) in self.db.execute("SELECT linker FROM generations")]
+            lmarks = ",".join("?" * len(linkers))
+            for table in ("mentions", "named", "linked"):
+                self.db.execute(f"DELETE FROM {table} WHERE linker NOT IN ({lmarks})", linkers)
+        return len(dead)
+
+    # -- the file-hash cache ------------------------------------------------------------
+
+    def cached_hashes(self) -> dict[str, tuple[int, int, str]]:
+        """Known sha256 of input files by path, with the size and mtime they had."""
+        return {
+            path: (size, mtime, sha)
+            for path, size, mtime, sha in self.db.execute("SELECT * FROM file_hashes")
+        }
+
+    def remember_hashes(self, hashes: dict[str, tuple[int, int, str]]) -> None:
+        """Keep input files' hashes for the next build (files unchanged are not read again)."""
+        with self.db:
+            self.db.execute("DELETE FROM file_hashes")
+            self.db.executemany(
+                "INSERT INTO file_hashes VALUES (?, ?, ?, ?)",
+                ((p, s, m, h) for p, (s, m, h) in hashes.items()),
+            )
+
+
+def file_stat(path: Path) -> tuple[int, int]:
+    """(size, mtime in ns) of a file: what says it may have changed."""
+    info = os.stat(path)
+    return info.st_size, info.st_mtime_ns
