@@ -41,12 +41,19 @@ def store(built_store_path: Path) -> Store:
     return Store.open(built_store_path)
 
 
+def copy_store(source: Path, target: Path) -> Path:
+    """Copy a store: its knowledge file and the corpus beside it (with its write-ahead log)."""
+    shutil.copyfile(source, target)
+    for suffix in (".corpus", ".corpus-wal"):
+        if Path(f"{source}{suffix}").exists():
+            shutil.copyfile(f"{source}{suffix}", f"{target}{suffix}")
+    return target
+
+
 @pytest.fixture()
 def store_copy(built_store_path: Path, tmp_path: Path) -> Path:
     """A private copy of the built store that a test may damage."""
-    target = tmp_path / "copy.json"
-    shutil.copyfile(built_store_path, target)
-    return target
+    return copy_store(built_store_path, tmp_path / "copy.json")
 
 
 @pytest.fixture(scope="session")

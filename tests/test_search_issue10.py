@@ -406,11 +406,13 @@ def test_the_reported_snippets_now_show_the_match_near_their_middle(
 
 
 def test_the_best_match_is_the_centre_not_an_earlier_weaker_one() -> None:
-    from kazsec.search.passages import PassageDoc, PassageIndex
+    from corpus_helpers import passage_index
+
+    from kazsec.search.passages import PassageDoc
 
     filler = " ".join(["word"] * 120)
     text = f"Masimova opened it. {filler} Then Karim Masimov spoke. {filler} The end."
-    index = PassageIndex([PassageDoc("p1", "s", "S · body", text)])
+    index = passage_index([PassageDoc("p1", "s", "S · body", text)])
     hit = index.search("Masimov")[0]
     shown = [hit.matched[s:e] for s, e in hit.spans]
     assert shown == ["Masimov"] and "Karim Masimov spoke" in hit.matched
@@ -421,11 +423,13 @@ def test_the_best_match_is_the_centre_not_an_earlier_weaker_one() -> None:
 
 
 def test_a_phrase_is_the_centre_when_the_passage_has_one() -> None:
-    from kazsec.search.passages import PassageDoc, PassageIndex
+    from corpus_helpers import passage_index
+
+    from kazsec.search.passages import PassageDoc
 
     filler = " ".join(["word"] * 80)
     text = f"secret {filler} courts {filler} the secret courts met {filler} end"
-    hit = PassageIndex([PassageDoc("p1", "s", "S · body", text)]).search("secret courts")[0]
+    hit = passage_index([PassageDoc("p1", "s", "S · body", text)]).search("secret courts")[0]
     assert "the secret courts met" in hit.matched
     assert [hit.matched[s:e] for s, e in hit.spans] == ["secret", "courts"]
 
@@ -436,10 +440,12 @@ def test_a_prefix_is_highlighted_as_far_as_it_was_typed(engine: SearchEngine) ->
 
 
 def test_words_with_apostrophes_are_highlighted_whole() -> None:
-    from kazsec.search.passages import PassageDoc, PassageIndex
+    from corpus_helpers import passage_index
+
+    from kazsec.search.passages import PassageDoc
 
     text = "Qasym-Jomart To'qaev spoke."
-    hit = PassageIndex([PassageDoc("p1", "s", "S · body", text)]).search("Tokayev")[0]
+    hit = passage_index([PassageDoc("p1", "s", "S · body", text)]).search("Tokayev")[0]
     assert [hit.matched[s:e] for s, e in hit.spans] == ["To'qaev"]
 
 

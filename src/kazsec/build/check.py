@@ -133,6 +133,8 @@ def check_mentions(store: Store) -> list[str]:
         text = texts[1] if texts else ""
         passages = {p["id"] for p in store.corpus.passages_of(sid)}
         for mention in store.corpus.mentions_in(sid):
+            if mention["source"] != sid:
+                problems.append(f"mentions {mention['id']}: refers to source {mention['source']!r}")
             if mention["passage"] not in passages:
                 problems.append(f"mentions {mention['id']}: unknown passage {mention['passage']!r}")
             if text[mention["start"] : mention["end"]] != mention.get("text"):

@@ -114,19 +114,20 @@ def _build(
         metas = load_source_metadata(data_dir)
         units = {meta.id: unit_key(meta, fingerprint.code) for meta in metas}
         numbers = writer.unit_numbers(units.values())
-        built = 0
-
-        def store_now(meta: SourceMeta) -> int:
-            nonlocal built
-            data = repair_unit(data_dir, meta, units[meta.id])
-            numbers.update(writer.add_units([data]))
-            built += 1
-            return numbers[data.unit]
+        # Citations are anchored in the texts they cite: a cited source that is new is
+        # repaired now and kept in memory until its turn, so that units are still
+        # stored in catalogue order (the order passages are found in on equal scores).
+        early: dict[str, UnitData] = {}
 
         def cited_text(source_id: str) -> SourceText:
-            meta = next(m for m in metas if m.id == source_id)
-            num = numbers.get(units[source_id]) or store_now(meta)
-            text, passages = writer.texts(num)
+            num = numbers.get(units[source_id])
+            if num is not None:
+                text, passages = writer.texts(num)
+            else:
+                if source_id not in early:
+                    meta = next(m for m in metas if m.id == source_id)
+                    early[source_id] = repair_unit(data_dir, meta, units[source_id])
+                text, passages = early[source_id].repaired_text, list(early[source_id].passages)
             return SourceText(text, [p["start"] for p in passages], [p["id"] for p in passages])
 
         kb = load_knowledge_base(data_dir, StoredTexts([m.id for m in metas], cited_text))
@@ -135,10 +136,12 @@ def _build(
         jobs: list[tuple[object, ...]] = []
         for meta in metas:
             num = numbers.get(units[meta.id])
-            if num is None:
+            if meta.id in early:
+                jobs.append(("repaired", early.pop(meta.id)))
+            elif num is None:
                 jobs.append(("repair", data_dir, meta, units[meta.id]))
             elif num not in linked:
-                jobs.append(("link", num, writer.texts(num)[1]))
+                jobs.append(("link", writer.path, num))
         progress(f"{len(jobs)} of {len(metas)} sources to repair or link")
         pending: list[UnitData] = []
         found: list[tuple[str | int, list[Record]]] = []
@@ -151,7 +154,7 @@ def _build(
             pending.clear()
             found.clear()
 
-        size = 0
+        size = built = 0
         for data, num, mentions in run_jobs(jobs, kb.people, kb.agencies):
             if data is not None:
                 pending.append(data)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 from multiprocessing import get_context
 from pathlib import Path
@@ -22,6 +23,7 @@ from kazsec.errors import KazsecError, SourceError
 from kazsec.kb.mentions import Linker
 from kazsec.model import Record
 from kazsec.names.fold import fold_key
+from kazsec.store.corpus import connect
 from kazsec.store.corpus_write import UnitData
 
 POOL_FROM = 24  # units to do before worker processes pay for their start-up
@@ -48,11 +50,22 @@ def repair_unit(data_dir: Path, meta: SourceMeta, unit: str) -> UnitData:
     return UnitData(unit, meta.id, repaired.raw_text, repaired.repaired_text, passages, keys)
 
 
-# A job: ("repair", data_dir, meta, unit) or ("link", num, passages); linking needs the
-# worker's Linker, made once per process by `_start_worker`.
+# A job: ("repair", data_dir, meta, unit) repairs and links a new unit; ("repaired", data)
+# links a unit repaired already; ("link", corpus, num) links a stored unit again, reading
+# it from the corpus itself. Linking needs the worker's Linker, made by `_start_worker`.
 Job = tuple[Any, ...]
 Done = tuple[UnitData | None, int | None, list[Record] | None]
 _linker: Linker | None = None
+_readers: dict[Path, sqlite3.Connection] = {}
+
+
+def _stored_passages(corpus: Path, num: int) -> list[Record]:
+    if corpus not in _readers:
+        _readers[corpus] = connect(corpus, readonly=True)
+    rows = _readers[corpus].execute(
+        "SELECT record FROM passages WHERE unit = ? ORDER BY seq", (num,)
+    )
+    return [msgspec.json.decode(blob) for (blob,) in rows]
 
 
 def _start_worker(people: Sequence[Record], agencies: Sequence[Record]) -> None:
@@ -64,10 +77,10 @@ def _run(job: Job) -> Done | KazsecError:
     """Do one job; a problem comes back as a value, to be raised by the build itself."""
     assert _linker is not None
     try:
-        if job[0] == "repair":
-            data = repair_unit(job[1], job[2], job[3])
+        if job[0] in ("repair", "repaired"):
+            data = job[1] if job[0] == "repaired" else repair_unit(job[1], job[2], job[3])
             return data, None, _linker.link(data.passages)
-        return None, job[1], _linker.link(job[2])
+        return None, job[2], _linker.link(_stored_passages(job[1], job[2]))
     except KazsecError as exc:
         return exc
 

@@ -53,17 +53,32 @@ class CorpusWriter:
         if path.exists() and (why := not_a_corpus(path)):
             if not force:
                 raise StoreError(why)
-            for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
-                leftover.unlink(missing_ok=True)
+            self._remove()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(f"cannot write the corpus at {path}: {exc.strerror}") from None
-        self.db = connect(path, readonly=False)
         try:
+            self.db = connect(path, readonly=False)
             self._prepare()
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"corpus {path} is unusable ({exc}); delete it and build again") from None
+        except (sqlite3.DatabaseError, StoreError):
+            # Ours but damaged (a disk filled up, a copy cut short): it only ever holds
+            # what a build derives from the data folder, so it is built afresh.
+            if hasattr(self, "db"):
+                self.db.close()
+            self._remove()
+            self.db = connect(path, readonly=False)
+            try:
+                self._prepare()
+            except sqlite3.DatabaseError as exc:
+                raise StoreError(f"cannot write the corpus at {path}: {exc}") from None
+
+    def _remove(self) -> None:
+        for leftover in (self.path, Path(f"{self.path}-wal"), Path(f"{self.path}-shm")):
+            try:
+                leftover.unlink(missing_ok=True)
+            except OSError as exc:
+                raise StoreError(f"cannot replace the corpus {leftover}: {exc.strerror}") from None
 
     def _prepare(self) -> None:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
