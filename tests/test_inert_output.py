@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from corpus_helpers import save_store_data, store_data
 from tui_helpers import make_app, settle
 
 from kazsec.build.compile import build_store
@@ -30,7 +31,7 @@ STRUCTURAL = {
     "target", "type", "date", "date_end", "start", "end", "file", "sha256", "format",
     "raw_text", "repaired_text", "text", "seq", "candidates", "people", "bodies", "raw_spans",
     "how", "certainty", "date_precision", "date_end_precision", "start_precision",
-    "end_precision", "passage_count", "number", "note_refs",
+    "end_precision", "passage_count", "number", "note_refs", "unit",
     "kind", "role", "end_reason",  # closed vocabularies: a store with others is refused
 }  # fmt: skip
 
@@ -65,12 +66,11 @@ def evil_store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
         )
     path = folder / "evil.json"
     build_store(data, path)
-    stored = json.loads(path.read_text(encoding="utf-8"))
+    stored = store_data(path)
     for table, records in stored.items():
         if table != "_meta":
             stored[table] = {doc: _poison(record) for doc, record in records.items()}
-    path.write_text(json.dumps(stored, ensure_ascii=False), encoding="utf-8")
-    return path
+    return save_store_data(stored, path, path)
 
 
 def _assert_inert(text: str, where: str) -> None:

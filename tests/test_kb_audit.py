@@ -51,7 +51,9 @@ def _events_citing(store: Store, fragment: str) -> list[dict]:
 
 
 def _passage_of(store: Store, citation: dict) -> dict:
-    return _record(store, "passages", citation["passage"])
+    found = store.corpus.passage(citation["passage"])
+    assert found is not None, citation
+    return dict(found)
 
 
 # 1. 'Anuar Kunanbayev' --------------------------------------------------------------------
@@ -234,7 +236,7 @@ ONE_ACT_SENTENCES = [
 
 def _sentence(store: Store, opening: str) -> tuple[int, int]:
     """Where the CISS sentence that starts with `opening` stands in the repaired text."""
-    text = _record(store, "sources", CISS)["repaired_text"]
+    text = store.source(CISS)["repaired_text"]
     start = text.index(opening)
     after = start + len(opening)
     end = min(i for i in (text.find(". ", after), text.find("\n", after), len(text)) if i >= 0)

@@ -94,6 +94,7 @@ def test_the_default_store_builds_itself_when_missing_damaged_or_stale(
     assert "unusable" in said[-1]
     data = json.loads(path.read_text())
     data["_meta"]["1"]["inputs"] = "0" * 64
+    data["_meta"]["1"]["input_stats"] = "0" * 64
     path.write_text(json.dumps(data))
     open_or_build(data_dir, path, said.append)
     assert "older than its inputs" in said[-1]

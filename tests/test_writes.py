@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+import random
 import signal
 import subprocess
 import sys
@@ -91,24 +93,69 @@ def test_a_killed_builds_leftovers_are_cleaned_by_the_next_build(
     assert not leftover.exists() and alive.exists()
 
 
-def test_kill_9_during_a_build_leaves_the_old_store_and_the_next_build_cleans_up(
-    tmp_path: Path, built_store_path: Path
+def _add_documents(data: Path, count: int, seed: int) -> None:
+    """Append generated documents (several paragraphs naming known people) to a data folder."""
+    rng = random.Random(seed)
+    names = ["Karim Massimov", "Масимов", "Nursultan Nazarbayev", "the NSC", "Samat Abish"]
+    entries = []
+    for n in range(count):
+        paragraphs = [
+            " ".join(
+                rng.choice(["security", "council", "decree", "reform", "agency", rng.choice(names)])
+                for _ in range(40)
+            )
+            + "."
+            for _ in range(12)
+        ]
+        raw = ("\n\n".join(paragraphs) + "\n").encode()
+        (data / "sources" / f"gen-{seed}-{n}.txt").write_bytes(raw)
+        sha = hashlib.sha256(raw).hexdigest()
+        entries.append(
+            f'[[source]]\nid = "gen-{seed}-{n}"\nfile = "gen-{seed}-{n}.txt"\nsha256 = "{sha}"\n'
+            f'title = "Generated {n}"\nformat = "web"\n'
+        )
+    with (data / "sources.toml").open("a", encoding="utf-8") as toml:
+        toml.write("\n" + "\n".join(entries))
+
+
+def _usable(store_path: Path) -> dict[str, int]:
+    """Open a store the way the explorer does and read from every part of it."""
+    from kazsec.library import Library
+
+    library = Library(Store.open(store_path))
+    assert library.view("karim-massimov").dossier.mentions.total > 0
+    assert library.engine.search("Massimov security", types={"passage"}, limit=5)
+    for source in library.sources:
+        assert library.corpus.passages_of(source), source
+    return library.store.counts()
+
+
+def test_kill_9_during_a_build_never_leaves_an_unusable_store(
+    tmp_path: Path, data_copy: Path
 ) -> None:
     store = tmp_path / "s.json"
-    store.write_bytes(built_store_path.read_bytes())
-    for delay in (0.05, 0.4, 0.8, 1.2):
-        child = subprocess.Popen(
-            [sys.executable, "-m", "kazsec", "build", "--store", str(store)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        time.sleep(delay)
+    build = [
+        sys.executable,
+        "-m",
+        "kazsec",
+        "build",
+        "--data",
+        str(data_copy),
+        "--store",
+        str(store),
+    ]
+    subprocess.run(build, check=True, capture_output=True)
+    old = _usable(store)
+    _add_documents(data_copy, 60, seed=1)  # enough to run the worker processes
+    rng = random.Random(7)
+    for _ in range(6):
+        child = subprocess.Popen(build, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.2, 3.0))
         child.send_signal(signal.SIGKILL)
         child.wait()
-        Store.open(store)  # old or new, never a mix
-    done = subprocess.run(
-        [sys.executable, "-m", "kazsec", "build", "--store", str(store)], check=False
-    )
+        counts = _usable(store)  # the old store or the new one, never a mix
+        assert counts == old or counts["sources"] == old["sources"] + 60
+    done = subprocess.run(build, check=False)
     assert done.returncode == 0
     assert list(tmp_path.glob(".s.json.*.tmp")) == []
-    assert Store.open(store).counts() == Store.open(built_store_path).counts()
+    assert _usable(store)["sources"] == old["sources"] + 60
