@@ -62,9 +62,18 @@ def store_data(path: Path) -> dict[str, Any]:
     tables, plus the corpus's passages and mentions by row (and each source's texts)."""
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     db = sqlite3.connect(f"{path}.corpus")
-    data["passages"] = {str(r): json.loads(b) for r, b in db.execute("SELECT rowid, record FROM passages ORDER BY rowid")}
-    data["mentions"] = {str(r): json.loads(b) for r, b in db.execute("SELECT rowid, record FROM mentions ORDER BY rowid")}
-    texts = {u: (raw, rep) for u, raw, rep in db.execute("SELECT unit, raw_text, repaired_text FROM units")}
+    data["passages"] = {
+        str(r): json.loads(b)
+        for r, b in db.execute("SELECT rowid, record FROM passages ORDER BY rowid")
+    }
+    data["mentions"] = {
+        str(r): json.loads(b)
+        for r, b in db.execute("SELECT rowid, record FROM mentions ORDER BY rowid")
+    }
+    texts = {
+        u: (raw, rep)
+        for u, raw, rep in db.execute("SELECT unit, raw_text, repaired_text FROM units")
+    }
     for source in data["sources"].values():
         if source.get("unit") in texts:
             source["raw_text"], source["repaired_text"] = texts[source["unit"]]
@@ -84,13 +93,20 @@ def save_store_data(data: dict[str, Any], built: Path, target: Path) -> Path:
             if not isinstance(rows, dict):
                 continue
             for rowid, record in rows.items():
-                db.execute(f"UPDATE {table} SET record = ? WHERE rowid = ?", (json.dumps(record, ensure_ascii=False), int(rowid)))
-        for source in (data.get("sources") or {}).values() if isinstance(data.get("sources"), dict) else ():
+                db.execute(
+                    f"UPDATE {table} SET record = ? WHERE rowid = ?",
+                    (json.dumps(record, ensure_ascii=False), int(rowid)),
+                )
+        for source in (
+            (data.get("sources") or {}).values() if isinstance(data.get("sources"), dict) else ()
+        ):
             if not isinstance(source, dict):
                 continue
             texts = {k: source.pop(k) for k in ("raw_text", "repaired_text") if k in source}
             for column, value in texts.items():
-                db.execute(f"UPDATE units SET {column} = ? WHERE unit = ?", (value, source.get("unit")))
+                db.execute(
+                    f"UPDATE units SET {column} = ? WHERE unit = ?", (value, source.get("unit"))
+                )
     db.close()
     target.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     return target

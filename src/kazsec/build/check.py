@@ -79,12 +79,15 @@ def check_passages(store: Store) -> list[str]:
             pid = passage["id"]
             ids[pid] += 1
             if passage["source"] != sid:
-                problems.append(f"passage {pid}: refers to source {passage['source']!r}, not {sid!r}")
+                problems.append(
+                    f"passage {pid}: refers to source {passage['source']!r}, not {sid!r}"
+                )
                 continue
             text = passage["text"]
             if repaired_text[passage["start"] : passage["end"]] != text:
                 problems.append(
-                    f"passage {pid}: offsets {passage['start']}-{passage['end']} do not hold its text"
+                    f"passage {pid}: offsets {passage['start']}-{passage['end']} "
+                    "do not hold its text"
                 )
             for start, end in passage["raw_spans"]:
                 if not 0 <= start <= end <= len(raw_text):
@@ -147,20 +150,21 @@ def check_mentions(store: Store) -> list[str]:
                     problems.append(
                         f"mentions {mention['id']}: unknown {candidate['type']} {candidate['id']!r}"
                     )
-            top = mention["candidates"][0] if mention["candidates"] else {}
-            if (mention["entity_type"], mention["entity"]) != (top.get("type"), top.get("id")):
+            top = mention["candidates"][0] if mention["candidates"] else None
+            if top is None or (mention["entity_type"], mention["entity"]) != (
+                top["type"],
+                top["id"],
+            ):
                 problems.append(
-                    f"mentions {mention['id']}: entity {mention['entity']!r} is not its first candidate"
+                    f"mentions {mention['id']}: entity {mention['entity']!r} "
+                    "is not its first candidate"
                 )
     return problems
 
 
 def check_references(store: Store) -> list[str]:
     """Ids that records point to exist: people, bodies, events, passages."""
-    ids = {
-        table: {r["id"] for r in store.all(table)}
-        for table in ("people", "agencies", "events")
-    }
+    ids = {table: {r["id"] for r in store.all(table)} for table in ("people", "agencies", "events")}
     entity_ids = {"person": ids["people"], "agency": ids["agencies"], "event": ids["events"]}
     problems: list[str] = []
 

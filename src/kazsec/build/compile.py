@@ -94,7 +94,9 @@ def build_store(
     try:
         lock.acquire(timeout=600)
     except Timeout:
-        raise StoreError(f"another build of {path} has run for ten minutes; try again later") from None
+        raise StoreError(
+            f"another build of {path} has run for ten minutes; try again later"
+        ) from None
     try:
         return _build(data_dir, path, fingerprint, force, progress or (lambda _: None))
     finally:
@@ -181,7 +183,7 @@ def _build(
             "events": kb.events,
             "conflicts": kb.conflicts,
         }
-        meta = {
+        store_meta: Record = {
             "generator": "kazsec",
             "inputs": fingerprint.digest,
             "input_stats": fingerprint.stats,
@@ -195,7 +197,7 @@ def _build(
             },
         }
         before = previous_generation(path)
-        write_store(path, tables, meta, force=force)  # the moment the new store is current
+        write_store(path, tables, store_meta, force=force)  # the moment the new store is current
         writer.collect([generation, *([before] if before else [])])
         writer.remember_hashes(fingerprint.hashes)
         totals = {name: len(records) for name, records in tables.items()}

@@ -125,7 +125,9 @@ def _file_hash(path: Path, cache: Hashes) -> tuple[int, int, str]:
             return known
         return info.st_size, info.st_mtime_ns, hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError as exc:
-        raise SourceError(f"cannot read {path}: {exc.strerror} (is the data folder right?)") from None
+        raise SourceError(
+            f"cannot read {path}: {exc.strerror} (is the data folder right?)"
+        ) from None
 
 
 def _fingerprint(data_dir: Path, modules: tuple[str, ...], cache: Hashes) -> Fingerprint:

@@ -47,7 +47,8 @@ def repair_unit(data_dir: Path, meta: SourceMeta, unit: str) -> UnitData:
         raise SourceError(f"raw source {meta.file} has no text left after repair; check the file")
     passages = [p.to_record() for p in repaired.passages]
     keys = [fold_key(p["text"]) for p in passages]  # type: ignore[arg-type]
-    return UnitData(unit, meta.id, repaired.raw_text, repaired.repaired_text, passages, keys)
+    words = fold_key(" ".join((meta.title, meta.publisher, meta.author, meta.id.replace("-", " "))))
+    return UnitData(unit, meta.id, repaired.raw_text, repaired.repaired_text, passages, keys, words)
 
 
 # A job: ("repair", data_dir, meta, unit) repairs and links a new unit; ("repaired", data)

@@ -57,7 +57,9 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     source = Path(args.data).expanduser() if args.data else data_dir()
     if args.data and not (source / "sources.toml").is_file():
-        raise SourceError(f"--data {source}: no sources.toml there; name a folder laid out like data/")
+        raise SourceError(
+            f"--data {source}: no sources.toml there; name a folder laid out like data/"
+        )
     report = build_store(source, store_path_for(args), force=args.force)
     counts = ", ".join(f"{name} {count}" for name, count in report.counts.items())
     say(f"built {report.path}: {counts}")

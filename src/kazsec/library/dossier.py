@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kazsec.dates import sort_key
-from kazsec.library.mentions import MentionIndex, MentionTally
+from kazsec.library.mentions import CorpusMentions, MentionIndex, MentionTally
 from kazsec.model import (
     AgencyRecord,
     ConflictRecord,
@@ -90,7 +90,9 @@ class Links:
             if agency["parent"]:
                 self.units[agency["parent"]].append(agency)
 
-    def dossier(self, kind: EntityKind, record: Record, mentions: MentionIndex) -> Dossier:
+    def dossier(
+        self, kind: EntityKind, record: Record, mentions: MentionIndex | CorpusMentions
+    ) -> Dossier:
         """The dossier of one record of a known kind."""
         entity_id = record["id"]
         if kind == "source":

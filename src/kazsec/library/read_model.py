@@ -28,13 +28,13 @@ from kazsec.model import (
     ConflictRecord,
     EntityKind,
     EventRecord,
+    FullSourceRecord,
     Location,
     MentionRecord,
     PassageRecord,
     PersonRecord,
     PositionRecord,
     Record,
-    FullSourceRecord,
     SourceRecord,
     source_label,
 )
@@ -125,14 +125,13 @@ class Library:
     @cached_property
     def engine(self) -> SearchEngine:
         """The search index, built on first use from the records already loaded."""
-        from kazsec.search.engine import SearchEngine, entries_from_records
-        from kazsec.search.passages import PassageIndex
+        from kazsec.search.engine import SearchEngine
         from kazsec.store.fulltext import FullText
 
-        entries = entries_from_records(
-            self.people, self.agencies, self.events, self.sources.values()
+        sources = list(self.sources.values())
+        return SearchEngine.over(
+            self.people, self.agencies, self.events, sources, FullText(self.corpus)
         )
-        return SearchEngine(entries, PassageIndex(FullText(self.corpus)))
 
     # -- lookups ----------------------------------------------------------------------
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,7 +11,9 @@ from kazsec.model import SEARCH_KINDS, source_label
 from kazsec.search.index import NameIndex
 from kazsec.search.passages import PassageIndex
 from kazsec.search.results import Entry, SearchResult
+from kazsec.search.sources import SOURCES_IN_NAME_INDEX, SourceSearch
 from kazsec.store import Store
+from kazsec.store.fulltext import FullText
 
 _CACHE_SIZE = 256
 
@@ -67,19 +69,48 @@ class PassagePage:
 class SearchEngine:
     """Names first, passages after; results for repeated queries come from a small cache."""
 
-    def __init__(self, entries: Iterable[Entry], passages: PassageIndex | None = None) -> None:
+    def __init__(
+        self,
+        entries: Iterable[Entry],
+        passages: PassageIndex | None = None,
+        sources: SourceSearch | None = None,
+    ) -> None:
         self.names = NameIndex(entries)
         self.passages = passages
+        self.sources = sources  # a large catalogue's sources, searched apart from names
         self._cache: OrderedDict[
             tuple[str, tuple[str, ...], int, int | None], list[SearchResult]
         ] = OrderedDict()
 
     @classmethod
     def from_store(cls, store: Store) -> SearchEngine:
-        """Index a store's names; its passages are searched in its corpus."""
+        """Index a store's names; passages (and a large catalogue) are searched in its corpus."""
         from kazsec.store.fulltext import FullText
 
-        return cls(entries_from_store(store), PassageIndex(FullText(store.corpus)))
+        sources = store.all("sources")
+        return cls.over(
+            store.all("people"),
+            store.all("agencies"),
+            store.all("events"),
+            sources,
+            FullText(store.corpus),
+        )
+
+    @classmethod
+    def over(
+        cls,
+        people: Iterable[Mapping[str, Any]],
+        agencies: Iterable[Mapping[str, Any]],
+        events: Iterable[Mapping[str, Any]],
+        sources: Sequence[Mapping[str, Any]],
+        text: FullText,
+    ) -> SearchEngine:
+        """The engine over these records and a corpus: a catalogue of thousands of sources
+        is searched through the corpus's index, not held among the names."""
+        large = len(sources) > SOURCES_IN_NAME_INDEX
+        entries = entries_from_records(people, agencies, events, () if large else sources)
+        found = SourceSearch(text, {s["id"]: source_label(s) for s in sources}) if large else None
+        return cls(entries, PassageIndex(text), found)
 
     def search(
         self,
@@ -99,6 +130,8 @@ class SearchEngine:
             return list(self._cache[key])
         name_types = set(wanted) - {"passage"}
         results = self.names.search(query, name_types, limit) if name_types else []
+        if "source" in wanted and self.sources is not None:
+            results += self.sources.search(query, limit)
         if "passage" in wanted and self.passages is not None:
             results += self.passages.search(query, min(limit, passage_limit or limit))
         results.sort(key=lambda r: (-r.score, r.type == "passage"))

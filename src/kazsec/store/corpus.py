@@ -18,6 +18,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import msgspec
 
@@ -38,6 +39,8 @@ CREATE TABLE IF NOT EXISTS passages(
 CREATE INDEX IF NOT EXISTS passages_by_unit ON passages(unit, seq);
 CREATE INDEX IF NOT EXISTS passages_by_id ON passages(id);
 CREATE VIRTUAL TABLE IF NOT EXISTS passage_keys USING fts5(
+  key, tokenize = 'unicode61 remove_diacritics 0');
+CREATE VIRTUAL TABLE IF NOT EXISTS source_keys USING fts5(
   key, tokenize = 'unicode61 remove_diacritics 0');
 CREATE TABLE IF NOT EXISTS terms(term TEXT PRIMARY KEY, length INTEGER NOT NULL) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS terms_by_length ON terms(length);
@@ -147,13 +150,13 @@ class Corpus:
             raise self._fail(f"has corpus schema {version}, this kazsec reads {CORPUS_SCHEMA}")
         return connection
 
-    def _all(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+    def _all(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple[Any, ...]]:
         try:
             return self.connection.execute(sql, params).fetchall()
         except sqlite3.DatabaseError as exc:
             raise self._fail(f"is unusable ({exc})") from None
 
-    def _one(self, sql: str, params: tuple[object, ...] = ()) -> tuple[object, ...] | None:
+    def _one(self, sql: str, params: tuple[object, ...] = ()) -> tuple[Any, ...] | None:
         rows = self._all(sql, params)
         return rows[0] if rows else None
 
@@ -180,7 +183,9 @@ class Corpus:
     def passage(self, passage_id: str) -> PassageRecord | None:
         """One passage of this generation by id."""
         units = set(self.unit_of.values())
-        for unit, blob in self._all("SELECT unit, record FROM passages WHERE id = ?", (passage_id,)):
+        for unit, blob in self._all(
+            "SELECT unit, record FROM passages WHERE id = ?", (passage_id,)
+        ):
             if unit in units:
                 return self._passage(blob)
         return None
@@ -195,7 +200,7 @@ class Corpus:
         """Passages by their row numbers (what the full-text index gives back)."""
         marks = ",".join("?" * len(rowids))
         rows = self._all(f"SELECT rowid, record FROM passages WHERE rowid IN ({marks})", (*rowids,))
-        return {int(rowid): self._passage(blob) for rowid, blob in rows}  # type: ignore[call-overload]
+        return {int(rowid): self._passage(blob) for rowid, blob in rows}
 
     def all_passages(self) -> Iterator[PassageRecord]:
         """Every passage of this generation, source by source in catalogue order."""
@@ -210,7 +215,7 @@ class Corpus:
             "ON g.unit = u.num WHERE g.generation = ?",
             (self.generation,),
         )
-        return int(row[0]) if row and units else 0  # type: ignore[call-overload]
+        return int(row[0]) if row and units else 0
 
     # -- mentions ---------------------------------------------------------------------
 
@@ -251,7 +256,7 @@ class Corpus:
             "GROUP BY n.unit ORDER BY g.position",
             (self.generation, entity_id, self.linker),
         )
-        return [(str(s), int(t), int(a), int(f)) for s, t, a, f in rows]  # type: ignore[call-overload]
+        return [(str(s), int(t), int(a), int(f)) for s, t, a, f in rows]
 
     def mentions_by_rowid(self, rowids: list[int]) -> dict[int, MentionRecord]:
         """Mentions by their row numbers."""
@@ -262,7 +267,7 @@ class Corpus:
             for rowid, blob in self._all(
                 f"SELECT rowid, record FROM mentions WHERE rowid IN ({marks})", (*chunk,)
             ):
-                found[int(rowid)] = self._mention(blob)  # type: ignore[call-overload]
+                found[int(rowid)] = self._mention(blob)
         return found
 
     def entity_tallies(self) -> list[tuple[str, int, int]]:
@@ -272,7 +277,7 @@ class Corpus:
             "ON g.generation = ? AND g.unit = n.unit WHERE n.linker = ? GROUP BY n.entity",
             (self.generation, self.linker),
         )
-        return [(str(e), int(t), int(a)) for e, t, a in rows]  # type: ignore[call-overload]
+        return [(str(e), int(t), int(a)) for e, t, a in rows]
 
     def source_tallies(self) -> list[tuple[str, int, int]]:
         """Per source: (id, mentions, ambiguous mentions)."""
@@ -282,4 +287,4 @@ class Corpus:
             "WHERE m.linker = ? GROUP BY m.unit",
             (self.generation, self.linker),
         )
-        return [(str(s), int(t), int(a)) for s, t, a in rows]  # type: ignore[call-overload]
+        return [(str(s), int(t), int(a)) for s, t, a in rows]

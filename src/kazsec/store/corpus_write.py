@@ -35,6 +35,7 @@ class UnitData:
     repaired_text: str
     passages: Sequence[Record]
     keys: Sequence[str]  # the folded key of each passage, in order
+    source_key: str = ""  # the folded words of its title, publisher, author and id
 
 
 def generation_id(linker: str, units: Sequence[str]) -> str:
@@ -141,6 +142,9 @@ class CorpusWriter:
                 )
                 num = int(cursor.lastrowid or 0)
                 numbers[data.unit] = num
+                self.db.execute(
+                    "INSERT INTO source_keys(rowid, key) VALUES (?, ?)", (num, data.source_key)
+                )
                 rows = []
                 for passage, key in zip(data.passages, data.keys, strict=True):
                     cursor = self.db.execute(
@@ -227,12 +231,18 @@ class CorpusWriter:
                 )
             ]
             for num in dead:
-                rowids = [r for (r,) in self.db.execute("SELECT rowid FROM passages WHERE unit = ?", (num,))]
-                self.db.executemany("DELETE FROM passage_keys WHERE rowid = ?", ((r,) for r in rowids))
+                rowids = [
+                    r
+                    for (r,) in self.db.execute("SELECT rowid FROM passages WHERE unit = ?", (num,))
+                ]
+                self.db.executemany(
+                    "DELETE FROM passage_keys WHERE rowid = ?", ((r,) for r in rowids)
+                )
+                self.db.execute("DELETE FROM source_keys WHERE rowid = ?", (num,))
                 for table in ("passages", "mentions", "named", "linked"):
                     self.db.execute(f"DELETE FROM {table} WHERE unit = ?", (num,))
                 self.db.execute("DELETE FROM units WHERE num = ?", (num,))
-            linkers = [l for (l,) in self.db.execute("SELECT linker FROM generations")]
+            linkers = [row[0] for row in self.db.execute("SELECT linker FROM generations")]
             lmarks = ",".join("?" * len(linkers))
             for table in ("mentions", "named", "linked"):
                 self.db.execute(f"DELETE FROM {table} WHERE linker NOT IN ({lmarks})", linkers)

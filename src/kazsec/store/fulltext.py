@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from functools import lru_cache
+from typing import Any
 
 from kazsec.errors import StoreError
 from kazsec.store.corpus import Corpus
@@ -31,7 +32,7 @@ class FullText:
         self.corpus = corpus
         self._by_length = lru_cache(maxsize=64)(self._terms_of_length)
 
-    def _rows(self, sql: str, params: tuple[object, ...]) -> list[tuple[object, ...]]:
+    def _rows(self, sql: str, params: tuple[object, ...]) -> list[tuple[Any, ...]]:
         try:
             return self.corpus.connection.execute(sql, params).fetchall()
         except sqlite3.DatabaseError as exc:
@@ -69,11 +70,24 @@ class FullText:
         """(row, folded key) of this generation's passages matching an FTS5 expression, in
         row order, starting after row `after`."""
         return [
-            (int(rowid), str(key))  # type: ignore[call-overload]
+            (int(rowid), str(key))
             for rowid, key in self._rows(
                 "SELECT f.rowid, f.key FROM passage_keys f JOIN passages p ON p.rowid = f.rowid "
                 "JOIN generation_units g ON g.generation = ? AND g.unit = p.unit "
                 "WHERE passage_keys MATCH ? AND f.rowid > ? ORDER BY f.rowid LIMIT ?",
                 (self.corpus.generation, expression, after, limit),
+            )
+        ]
+
+    def sources_matching(self, expression: str, limit: int) -> list[tuple[str, str]]:
+        """(source id, folded words) of this generation's sources matching an expression,
+        best first by FTS5's own ranking."""
+        return [
+            (str(source), str(key))
+            for source, key in self._rows(
+                "SELECT u.source, k.key FROM source_keys k JOIN units u ON u.num = k.rowid "
+                "JOIN generation_units g ON g.generation = ? AND g.unit = k.rowid "
+                "WHERE source_keys MATCH ? ORDER BY k.rank LIMIT ?",
+                (self.corpus.generation, expression, limit),
             )
         ]
