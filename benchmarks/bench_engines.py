@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import json
 import random
 import sqlite3
@@ -562,28 +563,35 @@ def fold_rows(passages: int, seed: int) -> tuple[list[tuple[int, str, int]], flo
 def query_times(
     engines_: list[Engine], queries: list[Q], rounds: int
 ) -> tuple[dict[str, dict[tuple[str, str], list[float]]], dict[str, str], dict[str, float]]:
-    """Every query on every engine, interleaved; times, what is unsupported, and agreement."""
+    """Every query on every engine, interleaved; times, what is unsupported, and agreement.
+
+    The engines take each query in turn, the first of them changing from one query to the
+    next, so that no engine is always the one that meets a query first.
+    """
     times: dict[str, dict[tuple[str, str], list[float]]] = {e.name: {} for e in engines_}
     unsupported: dict[str, str] = {}
     agree: dict[str, list[bool]] = {e.name: [] for e in engines_}
+    turn = 0
     for round_number in range(rounds):
         for query in queries:
             for order in ORDERS:
-                baseline: list[int] | None = None
-                for engine in engines_:
+                turn += 1
+                shift = turn % len(engines_)
+                found: dict[str, list[int]] = {}
+                for engine in engines_[shift:] + engines_[:shift]:
                     start = time.perf_counter()
                     try:
-                        found = engine.search(query, order)
+                        found[engine.name] = engine.search(query, order)
                     except Unsupported as exc:
                         unsupported[f"{engine.name}:{query.kind}"] = str(exc)
                         continue
                     times[engine.name].setdefault((query.kind, order), []).append(
                         (time.perf_counter() - start) * 1000
                     )
-                    if order == "doc" and round_number == 0:
-                        if baseline is None:
-                            baseline = found
-                        agree[engine.name].append(found == baseline)
+                if order == "doc" and round_number == 0:
+                    baseline = found[engines_[0].name]
+                    for name, ids in found.items():
+                        agree[name].append(ids == baseline)
     agreement = {
         name: round(sum(a) / len(a), 3) if a else float("nan") for name, a in agree.items()
     }
@@ -685,6 +693,10 @@ def main() -> int:
             )
         for engine in chosen[1:]:
             engine.open()
+        # The rows and the engines live for the whole query phase: a collection pass over
+        # them (a full one costs tens of ms here) must not land inside a timed query.
+        gc.collect()
+        gc.freeze()
         times, unsupported, agreement = query_times(chosen, queries, args.rounds)
         base = times[reference.name]
         for engine in chosen:

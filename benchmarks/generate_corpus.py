@@ -471,15 +471,21 @@ def document_bytes(document: Document) -> bytes:
 
 
 @lru_cache(maxsize=4)
-def bundled_passages(data: Path = BUNDLED) -> int:
-    """Passages the bundled sources make, through kazsec's own repair pipeline."""
+def bundled_passage_texts(data: Path = BUNDLED) -> tuple[tuple[str, str], ...]:
+    """(passage id, text) of the bundled sources' passages, through kazsec's own repair pipeline."""
     from kazsec.corpus.pipeline import repair_source
     from kazsec.corpus.sources import load_source_metadata, read_pinned_source
 
-    return sum(
-        len(repair_source(meta, read_pinned_source(data, meta)).passages)
+    return tuple(
+        (passage.id, passage.text)
         for meta in load_source_metadata(data)
+        for passage in repair_source(meta, read_pinned_source(data, meta)).passages
     )
+
+
+def bundled_passages(data: Path = BUNDLED) -> int:
+    """How many passages the bundled sources make."""
+    return len(bundled_passage_texts(data))
 
 
 def plan(passages: int, seed: int, data: Path = BUNDLED) -> list[int]:
@@ -580,6 +586,14 @@ def append_document(out: Path, seed: int, number: int) -> str:
     with (out / "sources.toml").open("a", encoding="utf-8") as catalogue:
         catalogue.write(toml_entry(writer.metadata(document, text)))
     return document.id
+
+
+def corpus_passages(
+    passages: int, seed: int = 0, data: Path = BUNDLED
+) -> Iterator[tuple[str, str]]:
+    """(passage id, text) of every passage of the corpus, bundled ones first, as the build has them."""
+    yield from bundled_passage_texts(data)
+    yield from generated_passages(passages, seed, data)
 
 
 def generated_passages(
