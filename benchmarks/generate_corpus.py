@@ -21,7 +21,9 @@ natural frequency curve (Zipf-Mandelbrot, p(rank) ~ 1/(rank + 2.7)), one vocabul
 script: 24,000 Latin forms (the 30 commonest English function words on top, then
 syllable-built stems with English-like suffixes) and 16,000 Cyrillic forms (Russian
 function words, then stems with Russian-like endings), shorter forms tending to be commoner.
-Commas, a year or a figure now and then, sentence ends mostly '.', some '?', '!', ';'.
+Commas, a year or a figure now and then, sentence ends mostly '.', some '!' and ';' ('?' ends
+only an interviewer's questions: in an interview the build takes a paragraph ending so for one). One in 32
+body paragraphs is a quote (in “” or «»).
 Mentions of the knowledge base's people and bodies (data/kb/people.toml, agencies.toml:
 `name`, `native_ru`, `native_kk`, curator aliases, the aliases the sources use, and
 surnames) are put at random places: half the paragraphs have none, a quarter one, the
