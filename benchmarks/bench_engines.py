@@ -28,8 +28,10 @@ For each engine, in the same run:
     (3-5 letters of a word); each run with LIMIT 20 in document order (FTS5: rowid order,
     its natural one; tantivy: ordered by the seq fast field) and ranked (FTS5 ORDER BY rank,
     i.e. bm25; tantivy's BM25 top 20); p50/p99 per kind and order. All engines are open in
-    this process and take each query in turn (interleaved, so drifting load hits all alike),
-    for --rounds rounds; result ids must agree with the baseline fts5 in document order;
+    this process and take each query in turn (interleaved, so drifting load hits all alike;
+    which engine goes first rotates from query to query), for --rounds rounds, with the
+    collector's objects frozen first; result ids must agree with the baseline fts5 in
+    document order;
   - change: delete one document's rows (about 100) and commit; insert them again and commit;
     replace them (delete + insert, one commit); check the index sees the change;
   - isolation: a reader that started before a write, what it sees before and after the

@@ -12,8 +12,10 @@ Then, one JSON line per figure, each with the reference measured in the same run
   build_max_rss_mb    the build process's peak RSS (wait4 rusage). Floor: <= 1024 MB
   store_mb            PATH plus the files beside it whose names start with PATH's name (the new
                       store keeps PATH and adds sibling files); reference: that FTS5 table's file
-  open_s, open_rss_mb in a fresh process: Store.open + Library + its search engine ready; RSS
-                      after it; reference: opening the FTS5 table and a first query. (No floor.)
+  open_s, open_rss_mb in a fresh process: Store.open + Library + its search engine ready (with
+                      the collector handled as the explorer's loader does: off while loading,
+                      then everything frozen); RSS after it; reference: opening the FTS5 table
+                      and a first query. (No floor.)
   passage_search_p99_ms  per kind (name, word, phrase, prefix, cyrillic; queries from
                       generate_corpus.sample_queries), in that process:
                       Library(...).engine.search(q, types={"passage"}). Floor: <= 50 ms
@@ -53,6 +55,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import json
 import os
 import sqlite3
@@ -277,10 +280,16 @@ def probe(
 
     queries = json.loads(Path(queries_path).read_text(encoding="utf-8"))
     before = status_mb("VmRSS") or 0.0
+    # As the explorer loads (tui/app.py): the collector off while the store is read and
+    # indexed, everything loaded frozen after it, full collections rare.
+    gc.disable()
     start = time.perf_counter()
     library = Library(Store.open(Path(store_path)))
     engine = library.engine
     open_s = time.perf_counter() - start
+    gc.freeze()
+    gc.enable()
+    gc.set_threshold(10_000, 20, 100)
     open_rss = status_mb("VmRSS") or 0.0
     start = time.perf_counter()
     reference = sqlite3.connect(reference_path, isolation_level=None)
