@@ -765,6 +765,10 @@ def main() -> int:
             + ", ".join(f"{k.replace('word_', '')} {v['median']:g}" for k, v in hits.items())
         )
         summary += [f"isolation, {line['engine']}: {isolation_words(line)}" for line in isolation]
+    if tantivy is None:
+        summary.append(
+            "tantivy             skipped: not installed (pip install tantivy, or '.[bench]')"
+        )
     print()
     print(
         f"Summary ({len(rows):,} folded passages; p99 over {args.rounds} rounds of {args.per_kind} queries a kind; LIMIT {LIMIT}):"

@@ -645,6 +645,8 @@ def sample_queries(
     """
     rng = random.Random(seed * 104729 + per_kind)
     sizes = plan(passages, seed, data)
+    if not sizes:
+        raise ValueError(f"a corpus of {passages} passages has no generated document to sample")
     writer = Writer(seed, data)
     vocab = writer.vocabularies
     step = max(1, len(sizes) // 40)
