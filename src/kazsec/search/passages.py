@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import combinations
 from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz, process
@@ -119,23 +120,47 @@ class PassageIndex:
             if rowid in docs
         ]
 
-    def _scored(self, per_token: list[dict[str, float]], need: int) -> list[tuple[float, int]]:
-        """(score, row) of enough candidates to rank the best `need` exactly (up to a cap)."""
+    def _tiers(self, per_token: list[dict[str, float]]) -> list[tuple[str, float]]:
+        """FTS5 expressions to draw candidates from, each with the best score it can give.
+
+        First the passages holding every word; then those holding at least half of them
+        (as pairs, triples... of words, so that a passage with only 'of' in it is never
+        drawn), which lack a word and so score less.
+        """
+        width = len(per_token)
         groups = [m for m in per_token if m]
-        best = PASSAGE_SCORE_CEILING * sum(max(m.values()) for m in groups) / len(per_token)
-        if len(per_token) > 1:
-            best += 5
-        best = min(PASSAGE_SCORE_CEILING, best)
+        maxima = sorted((max(m.values()) if m else 0.0 for m in per_token), reverse=True)
+        best = PASSAGE_SCORE_CEILING * sum(maxima) / width
+        if width > 1 and len(groups) == width:
+            best += 5  # the words may stand as a phrase
+        tiers = [(" AND ".join(any_of(list(m)) for m in groups), min(PASSAGE_SCORE_CEILING, best))]
+        if len(groups) > 1:
+            least = max(1, (width + 1) // 2)
+            if len(groups) <= 6:
+                some = " OR ".join(
+                    "(" + " AND ".join(any_of(list(m)) for m in combo) + ")"
+                    for combo in combinations(groups, least)
+                )
+            else:
+                some = " OR ".join(any_of(list(m)) for m in groups)
+            tiers.append((some, PASSAGE_SCORE_CEILING * sum(maxima[: width - 1]) / width))
+        return tiers
+
+    def _scored(self, per_token: list[dict[str, float]], need: int) -> list[tuple[float, int]]:
+        """(score, row) of enough candidates to rank the best `need` exactly (up to a cap).
+
+        Candidates come in index order; a tier is left as soon as `need` of them score
+        at least the best any passage still unseen could.
+        """
         scored: dict[int, float] = {}
         cap = max(MAX_CANDIDATES, need + 200)
-        all_words = " AND ".join(any_of(list(m)) for m in groups)
-        expressions = [all_words]
-        if len(groups) > 1:  # passages holding only some of the words come after
-            expressions.append(" OR ".join(any_of(list(m)) for m in groups))
-        for expression in expressions:
+        batch = min(cap, max(100, 2 * need))
+        for expression, best in self._tiers(per_token):
+            if sum(1 for s in scored.values() if s >= best) >= need:
+                break
             after, at_best = 0, sum(1 for s in scored.values() if s >= best)
             while len(scored) < cap and at_best < need:
-                rows = self.text.matching(expression, min(cap, max(100, 2 * need)), after)
+                rows = self.text.matching(expression, batch, after)
                 for rowid, key in rows:
                     if rowid in scored:
                         continue
@@ -143,11 +168,9 @@ class PassageIndex:
                     if score is not None:
                         scored[rowid] = score
                         at_best += score >= best
-                if len(rows) < min(cap, max(100, 2 * need)):
+                if len(rows) < batch:
                     break
                 after = rows[-1][0]
-            if at_best >= need:
-                break
         return [(score, rowid) for rowid, score in scored.items()]
 
     def _score(self, doc_tokens: list[str], per_token: list[dict[str, float]]) -> float | None:
@@ -157,16 +180,18 @@ class PassageIndex:
         if matched * 2 < len(per_token):
             return None
         score = PASSAGE_SCORE_CEILING * sum(qualities) / len(per_token)
-        if len(per_token) > 1 and self._has_phrase(doc_tokens, per_token):
+        # A phrase needs every word: only then is the (costlier) walk along the passage made.
+        if 1 < len(per_token) == matched and self._has_phrase(doc_tokens, per_token):
             score = min(PASSAGE_SCORE_CEILING, score + 5)
         return score
 
     @staticmethod
     def _has_phrase(doc_tokens: list[str], per_token: Sequence[Mapping[str, float]]) -> bool:
         width = len(per_token)
+        first = per_token[0]
         return any(
-            all(doc_tokens[start + k] in per_token[k] for k in range(width))
-            for start in range(len(doc_tokens) - width + 1)
+            token in first and all(doc_tokens[start + k] in per_token[k] for k in range(1, width))
+            for start, token in enumerate(doc_tokens[: len(doc_tokens) - width + 1])
         )
 
     def _words(self, doc: PassageDoc) -> list[_Word]:
