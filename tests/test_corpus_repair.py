@@ -240,3 +240,15 @@ def test_interview_questions_are_their_own_kind(repaired: dict[str, RepairedSour
     assert classify_web_line(essay, first=False) == "body"
     assert classify_web_line(essay, first=False, interview=True) == "question"
     assert classify_web_line("Is coup d’état possible in Kazakhstan?", first=False) == "heading"
+
+
+def test_a_passage_record_holds_every_field_as_asdict_would(
+    repaired: dict[str, RepairedSource],
+) -> None:
+    from dataclasses import asdict
+
+    for source in repaired.values():
+        for passage in source.passages[:20]:
+            expected = asdict(passage)
+            expected["raw_spans"] = [list(span) for span in passage.raw_spans]
+            assert passage.to_record() == expected

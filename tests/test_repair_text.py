@@ -91,3 +91,16 @@ def test_line_repairs_never_raise_and_keep_a_line_a_line(text: str) -> None:
         out = repair(line)
         assert "\n" not in out
         assert repair(out) == out  # idempotent: repairing repaired text changes nothing
+
+
+@given(st.text(alphabet=st.sampled_from("aBcDe,; .-/@xyzKLMNé\u00a0ЖжÃ©"), max_size=60))
+def test_the_line_prefilters_change_nothing(line: str) -> None:
+    """The quick whole-line checks give what the word-by-word repairs give."""
+    import ftfy
+
+    from kazsec.corpus import repair_text
+
+    assert repair_text.repair_glued_words(line) == repair_text._TOKEN.sub(repair_text._unglue, line)
+    assert repair_text.repair_utf8_mojibake(line) == ftfy.fix_text(
+        line, config=repair_text._FTFY_CONFIG
+    )

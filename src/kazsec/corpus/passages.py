@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 from kazsec.corpus.lines import Block
 
@@ -30,10 +30,21 @@ class Passage:
     note_refs: list[int] = field(default_factory=list)  # notes this passage points to
 
     def to_record(self) -> dict[str, object]:
-        """The passage as a JSON-ready store record."""
-        record = asdict(self)
-        record["raw_spans"] = [list(span) for span in self.raw_spans]
-        return record
+        """The passage as a JSON-ready store record (spelled out: `asdict` deep-copies, and a
+        build makes a million of these)."""
+        return {
+            "id": self.id,
+            "source": self.source,
+            "seq": self.seq,
+            "kind": self.kind,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "raw_spans": [list(span) for span in self.raw_spans],
+            "section": self.section,
+            "number": self.number,
+            "note_refs": list(self.note_refs),
+        }
 
 
 def passage_id(source_id: str, seq: int) -> str:

@@ -54,6 +54,8 @@ def repair_utf8_mojibake(line: str) -> str:
     as Latin-1 ('ôåâðàëÿ'): every byte there is a valid Latin-1 letter and no UTF-8
     sequence is involved, so that damage has its own step below.
     """
+    if line.isascii():  # nothing ftfy fixes is ASCII (and this is most lines of English)
+        return line
     return ftfy.fix_text(line, config=_FTFY_CONFIG)
 
 
@@ -111,6 +113,9 @@ _GLUED_CAPITAL = re.compile(r"(?<!\w)([a-z]{2,})([A-Z][a-z]{2,})(?!\w)")
 _GLUED_COMMA = re.compile(r"(?<=[A-Za-z]{2})([,;])(?=[a-z]{2})")
 _ADDRESS_LIKE = re.compile(r"[/@_]|www\.|\.[a-z]{2,}\b")
 _TOKEN = re.compile(r"\S+")
+# Either shape anywhere in a line: without one, no token can change (checked once per line,
+# instead of once per word).
+_MAYBE_GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]{2}|[A-Za-z]{2}[,;][a-z]{2}")
 
 
 def _unglue(token: re.Match[str]) -> str:
@@ -124,6 +129,8 @@ def _unglue(token: re.Match[str]) -> str:
 def repair_glued_words(line: str) -> str:
     """Put back the lost space between glued words: 'oursKazakhstan' -> 'ours Kazakhstan',
     'Halyk Bank,one of' -> 'Halyk Bank, one of'."""
+    if not _MAYBE_GLUED.search(line):
+        return line
     return _TOKEN.sub(_unglue, line)
 
 
