@@ -185,3 +185,22 @@ def test_any_script_reaches_the_passages(library: Library, query: str, written: 
     hits = library.engine.search(query, types={"passage"}, limit=10)
     assert hits and all(r.confident for r in hits[:3])
     assert any(written in r.matched[s:e] for r in hits for s, e in r.spans)
+
+
+def test_the_name_index_is_kept_beside_the_store_and_rebuilt_when_stale(
+    store_copy: Path,
+) -> None:
+    from kazsec.search.name_cache import cache_path
+
+    def hits(path: Path) -> list[tuple[str, float]]:
+        engine = Library(Store.open(path)).engine
+        return [(r.id, r.score) for r in engine.search("Масимов", limit=5)]
+
+    first = hits(store_copy)
+    cached = cache_path(store_copy)
+    assert cached.is_file()
+    assert hits(store_copy) == first, "the saved index answers as the built one did"
+    cached.write_bytes(cached.read_bytes()[:200])  # damaged: rebuilt, not trusted
+    assert hits(store_copy) == first
+    cached.write_bytes(b"my own notes\n")  # somebody's file: read around, never replaced
+    assert hits(store_copy) == first and cached.read_bytes() == b"my own notes\n"

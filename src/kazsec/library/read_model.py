@@ -129,8 +129,9 @@ class Library:
         from kazsec.store.fulltext import FullText
 
         sources = list(self.sources.values())
+        cache = (self.store.path, str(self.store.meta["inputs"]))
         return SearchEngine.over(
-            self.people, self.agencies, self.events, sources, FullText(self.corpus)
+            self.people, self.agencies, self.events, sources, FullText(self.corpus), cache
         )
 
     # -- lookups ----------------------------------------------------------------------

@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from kazsec.model import SEARCH_KINDS, source_label
 from kazsec.search.index import NameIndex
+from kazsec.search.name_cache import cached_names
 from kazsec.search.passages import PassageIndex
 from kazsec.search.results import Entry, SearchResult
 from kazsec.search.sources import SOURCES_IN_NAME_INDEX, SourceSearch
@@ -71,11 +73,11 @@ class SearchEngine:
 
     def __init__(
         self,
-        entries: Iterable[Entry],
+        entries: Iterable[Entry] | NameIndex,
         passages: PassageIndex | None = None,
         sources: SourceSearch | None = None,
     ) -> None:
-        self.names = NameIndex(entries)
+        self.names = entries if isinstance(entries, NameIndex) else NameIndex(entries)
         self.passages = passages
         self.sources = sources  # a large catalogue's sources, searched apart from names
         self._cache: OrderedDict[
@@ -104,13 +106,21 @@ class SearchEngine:
         events: Iterable[Mapping[str, Any]],
         sources: Sequence[Mapping[str, Any]],
         text: FullText,
+        cache: tuple[Path, str] | None = None,
     ) -> SearchEngine:
         """The engine over these records and a corpus: a catalogue of thousands of sources
-        is searched through the corpus's index, not held among the names."""
+        is searched through the corpus's index, not held among the names. `cache` is the
+        store's path and fingerprint, to keep the name index on disk beside it."""
         large = len(sources) > SOURCES_IN_NAME_INDEX
-        entries = entries_from_records(people, agencies, events, () if large else sources)
+
+        def build() -> NameIndex:
+            return NameIndex(
+                entries_from_records(people, agencies, events, () if large else sources)
+            )
+
+        names = cached_names(cache[0], f"{cache[1]} {int(large)}", build) if cache else build()
         found = SourceSearch(text, {s["id"]: source_label(s) for s in sources}) if large else None
-        return cls(entries, PassageIndex(text), found)
+        return cls(names, PassageIndex(text), found)
 
     def search(
         self,

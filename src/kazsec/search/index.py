@@ -11,6 +11,7 @@ results.SHORT_QUERY). All fuzzy work is done once per distinct vocabulary token.
 
 from __future__ import annotations
 
+import marshal
 import re
 from bisect import bisect_left
 from collections import defaultdict
@@ -42,6 +43,7 @@ from kazsec.search.results import (
     query_letters,
 )
 
+_FORMAT = "kazsec-name-index-1"  # bump when the saved shape changes
 # A token that only resembles a name token is worth less than one that equals it.
 FUZZY_DISCOUNT = 0.9
 MAX_CANDIDATES = 800  # aliases scored per query, taken from the best-matching tokens first
@@ -97,6 +99,44 @@ class NameIndex:
 
     def __len__(self) -> int:
         return len(self._items)
+
+    # -- kept on disk ---------------------------------------------------------------
+
+    def to_bytes(self) -> bytes:
+        """The built index as plain data (marshal: loading it is a few C calls)."""
+        items = [
+            (tuple(i.entry), i.tokens, i.base_count, i.compact, i.surname) for i in self._items
+        ]
+        state = (
+            _FORMAT,
+            items,
+            self._postings,
+            self._vocabulary,
+            dict(self._by_length),
+            self._compacts,
+            self._compact_ids,
+        )
+        return marshal.dumps(state)
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> NameIndex | None:
+        """An index saved by `to_bytes`, None if the bytes are of another format or damaged."""
+        try:
+            state = marshal.loads(data)
+            if state[0] != _FORMAT:
+                return None
+            _, items, postings, vocabulary, by_length, compacts, compact_ids = state
+            index = cls.__new__(cls)
+            index._items = [Indexed(Entry(*entry), *rest) for entry, *rest in items]
+            index._postings = postings
+            index._vocabulary = vocabulary
+            index._by_length = defaultdict(list, by_length)
+            index._all_compacts = [item.compact for item in index._items]
+            index._compacts = compacts
+            index._compact_ids = compact_ids
+        except (EOFError, ValueError, TypeError, IndexError):
+            return None
+        return index
 
     # -- candidate tokens ---------------------------------------------------------
 

@@ -70,6 +70,11 @@ def atomic_write_text(path: Path, text: str, ownership: Ownership | None = None)
 
     `ownership` may say why an existing file is not ours to replace (StoreError then).
     """
+    atomic_write_bytes(path, text.encode("utf-8"), ownership)
+
+
+def atomic_write_bytes(path: Path, data: bytes, ownership: Ownership | None = None) -> None:
+    """Replace `path` (or a link's target) with `data`, whole or not at all."""
     target = write_target(path)
     _refuse_unreplaceable(target)
     if ownership is not None and target.exists():
@@ -87,8 +92,8 @@ def atomic_write_text(path: Path, text: str, ownership: Ownership | None = None)
             f"cannot write the store at {path}: {exc.strerror}; choose another path with --store"
         ) from None
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as temp:
-            temp.write(text)
+        with os.fdopen(handle, "wb") as temp:
+            temp.write(data)
             temp.flush()
             os.fsync(temp.fileno())
         umask = os.umask(0)
