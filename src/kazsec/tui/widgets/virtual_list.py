@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.segment import Segment
+from rich.style import Style as RichStyle
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
@@ -19,7 +21,6 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
-from textual.visual import Visual, visualize
 
 from kazsec.render.lists import dim_line, list_row_text
 
@@ -94,12 +95,21 @@ class VirtualList(ScrollView, can_focus=True):
         self._line_of: dict[str, int] | None = None  # entity id -> line, made when first asked
         # Strips of the lines drawn lately, by line, look and width: scrolling back is free.
         self._strips: LRUCache[tuple[ListRow | str, Style, int], Strip] = LRUCache(1024)
-        self.show_rows(rows)
+        self._set_lines(rows)
+        self.highlighted = self._next_row(0, 1)
 
     # -- contents -----------------------------------------------------------------------
 
     def show_rows(self, rows: Sequence[ListRow]) -> None:
         """Show these rows (a heading where a new group begins); the cursor on the first."""
+        self._set_lines(rows)
+        self._hover = None
+        self._update_virtual_size()
+        self.scroll_to(y=0, animate=False, immediate=True)
+        self.highlighted = self._next_row(0, 1)
+        self.refresh()
+
+    def _set_lines(self, rows: Sequence[ListRow]) -> None:
         lines: list[ListRow | str] = []
         group = None
         for row in rows:
@@ -107,15 +117,8 @@ class VirtualList(ScrollView, can_focus=True):
                 lines.append(row.group)
                 group = row.group
             lines.append(row)
-        if not lines:
-            lines.append(self.empty)
-        self._lines = lines
+        self._lines = lines or [self.empty]
         self._line_of = None
-        self._hover = None
-        self._update_virtual_size()
-        self.scroll_to(y=0, animate=False, immediate=True)
-        self.highlighted = self._next_row(0, 1)
-        self.refresh()
 
     @property
     def lines(self) -> Sequence[ListRow | str]:
@@ -153,7 +156,18 @@ class VirtualList(ScrollView, can_focus=True):
     # -- drawing ------------------------------------------------------------------------
 
     def _update_virtual_size(self) -> None:
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self._lines))
+        size = Size(self.scrollable_content_region.width, len(self._lines))
+        old = self.virtual_size
+        if size == old:
+            return
+        room = self.container_size.height
+        if size.width == old.width and (size.height > room) == (old.height > room):
+            # The scrollbar stays (or stays away): only its thumb changes. Setting the
+            # reactive would lay out the whole screen again on every filter keystroke.
+            self.set_reactive(VirtualList.virtual_size, size)
+            self._scroll_update(size)
+        else:
+            self.virtual_size = size
 
     def on_resize(self) -> None:
         self._update_virtual_size()
@@ -185,11 +199,15 @@ class VirtualList(ScrollView, can_focus=True):
         key = (line, style, width)
         strip = self._strips.get(key)
         if strip is None:
+            # Rich renders one line of text several times faster than Textual's Visual path,
+            # and a filter keystroke redraws every line on screen.
             text = dim_line(line) if isinstance(line, str) else list_row_text(line)
-            visual: Visual = visualize(self, text, markup=False)
-            strips = Visual.to_strips(self, visual, width, 1, style)
-            strip = strips[0] if strips else Strip.blank(width)
-            strip = strip.extend_cell_length(width, style.rich_style).crop(0, width)
+            text.truncate(width, overflow="ellipsis", pad=True)
+            console = self.app.console
+            # Text.render leaves the text's own style (a heading's dim) to its caller.
+            base = style.rich_style + console.get_style(text.style, default=RichStyle.null())
+            segments = Segment.apply_style(text.render(console), base)
+            strip = Strip(segments).crop_extend(0, width, style.rich_style)
             self._strips[key] = strip
         return strip
 
