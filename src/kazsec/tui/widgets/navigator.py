@@ -62,6 +62,7 @@ class EntityList(Vertical):
         self.placeholder = placeholder
         self.matcher = matcher
         self._index = {row.entity_id: n for n, row in enumerate(rows)}
+        self._shown_filter = ""  # the filter the list shows the rows of
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder=self.placeholder, classes="list-filter")
@@ -85,12 +86,16 @@ class EntityList(Vertical):
 
     def show_all(self) -> None:
         """Every row again (a cleared filter), at once rather than on the next change event."""
+        self._shown_filter = ""
         self.rows_list.show_rows(self.rows)
 
     @on(Input.Changed, ".list-filter")
     def _filter(self, event: Input.Changed) -> None:
-        if shown_inert(event.input):
+        if shown_inert(event.input) or event.value == self._shown_filter:
+            # Already shown: a filter cleared by `follow` must not send the cursor it has
+            # just placed back to the first row when the change event comes in.
             return
+        self._shown_filter = event.value
         rows = self.rows
         self.rows_list.show_rows([rows[n] for n in self.matching(event.value)])
 
