@@ -7,9 +7,12 @@ import pytest
 from textual import events, on
 from textual.app import App, ComposeResult
 from textual.widgets import Input, TabbedContent
+from tui_helpers import make_app
+from tui_helpers import settle as settle_app
 
 from kazsec.library import ListRow
 from kazsec.names import fold_key
+from kazsec.store import Store
 from kazsec.tui.messages import EntitySelected
 from kazsec.tui.widgets.navigator import EntityList, Matcher, Navigator
 from kazsec.tui.widgets.virtual_list import VirtualList
@@ -231,6 +234,26 @@ async def test_headings_stand_over_their_groups_and_the_cursor_steps_over_them()
         await settle(pilot)
         assert app.opened == []
         assert "Others" in drawn(people, 3)
+
+
+def test_a_row_a_matcher_names_twice_is_listed_once() -> None:
+    rows = source_rows(5)
+    twice = EntityList(
+        rows, "filter", lambda text: ["source-00003", "source-00001", "source-00003"]
+    )
+    assert twice.matching("anything") == [3, 1]
+
+
+async def test_the_timeline_filtered_to_a_person_lists_each_event_once(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle_app(app, pilot)
+        await pilot.press("3")
+        app.explorer.query_one("#list-timeline Input", Input).value = "Sadykulov"
+        await settle_app(app, pilot)
+        timeline = app.explorer.query_one("#list-timeline VirtualList", VirtualList)
+        ids = [line.entity_id for line in timeline.lines if not isinstance(line, str)]
+        assert "2022-01-06-sadykulov-dismissed" in ids and len(ids) == len(set(ids))
 
 
 def test_the_lists_keys_have_ids_and_descriptions_and_ids_do_not_clash() -> None:

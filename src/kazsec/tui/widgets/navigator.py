@@ -78,7 +78,10 @@ class EntityList(Vertical):
         if not text.strip():
             return list(range(len(self.rows)))
         if self.matcher is not None:
-            return [self._index[i] for i in self.matcher(text) if i in self._index]
+            # Once each, where first found: the timeline's matcher names an event both by
+            # its title and through each person or body in it.
+            found = dict.fromkeys(self._index[i] for i in self.matcher(text) if i in self._index)
+            return list(found)
         from kazsec.names import fold_key  # loaded with the library, after the first frame
 
         wanted = fold_key(text).split()
