@@ -168,6 +168,10 @@ async def test_down_from_the_filter_goes_past_500_matches_and_escape_brings_all_
         assert app.focused is field, "the keys moved the list, the focus stayed in the filter"
         assert sources.highlighted_row == matched[700]
         assert matched[700].label in drawn(sources, 700), "the cursor's row is on the screen"
+        page = sources.scrollable_content_region.height - 1
+        burst(app, ["pagedown", "pagedown", "pageup"])
+        await settle(pilot)
+        assert app.focused is field and sources.highlighted == 700 + page
         burst(app, ["escape"])
         await settle(pilot)
         assert field.value == "" and app.focused is sources

@@ -48,6 +48,8 @@ class EntityList(Vertical):
         ),
         Binding("down", "move(1)", "Next row", show=False, id="filter-down"),
         Binding("up", "move(-1)", "Previous row", show=False, id="filter-up"),
+        Binding("pagedown", "page(1)", "A page down", show=False, id="filter-page-down"),
+        Binding("pageup", "page(-1)", "A page up", show=False, id="filter-page-up"),
     ]
 
     def __init__(
@@ -119,6 +121,10 @@ class EntityList(Vertical):
     def action_move(self, step: int) -> None:
         """Move through the list while typing in its filter."""
         self.rows_list.action_cursor(step)
+
+    def action_page(self, step: int) -> None:
+        """Page through the list while typing in its filter."""
+        self.rows_list.action_page(step)
 
     def select(self, entity_id: str) -> bool:
         """Highlight an entity's row (without taking the focus); False if it is not shown."""
