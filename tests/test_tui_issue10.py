@@ -14,6 +14,7 @@ from tui_helpers import make_app, open_fact, reader, settle
 from kazsec.render.reader import QUOTE_STYLE
 from kazsec.store import Store
 from kazsec.tui.app import KazsecApp
+from kazsec.tui.widgets.virtual_list import VirtualList
 
 KEY_NAMES = {"/": "slash", " ": "space", "[": "left_square_bracket", "]": "right_square_bracket"}
 
@@ -151,9 +152,10 @@ async def test_the_navigator_follows_what_is_opened(store: Store) -> None:
             app.open_entity(entity)
             await settle(app, pilot)
             assert app.explorer.query_one("#navigator-tabs", TabbedContent).active == f"tab-{tab}"
-            options = app.explorer.query_one(f"#list-{tab} OptionList", OptionList)
+            options = app.explorer.query_one(f"#list-{tab} VirtualList", VirtualList)
             assert options.highlighted is not None
-            assert options.get_option_at_index(options.highlighted).row.entity_id == entity  # type: ignore[attr-defined]
+            assert options.highlighted_row is not None
+            assert options.highlighted_row.entity_id == entity
 
 
 @pytest.mark.parametrize("words", ["KNB", "ODKB", "КНБ", "ОДКБ", "Elbasy", "Massimov", "Масимов"])
@@ -164,12 +166,11 @@ async def test_the_timeline_filter_uses_the_search_boxs_matching(store: Store, w
         await pilot.press("3")
         app.explorer.query_one("#list-timeline Input", Input).value = words
         await settle(app, pilot)
-        options = app.explorer.query_one("#list-timeline OptionList", OptionList)
-        rows = [options.get_option_at_index(i) for i in range(options.option_count)]
-        assert any(not row.disabled for row in rows), words
+        options = app.explorer.query_one("#list-timeline VirtualList", VirtualList)
+        assert any(not isinstance(line, str) for line in options.lines), words
         app.explorer.query_one("#list-timeline Input", Input).value = "qqqzzzx"
         await settle(app, pilot)
-        assert "no match" in str(options.get_option_at_index(0).prompt)
+        assert options.lines[0] == "no match"
 
 
 async def test_filter_boxes_move_the_list_and_let_go_of_the_focus(store: Store) -> None:
@@ -180,11 +181,11 @@ async def test_filter_boxes_move_the_list_and_let_go_of_the_focus(store: Store) 
         field.focus()
         await pilot.press(*"Nazarbayev")
         await settle(app, pilot)
-        options = app.explorer.query_one("#list-people OptionList", OptionList)
+        options = app.explorer.query_one("#list-people VirtualList", VirtualList)
         first = options.highlighted
         await pilot.press("down")
         assert options.highlighted != first, "Down moves the list while typing"
-        chosen = options.get_option_at_index(options.highlighted).row.entity_id  # type: ignore[union-attr,attr-defined]
+        chosen = options.highlighted_row.entity_id  # type: ignore[union-attr]
         await pilot.press("enter")
         await settle(app, pilot)
         assert app.explorer.entity_id == chosen
@@ -382,20 +383,12 @@ async def test_lists_are_grouped_by_role_and_kind(store: Store) -> None:
     app = make_app(store)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(app, pilot)
-        people = app.explorer.query_one("#list-people OptionList", OptionList)
-        headings = [
-            str(people.get_option_at_index(i).prompt)
-            for i in range(people.option_count)
-            if people.get_option_at_index(i).disabled
-        ]
+        people = app.explorer.query_one("#list-people VirtualList", VirtualList)
+        headings = [line for line in people.lines if isinstance(line, str)]
         assert headings[0] == "Officials" and "Authors cited in notes" in headings
         assert headings.index("Authors cited in notes") == len(headings) - 1, "authors last"
-        bodies = app.explorer.query_one("#list-agencies OptionList", OptionList)
-        first_heading = next(
-            str(bodies.get_option_at_index(i).prompt)
-            for i in range(bodies.option_count)
-            if bodies.get_option_at_index(i).disabled
-        )
+        bodies = app.explorer.query_one("#list-agencies VirtualList", VirtualList)
+        first_heading = next(line for line in bodies.lines if isinstance(line, str))
         assert first_heading == "Security service"
 
 

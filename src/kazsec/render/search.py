@@ -43,6 +43,25 @@ def no_match_text(query: str) -> Text:
     return data_text(f"no match for {query!r}", "bold")
 
 
+def searching_text(query: str, names_found: bool) -> Text:
+    """The line that stands for passage hits still being looked for."""
+    if names_found:
+        return data_text("searching passages…", "dim italic")
+    return data_text(f"no match for {query!r} among names; searching passages…", "dim italic")
+
+
+def passages_heading(shown: int, more: bool) -> Text:
+    """'Passages (58+)': how many passage hits are in the list, and whether more follow."""
+    return data_text(f"Passages ({shown}{'+' if more else ''})", "bold underline")
+
+
+def more_passages_text(shown: int, page: int, loading: bool) -> Text:
+    """The last line while more passage hits follow: what Enter (or PageDown) does there."""
+    if loading:
+        return data_text(f"loading the next {page} passages…", "dim italic")
+    return data_text(f"▾ more passages ({shown} shown): Enter or PgDn for the next {page}", "bold")
+
+
 def guesses_text(results: Sequence[SearchResult]) -> Text:
     """The closest guesses under the confidence bar, said as guesses."""
     names = ", ".join(f"{r.name} ({r.score:.0f})" for r in results[:3])

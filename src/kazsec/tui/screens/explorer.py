@@ -164,7 +164,7 @@ class ExplorerScreen(ReadingActions):
         }
         await self.navigator.fill(lists, matchers)
         if self.focused is None or self.focused.id == "facts":
-            self.set_focus(self.query_one("#list-people OptionList"))
+            self.set_focus(self.query_one("#list-people .entity-list"))
 
     # -- typing goes to search ----------------------------------------------------------
 

@@ -9,19 +9,18 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Input, OptionList, Static, TabbedContent, TabPane
-from textual.widgets.option_list import Option
+from textual.widgets import Input, Static, TabbedContent, TabPane
 
-from kazsec.render.lists import dim_line, list_row_text
+from kazsec.render.lists import dim_line
 from kazsec.tui.messages import EntitySelected
 from kazsec.tui.widgets.search_box import shown_inert
+from kazsec.tui.widgets.virtual_list import VirtualList
 
 if TYPE_CHECKING:
     from kazsec.library import ListRow
 
 Matcher = Callable[[str], list[str]]  # a filter text -> ids of the matching items, best first
 
-MAX_SHOWN = 500  # rows in a list at once; a filter narrows the rest (10k people stay instant)
 # Tab labels stay short so that all four show at 80 columns; each list's count is in its filter.
 TABS = (
     ("people", "People", "filter {n} people"),
@@ -32,22 +31,12 @@ TABS = (
 KIND_TABS = {"person": "people", "agency": "agencies", "event": "timeline", "source": "sources"}
 
 
-class RowOption(Option):
-    """A list row, carrying the row it shows."""
-
-    def __init__(self, row: ListRow) -> None:
-        super().__init__(list_row_text(row))
-        self.row = row
-
-
 class EntityList(Vertical):
     """A filter box over a list; Enter (or a click) opens the highlighted item."""
 
     DEFAULT_CSS = """
     EntityList .list-filter { border: none; height: 1; background: $boost; }
-    EntityList .entity-list {
-        height: 1fr; border: none; text-wrap: nowrap; text-overflow: ellipsis;
-    }
+    EntityList .entity-list { height: 1fr; border: none; }
     """
     BINDINGS = [
         Binding(
@@ -59,6 +48,8 @@ class EntityList(Vertical):
         ),
         Binding("down", "move(1)", "Next row", show=False, id="filter-down"),
         Binding("up", "move(-1)", "Previous row", show=False, id="filter-up"),
+        Binding("pagedown", "page(1)", "A page down", show=False, id="filter-page-down"),
+        Binding("pageup", "page(-1)", "A page up", show=False, id="filter-page-up"),
     ]
 
     def __init__(
@@ -73,33 +64,26 @@ class EntityList(Vertical):
         self.placeholder = placeholder
         self.matcher = matcher
         self._index = {row.entity_id: n for n, row in enumerate(rows)}
+        self._shown_filter = ""  # the filter the list shows the rows of
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder=self.placeholder, classes="list-filter")
-        yield OptionList(*self._options(list(range(len(self.rows)))), classes="entity-list")
+        yield VirtualList(self.rows, classes="entity-list")
 
-    def _options(self, indexes: list[int]) -> list[Option]:
-        shown: list[Option] = []
-        group = None
-        for n in indexes[:MAX_SHOWN]:
-            row = self.rows[n]
-            if row.group and row.group != group:  # a heading where a new group begins
-                shown.append(Option(dim_line(row.group), disabled=True))
-                group = row.group
-            shown.append(RowOption(row))
-        if not indexes:
-            shown.append(Option(dim_line("no match"), disabled=True))
-        if len(indexes) > MAX_SHOWN:
-            more = f"… {len(indexes) - MAX_SHOWN} more: type above to narrow"
-            shown.append(Option(dim_line(more), disabled=True))
-        return shown
+    @property
+    def rows_list(self) -> VirtualList:
+        """The list under the filter box."""
+        return self.query_one(VirtualList)
 
     def matching(self, text: str) -> list[int]:
         """Indexes of the rows a filter text keeps: all of them for an empty filter."""
         if not text.strip():
             return list(range(len(self.rows)))
         if self.matcher is not None:
-            return [self._index[i] for i in self.matcher(text) if i in self._index]
+            # Once each, where first found: the timeline's matcher names an event both by
+            # its title and through each person or body in it.
+            found = dict.fromkeys(self._index[i] for i in self.matcher(text) if i in self._index)
+            return list(found)
         from kazsec.names import fold_key  # loaded with the library, after the first frame
 
         wanted = fold_key(text).split()
@@ -107,53 +91,49 @@ class EntityList(Vertical):
 
     def show_all(self) -> None:
         """Every row again (a cleared filter), at once rather than on the next change event."""
-        self._show(list(range(len(self.rows))))
+        self._shown_filter = ""
+        self.rows_list.show_rows(self.rows)
 
     @on(Input.Changed, ".list-filter")
     def _filter(self, event: Input.Changed) -> None:
-        if shown_inert(event.input):
+        if shown_inert(event.input) or event.value == self._shown_filter:
+            # Already shown: a filter cleared by `follow` must not send the cursor it has
+            # just placed back to the first row when the change event comes in.
             return
-        self._show(self.matching(event.value))
-
-    def _show(self, matching: list[int]) -> None:
-        options = self.query_one(OptionList)
-        options.clear_options()
-        options.add_options(self._options(matching))
-        first = next((i for i, o in enumerate(options.options) if not o.disabled), None)
-        options.highlighted = first
+        self._shown_filter = event.value
+        rows = self.rows
+        self.rows_list.show_rows([rows[n] for n in self.matching(event.value)])
 
     @on(Input.Submitted, ".list-filter")
     def _submitted(self) -> None:
-        options = self.query_one(OptionList)
-        if options.highlighted is not None:
-            self._open(options.get_option_at_index(options.highlighted))
+        self.rows_list.action_open()
 
-    @on(OptionList.OptionSelected, ".entity-list")
-    def _chosen(self, event: OptionList.OptionSelected) -> None:
-        self._open(event.option)
-
-    def _open(self, option: Option) -> None:
-        if isinstance(option, RowOption):
-            self.post_message(EntitySelected(option.row.entity_id))
+    @on(VirtualList.RowOpened, ".entity-list")
+    def _opened(self, event: VirtualList.RowOpened) -> None:
+        event.stop()
+        self.post_message(EntitySelected(event.row.entity_id))
 
     def action_clear_filter(self) -> None:
         """Empty the filter and go back to the list (1-4 switch tabs again there)."""
         self.query_one(Input).value = ""
-        self.screen.set_focus(self.query_one(OptionList))
+        self.screen.set_focus(self.rows_list)
 
     def action_move(self, step: int) -> None:
         """Move through the list while typing in its filter."""
-        options = self.query_one(OptionList)
-        (options.action_cursor_down if step > 0 else options.action_cursor_up)()
+        self.rows_list.action_cursor(step)
+
+    def action_page(self, step: int) -> None:
+        """Page through the list while typing in its filter."""
+        self.rows_list.action_page(step)
 
     def select(self, entity_id: str) -> bool:
         """Highlight an entity's row (without taking the focus); False if it is not shown."""
-        options = self.query_one(OptionList)
-        for index, option in enumerate(options.options):
-            if isinstance(option, RowOption) and option.row.entity_id == entity_id:
-                options.highlighted = index
-                return True
-        return False
+        rows_list = self.rows_list
+        line = rows_list.line_of(entity_id)
+        if line is None:
+            return False
+        rows_list.highlighted = line
+        return True
 
 
 class Navigator(Vertical):
@@ -207,4 +187,4 @@ class Navigator(Vertical):
         if self.lists is None:
             return
         self.query_one(TabbedContent).active = f"tab-{key}"
-        self.query_one(f"#list-{key} OptionList").focus()
+        self.query_one(f"#list-{key}", EntityList).rows_list.focus()
