@@ -28,7 +28,7 @@ def search_matcher(library: Library, kinds: set[str]) -> Matcher:
     """A list filter that finds names in any spelling or script, as the search box does."""
 
     def match(text: str) -> list[str]:
-        found = library.engine.search(text, types=kinds, limit=500)
+        found = library.engine.search(text, types=kinds, limit=100_000)
         return [r.id for r in found if r.confident]
 
     return match
