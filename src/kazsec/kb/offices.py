@@ -28,14 +28,13 @@ from kazsec.kb.titles import (
     KEY_QUALIFIERS,
     QUALIFIERS,
     country_of,
-    may_hold_office,
     normal_office,
     office_at,
     office_starts,
     office_words,
     sentence_end,
 )
-from kazsec.kb.tokens import Token, Tokens
+from kazsec.kb.tokens import OutsideWindow, Token, Tokens
 
 
 @dataclass(frozen=True)
@@ -207,9 +206,12 @@ def _compatible(one: Office, other: Office) -> bool:
 def offices_in(text: str, spans: Sequence[Span], tokens: Tokens | None = None) -> list[Office]:
     """Every office written in a passage (outside other mentions), with the holder it is
     written against, if any. `tokens`: the text's, if the caller has them already."""
-    if not may_hold_office(text):
+    words = office_words(text)
+    if not words:
         return []
     passage = PassageWords(text, spans, tokens)
+    if not passage.tokens.holds(words[0][0], words[-1][1]):
+        raise OutsideWindow("an office word outside the tokens read")
     found: list[Office] = []
     index = 0  # the first token after the last office read
     for start in office_starts(passage.tokens):

@@ -64,8 +64,9 @@ class Tokens:
     """The tokens of a text, as `tokenize` finds them; a Token is made when asked for.
 
     Given a window (start, end), only the tokens between are read (the ends must fall on
-    spaces, or the text's own ends): asking for one beyond raises OutsideWindow, never a
-    wrong answer, where the text has tokens there; past the text's own ends there are none.
+    spaces, or be the text's own ends): asking for a token beyond the window raises
+    OutsideWindow rather than give a wrong answer, unless the window reaches the text's end
+    on that side, where there is none.
     """
 
     def __init__(self, text: str, window: tuple[int, int] | None = None) -> None:
@@ -76,7 +77,7 @@ class Tokens:
         self.starts: list[int] = offsets[1:-1:2]
         self.count = len(self.texts)
         self.made: list[Token | None] = [None] * self.count
-        self._start = start
+        self._start, self._end = start, end
         self._more_before = start > 0
         self._more_after = end < len(text)
 
@@ -101,6 +102,12 @@ class Tokens:
         if self._more_before if index < 0 else self._more_after:
             raise OutsideWindow(index)
         return None
+
+    def holds(self, start: int, end: int) -> bool:
+        """Whether every token of the characters start..end is read (in the window)."""
+        return (start >= self._start or not self._more_before) and (
+            end <= self._end or not self._more_after
+        )
 
     def first_from(self, offset: int) -> int | None:
         """The index of the first token starting at or after `offset`, if any."""
