@@ -22,6 +22,7 @@ from kazsec.kb import mentions
 from kazsec.kb.forms import FormOwners, Forms, collect_forms
 from kazsec.kb.matcher import FormMatcher
 from kazsec.kb.mentions import Linker, link_mentions
+from kazsec.kb.titles import office_at, office_starts, office_words
 from kazsec.kb.tokens import OutsideWindow, Tokens, tokenize
 from kazsec.store import Store
 
@@ -234,11 +235,20 @@ def _names_only(linker: Linker, passage: dict[str, Any]) -> list[dict[str, Any]]
 def test_offices_read_fast_are_the_offices_read_in_full(text: str) -> None:
     linker = Linker(PEOPLE, AGENCIES)
     passage = {"id": "s/p001", "source": "s", "start": 10, "text": text}
-    fast = linker.link([passage])
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(mentions, "may_hold_office", lambda text: True)
-        patch.setattr(mentions, "office_window", lambda text, titles: None)
-        assert fast == linker.link([passage])
+    names = _names_only(linker, passage)
+    assert mentions._offices(passage, names) == mentions._read_offices(passage, names, Tokens(text))
+
+
+OFFICE_GLUE = st.sampled_from(["-", "ex-", "(", "’s", ".", "’s.", "al", "ial", " ", "Vice-",
+                               "Commander-in-Chief", "Minister", "--", "Prime", "General"])  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(OFFICE_WORDS), OFFICE_GLUE), max_size=20).map("".join))
+def test_an_office_starts_only_at_an_office_word(text: str) -> None:
+    tokens = Tokens(text)
+    offices_at = [i for i in range(len(tokens)) if office_at(tokens, i)]
+    assert set(offices_at) <= set(office_starts(tokens, office_words(text)))
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

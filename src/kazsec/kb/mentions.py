@@ -27,8 +27,8 @@ from typing import Any, NamedTuple
 
 from kazsec.kb.forms import INITIALS, Forms, Key, collect_forms, how_named
 from kazsec.kb.matcher import FormMatcher
-from kazsec.kb.offices import Span, office_links, office_window, title_used_as_predicate
-from kazsec.kb.titles import may_hold_office
+from kazsec.kb.offices import Span, Words, office_links, office_window, title_used_as_predicate
+from kazsec.kb.titles import office_words
 from kazsec.kb.tokens import OutsideWindow, Tokens
 from kazsec.model import Record
 
@@ -124,16 +124,19 @@ def _offices(passage: Record, records: list[Record]) -> list[Record]:
     text = passage["text"]
     titles = [r["start"] - passage["start"] for r in records if r["how"] == "title"]
     people = any(r["entity_type"] == "person" for r in records)
-    if not titles and not (people and may_hold_office(text)):
+    words = office_words(text) if people else []
+    if not titles and not words:
         return records  # no title to check, no office a person here could hold
-    window = office_window(text, titles)
+    window = office_window(text, titles, words)
     try:
-        return _read_offices(passage, records, Tokens(text, window))
+        return _read_offices(passage, records, Tokens(text, window), words)
     except OutsideWindow:  # the offices are read past the window: read it all
-        return _read_offices(passage, records, Tokens(text))
+        return _read_offices(passage, records, Tokens(text), words)
 
 
-def _read_offices(passage: Record, records: list[Record], tokens: Tokens) -> list[Record]:
+def _read_offices(
+    passage: Record, records: list[Record], tokens: Tokens, words: Words | None = None
+) -> list[Record]:
     text, offset = passage["text"], passage["start"]
     spans = _spans(records, offset)
     kept = [
@@ -144,7 +147,7 @@ def _read_offices(passage: Record, records: list[Record], tokens: Tokens) -> lis
     if len(kept) < len(records):
         spans = _spans(kept, offset)
     titles = []
-    for link in office_links(text, spans, tokens):
+    for link in office_links(text, spans, tokens, words):
         holder = kept[link.holder]
         certainty = "ambiguous" if holder["ambiguous"] else "settled"
         record = _record(

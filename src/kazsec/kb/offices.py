@@ -47,10 +47,11 @@ class OfficeLink:
     written_against: bool  # True: next to the name; False: a bare office the passage settles
 
 
+Words = Sequence[tuple[int, int]]  # where office words are written (see office_words)
 Identity = tuple[tuple[frozenset[str], str], str, str]  # (qualifiers, office), body, country
 
 
-@dataclass
+@dataclass(slots=True)
 class Office:
     """An office as written: its word, its extent in tokens, and what it is. What it is (key,
     body, country) is read from its words when first asked for: only offices given to someone
@@ -116,13 +117,21 @@ def read_office(passage: PassageWords, index: int, size: int) -> Office:
     quals: list[str] = []
     mods: list[Token] = []
     first = index
-    while (token := passage.at(first - 1)) is not None and first - 1 not in passage.in_person:
-        before = passage.at(first - 2)
+    at, in_person = passage.at, passage.in_person
+    while (token := at(first - 1)) is not None and first - 1 not in in_person:
         if sentence_end(token):
             break
         if token.low in QUALIFIERS:
             quals.append(token.low)
-        elif token.low == "of" and before is not None and before.low in ("deputy", "deputies"):
+        elif (
+            token.low == "of"
+            and (before := at(first - 2)) is not None
+            and before.low
+            in (
+                "deputy",
+                "deputies",
+            )
+        ):
             pass  # 'the First Deputy of NSC Chairman'
         elif token.low in ("the", "a", "an"):
             first -= 1
@@ -203,10 +212,13 @@ def _compatible(one: Office, other: Office) -> bool:
     )
 
 
-def offices_in(text: str, spans: Sequence[Span], tokens: Tokens | None = None) -> list[Office]:
+def offices_in(
+    text: str, spans: Sequence[Span], tokens: Tokens | None = None, words: Words | None = None
+) -> list[Office]:
     """Every office written in a passage (outside other mentions), with the holder it is
-    written against, if any. `tokens`: the text's, if the caller has them already."""
-    words = office_words(text)
+    written against, if any. `tokens`, `words`: the text's tokens and office words, if the
+    caller has them already."""
+    words = office_words(text) if words is None else words
     if not words:
         return []
     passage = PassageWords(text, spans, tokens)
@@ -214,7 +226,7 @@ def offices_in(text: str, spans: Sequence[Span], tokens: Tokens | None = None) -
         raise OutsideWindow("an office word outside the tokens read")
     found: list[Office] = []
     index = 0  # the first token after the last office read
-    for start in office_starts(passage.tokens):
+    for start in office_starts(passage.tokens, words):
         size = office_at(passage.tokens, start) if start >= index else 0
         if not size:
             continue
@@ -229,12 +241,12 @@ def offices_in(text: str, spans: Sequence[Span], tokens: Tokens | None = None) -
 
 
 def office_links(
-    text: str, spans: Sequence[Span], tokens: Tokens | None = None
+    text: str, spans: Sequence[Span], tokens: Tokens | None = None, words: Words | None = None
 ) -> list[OfficeLink]:
     """The offices of a passage that stand for a person the passage names, in reading order."""
     if not any(span.kind == "person" for span in spans):
         return []  # nobody to hold an office
-    offices = offices_in(text, spans, tokens)
+    offices = offices_in(text, spans, tokens, words)
     held = [o for o in offices if o.holder is not None and o.holder.entity]
     links: list[OfficeLink] = []
     for office in offices:
@@ -272,11 +284,13 @@ def title_used_as_predicate(
 _BEFORE, _AFTER = 40, 80
 
 
-def office_window(text: str, titles: Sequence[int] = ()) -> tuple[int, int] | None:
+def office_window(
+    text: str, titles: Sequence[int] = (), words: Words | None = None
+) -> tuple[int, int] | None:
     """The part of a passage around its office words and the titles starting at `titles`,
     ending on spaces, where its offices are likely read in full (see Tokens: reading past
     it raises, and the caller reads the whole passage). None: most of the passage anyway."""
-    spans = [*office_words(text), *((t, t + 1) for t in titles)]
+    spans = [*(office_words(text) if words is None else words), *((t, t + 1) for t in titles)]
     if not spans:
         return None
     start = min(s for s, _ in spans) - _BEFORE

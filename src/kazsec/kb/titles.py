@@ -13,7 +13,8 @@ says holds it, and nobody when the passage does not say.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from bisect import bisect_left
+from collections.abc import Collection, Sequence
 
 from kazsec.kb.tokens import Token, Tokens
 
@@ -149,20 +150,23 @@ _OFFICE_TOKENS = frozenset(
 _OFFICE_WORD = re.compile("|".join(sorted(_OFFICE_FIRST_WORDS)))
 
 
-def may_hold_office(text: str) -> bool:
-    """False when no office word is written in a text, so no token of it can be one."""
-    return _OFFICE_WORD.search(text) is not None
-
-
 def office_words(text: str) -> list[tuple[int, int]]:
-    """Where office words are written in a text: every token an office may start at starts
-    at one of these (none starts inside another's letters)."""
+    """Where office words are written in a text. A token an office may start at starts at one
+    of these: no token starts inside the letters of another match (no token starts after a
+    letter, and a hyphen inside 'Commander-in-Chief' is inside its token)."""
     return [m.span() for m in _OFFICE_WORD.finditer(text)]
 
 
-def office_starts(tokens: Tokens) -> list[int]:
-    """The indices of the tokens where an office may start (office_at says which do)."""
-    return [index for index, text in enumerate(tokens.texts) if text in _OFFICE_TOKENS]
+def office_starts(tokens: Tokens, words: Sequence[tuple[int, int]]) -> list[int]:
+    """The indices of the tokens where an office may start (office_at says which do), given
+    the text's office words (all of them in the tokens read)."""
+    found = []
+    starts, texts = tokens.starts, tokens.texts
+    for start, _ in words:
+        index = bisect_left(starts, start)
+        if index < len(starts) and starts[index] == start and texts[index] in _OFFICE_TOKENS:
+            found.append(index)
+    return found
 
 
 def office_at(tokens: Tokens, index: int) -> int:

@@ -14,7 +14,9 @@ from itertools import accumulate
 from typing import NamedTuple
 
 _TOKEN = re.compile(r"\w(?:[\w’'.\-]*\w)?\.?|[^\w\s]")
-_SPLIT = re.compile(f"({_TOKEN.pattern})")
+# The same tokens, found without backtracking: whole runs of word characters, a run of
+# inner marks taken only with the word characters after it, then a full stop ('U.S.').
+_SPLIT = re.compile(r"(\w++(?:[’'.\-]++\w++)*+\.?|[^\w\s])")
 _LIMIT = 262_144  # cached token texts; a full cache starts afresh
 
 
@@ -48,7 +50,10 @@ _SHAPES = _Shapes()
 
 def token(start: int, text: str) -> Token:
     """The token `text` written at `start`."""
-    return Token(start, start + len(text), text, *_SHAPES[text])
+    return _new_token(Token, (start, start + len(text), text, *_SHAPES[text]))
+
+
+_new_token = tuple.__new__
 
 
 def tokenize(text: str) -> list[Token]:
