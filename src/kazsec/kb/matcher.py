@@ -122,13 +122,14 @@ class FormMatcher:
         """Forms in a passage: the longest at each place, and other entities' forms inside it."""
         found: list[Span] = []
         for outer in self.outer(text):
-            start, end = outer.span("form")
+            start, end = outer.span(1)  # the form, without a plural 's'
             form = text[start:end]
             found.append((start, end, form))
             inside = self._inside.get(form)
             if inside is None:
                 inside = self._inside[form] = self._forms_inside(form)
-            found.extend((start + s, start + e, inner) for s, e, inner in inside)
+            if inside:
+                found.extend((start + s, start + e, inner) for s, e, inner in inside)
         return found
 
     def _forms_inside(self, form: str) -> list[Span]:

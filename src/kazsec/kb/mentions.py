@@ -47,17 +47,23 @@ class Found(NamedTuple):
     candidates: AbstractSet[Key]
 
 
+def _initials_may_end_at(text: str, at: int) -> bool:
+    """Initials ending at `at` end in a full stop, or a full stop and a space, or those and a
+    line end (_INITIALS_BEFORE's `$` also matches before a final newline): one of the three
+    characters before `at` is a full stop."""
+    return "." in text[max(0, at - 3) : at]
+
+
 def _with_initials(found: Found, forms: Forms) -> Found | None:
     """'K. Massimov': the initials join the mention and keep only the people they fit;
     initials that fit nobody make it someone else's name, and no mention."""
     if " " in found.form or not any(k[0] == "person" for k in found.candidates):
         return found
+    text = found.passage["text"]
+    if not _initials_may_end_at(text, found.start):
+        return found
     # Initials end right before the name, so a search from just before them finds what a
     # search from the passage's start finds (lookbehinds still see the text before).
-    text = found.passage["text"]
-    before = text[found.start - 1 : found.start]
-    if before != "." and not before.isspace():
-        return found  # initials end in a full stop, or a space after it
     reach = max(0, found.start - _INITIALS_REACH)
     match = _INITIALS_BEFORE.search(text, reach, found.start)
     if match is None:
@@ -122,8 +128,11 @@ def _spans(records: Sequence[Record], offset: int) -> list[Span]:
 def _offices(passage: Record, records: list[Record]) -> list[Record]:
     """The passage's name records, less titles used as predicates, plus the offices it settles."""
     text = passage["text"]
-    titles = [r["start"] - passage["start"] for r in records if r["how"] == "title"]
-    people = any(r["entity_type"] == "person" for r in records)
+    titles, people = [], False
+    for record in records:
+        if record["how"] == "title":
+            titles.append(record["start"] - passage["start"])
+        people = people or record["entity_type"] == "person"
     words = office_words(text) if people else []
     if not titles and not words:
         return records  # no title to check, no office a person here could hold

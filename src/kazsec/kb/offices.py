@@ -48,14 +48,14 @@ class OfficeLink:
 
 
 Words = Sequence[tuple[int, int]]  # where office words are written (see office_words)
-Identity = tuple[tuple[frozenset[str], str], str, str]  # (qualifiers, office), body, country
+Key = tuple[frozenset[str], str]  # an office's qualifiers that matter, and its normal name
 
 
 @dataclass(slots=True)
 class Office:
     """An office as written: its word, its extent in tokens, and what it is. What it is (key,
-    body, country) is read from its words when first asked for: only offices given to someone
-    are compared with the others."""
+    then body and country) is read from its words when first asked for: only offices given to
+    someone are compared with the others, and body and country only where the keys agree."""
 
     passage: PassageWords = field(repr=False, compare=False)
     index: int  # the office word's first token
@@ -67,31 +67,38 @@ class Office:
     mods: list[Token]  # capitalised words before it ('NSC')
     predicative: bool
     holder: Span | None = None
-    _identity: Identity | None = field(default=None, repr=False, compare=False)
+    _key: Key | None = field(default=None, repr=False, compare=False)
+    _where: tuple[str, str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def plural(self) -> bool:
         return "deputies" in self.quals
 
     @property
-    def key(self) -> tuple[frozenset[str], str]:
-        return self._identify()[0]
+    def key(self) -> Key:
+        """The office's qualifiers that change which office it is, and its normal name."""
+        if self._key is None:
+            tokens = self.passage.tokens
+            quals = frozenset("deputy" if q == "deputies" else q for q in self.quals)
+            words = [tokens[i].word for i in range(self.index, self.index + self.size)]
+            self._key = (quals & KEY_QUALIFIERS, normal_office(words))
+        return self._key
 
     @property
     def body(self) -> str:
-        return self._identify()[1]
+        return self._body_and_country()[0]
 
     @property
     def country(self) -> str:
-        return self._identify()[2]
+        return self._body_and_country()[1]
 
-    def _identify(self) -> Identity:
-        if self._identity is None:
-            self._identity = _identity(self)
-        return self._identity
+    def _body_and_country(self) -> tuple[str, str]:
+        if self._where is None:
+            self._where = _body_and_country(self)
+        return self._where
 
 
-def _identity(office: Office) -> Identity:
+def _body_and_country(office: Office) -> tuple[str, str]:
     passage, tokens = office.passage, office.passage.tokens
     after = office.index + office.size
     words = [tokens[i] for i in range(after, office.last + 1)] + office.mods
@@ -102,10 +109,7 @@ def _identity(office: Office) -> Identity:
         for t in words
         if t.word[:1].isalpha() and not country_of(t.word) and t.low != "republic"
     )
-    quals = frozenset("deputy" if q == "deputies" else q for q in office.quals) & KEY_QUALIFIERS
-    office_words = [tokens[i].word for i in range(office.index, after)]
     return (
-        (quals, normal_office(office_words)),
         bodies[0] if bodies else " ".join(named),
         next((c for t in words if (c := country_of(t.word))), ""),
     )

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from kazsec.kb.titles import QUALIFIERS, RANKS, office_at, sentence_end
-from kazsec.kb.tokens import Token, Tokens
+from kazsec.kb.tokens import Token, Tokens, token
 
 _PREDICATE_WORDS = frozenset(
     {"as", "appointed", "elected", "became", "become", "becomes", "named", "remain",
@@ -60,9 +60,13 @@ class PassageWords:
                     self.person_last.setdefault(index, span)
 
     def at(self, index: int) -> Token | None:
+        """The token at `index`, None before the first or past the last."""
         tokens = self.tokens
         if 0 <= index < tokens.count:
-            return tokens.made[index] or tokens[index]
+            made = tokens.made[index]
+            if made is None:
+                made = tokens.made[index] = token(tokens.starts[index], tokens.texts[index])
+            return made
         return tokens.get(index)
 
     def possessive(self, span: Span) -> bool:
@@ -116,14 +120,18 @@ class PassageWords:
 
     def predicate_before(self, first: int) -> bool:
         """Whether the words before token `first` make what follows a predicate."""
-        before, two_before = self.at(first - 1), self.at(first - 2)
+        before = self.at(first - 1)
         if before is None:
             return False
         if before.low in _PREDICATE_WORDS:
             # 'as well as the former NSC Chairman' is a list, not a predicate
-            return not (before.low == "as" and two_before is not None and two_before.low in _AS)
-        if before.low == "of" and two_before is not None and two_before.low in _PREDICATE_NOUNS:
-            return True
+            if before.low != "as":
+                return True
+            return not ((two_before := self.at(first - 2)) is not None and two_before.low in _AS)
+        if before.low == "of":
+            two_before = self.at(first - 2)
+            if two_before is not None and two_before.low in _PREDICATE_NOUNS:
+                return True
         span = self.person_last.get(first - 1)
         # 'elected Nursultan Nazarbayev President of the Republic'
         return span is not None and not self.possessive(span) and before.end == span.end
