@@ -37,6 +37,9 @@ _INITIALS_BEFORE = re.compile(rf"(?<![\w.]){INITIALS.pattern}$")
 _INITIALS_REACH = 32
 
 
+_new = tuple.__new__  # a NamedTuple made from a tuple in C, without its Python __new__
+
+
 class Found(NamedTuple):
     """A form found in a passage, before it is resolved."""
 
@@ -114,12 +117,15 @@ def _record(found: Found, ranked: list[Key], certainty: str, how: str) -> Record
 
 def _spans(records: Sequence[Record], offset: int) -> list[Span]:
     return [
-        Span(
-            r["start"] - offset,
-            r["end"] - offset,
-            n,
-            r["entity_type"],
-            "" if r["ambiguous"] else r["entity"],
+        _new(
+            Span,
+            (
+                r["start"] - offset,
+                r["end"] - offset,
+                n,
+                r["entity_type"],
+                "" if r["ambiguous"] else r["entity"],
+            ),
         )
         for n, r in enumerate(records)
     ]
@@ -160,7 +166,7 @@ def _read_offices(
         holder = kept[link.holder]
         certainty = "ambiguous" if holder["ambiguous"] else "settled"
         record = _record(
-            Found(passage, link.start, link.end, text[link.start : link.end], set()),
+            Found(passage, link.start, link.end, "", frozenset()),
             [(c["type"], c["id"]) for c in holder["candidates"]],
             certainty,
             "title",
@@ -197,10 +203,11 @@ class Linker:
         return Linker, (self._people, self._agencies)
 
     def _found(self, passage: Record) -> list[Found]:
+        text, owners, initialled = passage["text"], self._owners, self._initialled
         found = []
-        for start, end, form in self.matcher.find(passage["text"]):
-            mention = Found(passage, start, end, form, self._owners[form])
-            if form in self._initialled:
+        for start, end, form in self.matcher.find(text):
+            mention = _new(Found, (passage, start, end, form, owners[form]))
+            if form in initialled and _initials_may_end_at(text, start):
                 adjusted = _with_initials(mention, self.forms)
                 if adjusted is None:
                     continue

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from kazsec.kb.phrases import APPOSITION_END, PassageWords, Span
 from kazsec.kb.titles import (
@@ -37,8 +38,7 @@ from kazsec.kb.titles import (
 from kazsec.kb.tokens import OutsideWindow, Token, Tokens
 
 
-@dataclass(frozen=True)
-class OfficeLink:
+class OfficeLink(NamedTuple):
     """An office word that stands for a person: its span, and the person mention that settles it."""
 
     start: int
@@ -258,6 +258,8 @@ def office_links(
             continue
         if office.holder is not None:
             links.append(OfficeLink(*office.head, office.holder.ref, True))
+            continue
+        if not held:
             continue
         holders = {o.holder.entity: o.holder for o in held if o.holder and _compatible(o, office)}
         if len(holders) == 1:
