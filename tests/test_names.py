@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import sys
 
-from kazsec.names.fold import fold, fold_key
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kazsec.names.fold import STEPS, fold, fold_char, fold_key
 
 SAME_NAME = [
     ("Massimov", "Masimov", "Масимов", "Мәсімов", "masimof", "Massimoff", "Mäsimov"),
@@ -62,3 +66,43 @@ def test_offsets_point_at_what_the_user_typed() -> None:
     assert shch.key.startswith("W") and shch.source_span(0, 1) == (0, 4), (
         "one key letter covers all of 'Shch'"
     )
+
+
+# ───────────── fold_key, chunk by chunk, against the plain per-word folding ─────────────
+
+NAMEISH = st.text(
+    alphabet=st.one_of(
+        st.sampled_from("abcdehijknoqstuvwxyzfABCDEHJKOSTYZ"),
+        st.sampled_from("аеёжийкнохцчшщъыьюяАЖКМНОТХЦЧШ"),
+        st.sampled_from("әғқңөұүһіÄäéžščıßæœøłþ"),
+        st.sampled_from(" \t\n\xa0\u2009\u3000-–—.,;:'’‘`´ʼ\u0301()«»“”0123456789"),
+        st.characters(),
+    ),
+    max_size=120,
+)
+
+
+def _per_word_key(text: str) -> str:
+    """fold_key as first written: fold every character, then run the steps word by word."""
+    words = "".join(map(fold_char, text)).split(" ")
+    folded = []
+    for word in words:
+        if not word:
+            continue
+        for pattern, replacement in STEPS:
+            word = pattern.sub(replacement, word)
+        folded.append(word)
+    return " ".join(folded)
+
+
+@settings(max_examples=600, deadline=None)
+@given(NAMEISH)
+def test_fold_key_equals_folding_word_by_word(text: str) -> None:
+    assert fold_key(text) == _per_word_key(text)
+    assert fold_key(text) == fold_key(text)  # and again, from the caches
+
+
+def test_every_whitespace_character_folds_to_a_space() -> None:
+    """What lets fold_key fold a text chunk by chunk between whitespace."""
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    assert spaces and all(fold_char(c) == " " for c in spaces)

@@ -11,92 +11,50 @@ a person only where the passage says who holds them (see `offices`).
 Each record says how it was linked (`how`: name, alias, surname, initials, title) and how
 sure it is (`certainty`): certain (only one entity has these words), settled (several
 could, the passage says which) or ambiguous (several could, nothing here says which).
+
+A `Linker` is compiled once per knowledge base and links one source at a time: nothing
+outside a source changes its mentions, so the build links sources apart and keeps each
+source's mentions with it. `link_mentions` links a whole corpus that way.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
+from typing import Any, NamedTuple
 
 from kazsec.kb.forms import INITIALS, Forms, Key, collect_forms, how_named
-from kazsec.kb.offices import Span, office_links, title_used_as_predicate
+from kazsec.kb.matcher import FormMatcher
+from kazsec.kb.offices import Span, Words, office_links, office_window, title_used_as_predicate
+from kazsec.kb.titles import office_words
+from kazsec.kb.tokens import OutsideWindow, Tokens
 from kazsec.model import Record
 
 _INITIALS_BEFORE = re.compile(rf"(?<![\w.]){INITIALS.pattern}$")
+# The longest initials _INITIALS_BEFORE can match: three of 'Iu.-Iu. ', with room to spare.
+_INITIALS_REACH = 32
 
 
-def compile_matcher(forms: Iterable[str]) -> re.Pattern[str]:
-    """One pattern for all forms, longest first, whole words; a plural family 's’' is allowed.
-
-    A word glued to the one before by a lost space ('oursKazakhstan 2.0') still starts a form.
-    """
-    ordered = sorted(set(forms), key=lambda f: (-len(f), f))
-    alternation = "|".join(re.escape(f) for f in ordered)
-    start = r"(?:(?<!\w)|(?<=[a-zа-яё])(?=[A-ZА-ЯЁ]))"
-    return re.compile(rf"{start}(?P<form>{alternation})(?:s(?=[’']))?(?!\w)")
+_new = tuple.__new__  # a NamedTuple made from a tuple in C, without its Python __new__
 
 
-@dataclass
-class Found:
+class Found(NamedTuple):
     """A form found in a passage, before it is resolved."""
 
     passage: Record
     start: int  # within the passage text
     end: int
     form: str
-    candidates: set[Key]
+    candidates: AbstractSet[Key]
 
 
-def _forms_at(matcher: re.Pattern[str], text: str, start: int, end: int) -> list[re.Match[str]]:
-    """Every form starting at `start` and ending by `end`, longest first."""
-    found = []
-    limit = end
-    while (match := matcher.match(text, start, limit)) is not None:
-        found.append(match)
-        limit = match.end("form") - 1
-        while limit > start and text[limit - 1].isalnum() and text[limit].isalnum():
-            limit -= 1
-        if limit <= start:
-            break
-    return found
-
-
-def _own_kind(inner: str, outer_names: Iterable[str]) -> bool:
-    """A shorter name of the same kind of body opening the outer body's own name ('Special
-    Operations Forces' in 'Command of Special Operations Forces of Kazakhstan Army', 'NSC
-    Department' in 'NSC Department of Aktyubinsk Region'): not another body. An abbreviation
-    opening a unit's name is its organisation ('NSC' in 'NSC Department of Jambyl Region')."""
-    letters = inner.replace(".", "").replace(" ", "")
-    if letters.isupper() and len(letters) >= 2:
-        return False
-    return any(name.startswith(inner + " ") for name in outer_names)
-
-
-def _find(matcher: re.Pattern[str], forms: Forms, passage: Record) -> list[Found]:
-    """Forms in a passage: the longest at each place, and other entities' forms inside it."""
-    text, found = passage["text"], []
-    for outer in matcher.finditer(text):
-        start, end, form = outer.start("form"), outer.end("form"), outer.group("form")
-        owners = forms.owners[form].candidates()
-        found.append(Found(passage, start, end, form, owners))
-        outer_names = [form, *(forms.entities[k].name for k in owners)]
-        for position in range(start, end):
-            if position > start and (text[position - 1].isalnum() or not text[position].isalnum()):
-                continue
-            for inner in _forms_at(matcher, text, position, end):
-                span = (inner.start("form"), inner.end("form"))
-                inner_form = inner.group("form")
-                inner_owners = forms.owners[inner_form].candidates()
-                if span == (start, end) or inner_owners & owners:
-                    continue
-                if _own_kind(inner_form, outer_names):
-                    continue
-                found.append(Found(passage, *span, inner_form, inner_owners))
-                break
-    return found
+def _initials_may_end_at(text: str, at: int) -> bool:
+    """Initials ending at `at` end in a full stop, or a full stop and a space, or those and a
+    line end (_INITIALS_BEFORE's `$` also matches before a final newline): one of the three
+    characters before `at` is a full stop."""
+    return "." in text[max(0, at - 3) : at]
 
 
 def _with_initials(found: Found, forms: Forms) -> Found | None:
@@ -104,27 +62,37 @@ def _with_initials(found: Found, forms: Forms) -> Found | None:
     initials that fit nobody make it someone else's name, and no mention."""
     if " " in found.form or not any(k[0] == "person" for k in found.candidates):
         return found
-    match = _INITIALS_BEFORE.search(found.passage["text"], 0, found.start)
+    text = found.passage["text"]
+    if not _initials_may_end_at(text, found.start):
+        return found
+    # Initials end right before the name, so a search from just before them finds what a
+    # search from the passage's start finds (lookbehinds still see the text before).
+    reach = max(0, found.start - _INITIALS_REACH)
+    match = _INITIALS_BEFORE.search(text, reach, found.start)
     if match is None:
         return found
     first = match.group()[0]
     fitting = {k for k in found.candidates if first in forms.entities[k].initials}
     if not fitting:
         return None
-    words = found.passage["text"][match.start() : found.end]
+    words = text[match.start() : found.end]
     return Found(found.passage, match.start(), found.end, words, fitting)
 
 
 def _rank(
-    candidates: set[Key],
-    explicit: set[Key],
-    in_passage: set[Key],
+    candidates: AbstractSet[Key],
+    explicit: AbstractSet[Key],
+    in_passage: AbstractSet[Key],
     in_source: Counter[Key],
-    overall: Counter[Key],
+    own: AbstractSet[Key],
 ) -> list[Key]:
+    """Candidates named for certain in the passage first, then those the words name outright,
+    then those named more often for certain in the source, then those whose own surname the
+    words are ('Nazarbayev' is Nursultan Nazarbayev's, and only the family name of Dariga
+    Nazarbayeva); ties by id. Nothing outside the source counts: a source links alone."""
     return sorted(
         candidates,
-        key=lambda c: (c not in in_passage, c not in explicit, -in_source[c], -overall[c], c[1]),
+        key=lambda c: (c not in in_passage, c not in explicit, -in_source[c], c not in own, c[1]),
     )
 
 
@@ -149,12 +117,15 @@ def _record(found: Found, ranked: list[Key], certainty: str, how: str) -> Record
 
 def _spans(records: Sequence[Record], offset: int) -> list[Span]:
     return [
-        Span(
-            r["start"] - offset,
-            r["end"] - offset,
-            n,
-            r["entity_type"],
-            "" if r["ambiguous"] else r["entity"],
+        _new(
+            Span,
+            (
+                r["start"] - offset,
+                r["end"] - offset,
+                n,
+                r["entity_type"],
+                "" if r["ambiguous"] else r["entity"],
+            ),
         )
         for n, r in enumerate(records)
     ]
@@ -162,20 +133,40 @@ def _spans(records: Sequence[Record], offset: int) -> list[Span]:
 
 def _offices(passage: Record, records: list[Record]) -> list[Record]:
     """The passage's name records, less titles used as predicates, plus the offices it settles."""
+    text = passage["text"]
+    titles, people = [], False
+    for record in records:
+        if record["how"] == "title":
+            titles.append(record["start"] - passage["start"])
+        people = people or record["entity_type"] == "person"
+    words = office_words(text) if people else []
+    if not titles and not words:
+        return records  # no title to check, no office a person here could hold
+    window = office_window(text, titles, words)
+    try:
+        return _read_offices(passage, records, Tokens(text, window), words)
+    except OutsideWindow:  # the offices are read past the window: read it all
+        return _read_offices(passage, records, Tokens(text), words)
+
+
+def _read_offices(
+    passage: Record, records: list[Record], tokens: Tokens, words: Words | None = None
+) -> list[Record]:
     text, offset = passage["text"], passage["start"]
     spans = _spans(records, offset)
     kept = [
         r
         for r, span in zip(records, spans, strict=True)
-        if r["how"] != "title" or not title_used_as_predicate(text, span.start, spans)
+        if r["how"] != "title" or not title_used_as_predicate(text, span.start, spans, tokens)
     ]
-    spans = _spans(kept, offset)
+    if len(kept) < len(records):
+        spans = _spans(kept, offset)
     titles = []
-    for link in office_links(text, spans):
+    for link in office_links(text, spans, tokens, words):
         holder = kept[link.holder]
         certainty = "ambiguous" if holder["ambiguous"] else "settled"
         record = _record(
-            Found(passage, link.start, link.end, text[link.start : link.end], set()),
+            Found(passage, link.start, link.end, "", frozenset()),
             [(c["type"], c["id"]) for c in holder["candidates"]],
             certainty,
             "title",
@@ -184,51 +175,111 @@ def _offices(passage: Record, records: list[Record]) -> list[Record]:
     return kept + titles
 
 
+class Linker:
+    """Compiled once per knowledge base (people, agencies); links one source's passages at a
+    time, so sources can be linked apart (in worker processes) and their mentions kept apart.
+
+    Pickling sends the people and bodies, and the Linker is compiled again where it lands."""
+
+    def __init__(self, people: Sequence[Record], agencies: Sequence[Record]) -> None:
+        self._people, self._agencies = list(people), list(agencies)
+        self.forms: Forms = collect_forms(people, agencies)
+        self.matcher = FormMatcher(self.forms)
+        owners = self.forms.owners
+        self._owners = {form: frozenset(o.candidates()) for form, o in owners.items()}
+        self._explicit = {form: frozenset(o.explicit) for form, o in owners.items()}
+        self._own_surname: dict[str, set[Key]] = defaultdict(set)  # surname -> whose it is
+        for key, names in self.forms.entities.items():
+            for full in names.full_names:
+                self._own_surname[full.split()[-1].strip(".,")].add(key)
+        self._initialled = {  # forms initials may stand before (see _with_initials)
+            form
+            for form, keys in self._owners.items()
+            if " " not in form and any(k[0] == "person" for k in keys)
+        }
+        self._how: dict[tuple[str, Key], str] = {}
+
+    def __reduce__(self) -> tuple[type[Linker], tuple[list[Record], list[Record]]]:
+        return Linker, (self._people, self._agencies)
+
+    def _found(self, passage: Record) -> list[Found]:
+        text, owners, initialled = passage["text"], self._owners, self._initialled
+        found = []
+        for start, end, form in self.matcher.find(text):
+            mention = _new(Found, (passage, start, end, form, owners[form]))
+            if form in initialled and _initials_may_end_at(text, start):
+                adjusted = _with_initials(mention, self.forms)
+                if adjusted is None:
+                    continue
+                mention = adjusted
+            found.append(mention)
+        return found
+
+    def _how_named(self, form: str, key: Key) -> str:
+        how = self._how.get((form, key))
+        if how is None:
+            how = self._how[form, key] = how_named(form, self.forms.entities[key], self.forms)
+        return how
+
+    def link(self, passages: Sequence[Record]) -> list[Record]:
+        """Mention records for the passages of ONE source, in reading order.
+
+        An ambiguous mention's candidates are ranked by what the passage and its source say
+        (see `_rank`), never by other sources, so a source links the same alone or with others.
+        """
+        if not self.forms.owners:
+            return []
+        found = [(passage, self._found(passage)) for passage in passages]
+
+        # Certain mentions first: they settle ambiguous ones in the same passage and rank the rest.
+        certain_in_passage: dict[str, set[Key]] = defaultdict(set)
+        per_source: dict[str, Counter[Key]] = defaultdict(Counter)
+        for passage, mentions in found:
+            for mention in mentions:
+                if len(mention.candidates) == 1:
+                    (key,) = mention.candidates
+                    certain_in_passage[passage["id"]].add(key)
+                    per_source[passage["source"]][key] += 1
+
+        by_passage: dict[str, list[Record]] = defaultdict(list)
+        for passage, mentions in found:
+            records_here = by_passage[passage["id"]]
+            for mention in mentions:
+                candidates = mention.candidates
+                if len(candidates) == 1:
+                    ranked, certainty = list(candidates), "certain"
+                else:
+                    named_here = certain_in_passage[passage["id"]] & candidates
+                    explicit = self._explicit.get(mention.form, frozenset())
+                    in_source = per_source[passage["source"]]
+                    own: AbstractSet[Key] = self._own_surname.get(mention.form, frozenset())
+                    ranked = _rank(candidates, explicit, named_here, in_source, own)
+                    certainty = "settled" if len(named_here) == 1 else "ambiguous"
+                how = self._how_named(mention.form, ranked[0])
+                records_here.append(_record(mention, ranked, certainty, how))
+
+        records: list[Record] = []
+        for passage in passages:
+            here = _offices(passage, by_passage.get(passage["id"], []))
+            records.extend(sorted(here, key=_reading_order) if len(here) > 1 else here)
+        return _unique_ids(records)
+
+
+def _reading_order(record: Record) -> tuple[int, int]:
+    return record["start"], -record["end"]
+
+
 def link_mentions(
     passages: Sequence[Record], people: Sequence[Record], agencies: Sequence[Record]
 ) -> list[Record]:
-    """Mention records for all passages, in reading order."""
-    forms = collect_forms(people, agencies)
-    if not forms.owners:
+    """Mention records for all passages: each source's (in first-seen order) linked on its own."""
+    by_source: dict[str, list[Record]] = {}
+    for passage in passages:
+        by_source.setdefault(passage["source"], []).append(passage)
+    if not by_source:
         return []
-    matcher = compile_matcher(forms.owners)
-    found: list[Found] = []
-    for passage in passages:
-        for raw in _find(matcher, forms, passage):
-            if (adjusted := _with_initials(raw, forms)) is not None:
-                found.append(adjusted)
-
-    # Certain mentions first: they settle ambiguous ones in the same passage and rank the rest.
-    certain_in_passage: dict[str, set[Key]] = defaultdict(set)
-    per_source: dict[str, Counter[Key]] = defaultdict(Counter)
-    overall: Counter[Key] = Counter()
-    for mention in found:
-        if len(mention.candidates) == 1:
-            (key,) = mention.candidates
-            certain_in_passage[mention.passage["id"]].add(key)
-            per_source[mention.passage["source"]][key] += 1
-            overall[key] += 1
-
-    by_passage: dict[str, list[Record]] = defaultdict(list)
-    for mention in found:
-        candidates = mention.candidates
-        named_here = certain_in_passage[mention.passage["id"]] & candidates
-        explicit = forms.owners[mention.form].explicit if mention.form in forms.owners else set()
-        ranked = _rank(
-            candidates, explicit, named_here, per_source[mention.passage["source"]], overall
-        )
-        if len(candidates) == 1:
-            certainty = "certain"
-        else:
-            certainty = "settled" if len(named_here) == 1 else "ambiguous"
-        how = how_named(mention.form, forms.entities[ranked[0]], forms)
-        by_passage[mention.passage["id"]].append(_record(mention, ranked, certainty, how))
-
-    records: list[Record] = []
-    for passage in passages:
-        here = _offices(passage, by_passage.get(passage["id"], []))
-        records.extend(sorted(here, key=lambda r: (r["start"], -r["end"])))
-    return _unique_ids(records)
+    linker = Linker(people, agencies)
+    return [record for group in by_source.values() for record in linker.link(group)]
 
 
 def _unique_ids(records: list[Record]) -> list[Record]:

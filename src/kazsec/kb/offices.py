@@ -20,23 +20,25 @@ President', 'elected Nursultan Nazarbayev President') is the office itself, neve
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from kazsec.kb.phrases import APPOSITION_END, PassageWords, Span
 from kazsec.kb.titles import (
     ADDRESS_FORMS,
     KEY_QUALIFIERS,
     QUALIFIERS,
-    Token,
     country_of,
     normal_office,
     office_at,
+    office_starts,
+    office_words,
     sentence_end,
 )
+from kazsec.kb.tokens import OutsideWindow, Token, Tokens
 
 
-@dataclass(frozen=True)
-class OfficeLink:
+class OfficeLink(NamedTuple):
     """An office word that stands for a person: its span, and the person mention that settles it."""
 
     start: int
@@ -45,19 +47,72 @@ class OfficeLink:
     written_against: bool  # True: next to the name; False: a bare office the passage settles
 
 
-@dataclass
-class Office:
-    """An office as written: its word, its extent in tokens, and what it is."""
+Words = Sequence[tuple[int, int]]  # where office words are written (see office_words)
+Key = tuple[frozenset[str], str]  # an office's qualifiers that matter, and its normal name
 
+
+@dataclass(slots=True)
+class Office:
+    """An office as written: its word, its extent in tokens, and what it is. What it is (key,
+    then body and country) is read from its words when first asked for: only offices given to
+    someone are compared with the others, and body and country only where the keys agree."""
+
+    passage: PassageWords = field(repr=False, compare=False)
+    index: int  # the office word's first token
+    size: int  # its tokens
     head: tuple[int, int]
     first: int
     last: int
-    key: tuple[frozenset[str], str]
-    body: str
-    country: str
-    plural: bool
+    quals: list[str]  # qualifiers before it, lowercase
+    mods: list[Token]  # capitalised words before it ('NSC')
     predicative: bool
     holder: Span | None = None
+    _key: Key | None = field(default=None, repr=False, compare=False)
+    _where: tuple[str, str] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def plural(self) -> bool:
+        return "deputies" in self.quals
+
+    @property
+    def key(self) -> Key:
+        """The office's qualifiers that change which office it is, and its normal name."""
+        if self._key is None:
+            tokens = self.passage.tokens
+            quals = frozenset("deputy" if q == "deputies" else q for q in self.quals)
+            words = [tokens[i].word for i in range(self.index, self.index + self.size)]
+            self._key = (quals & KEY_QUALIFIERS, normal_office(words))
+        return self._key
+
+    @property
+    def body(self) -> str:
+        return self._body_and_country()[0]
+
+    @property
+    def country(self) -> str:
+        return self._body_and_country()[1]
+
+    def _body_and_country(self) -> tuple[str, str]:
+        if self._where is None:
+            self._where = _body_and_country(self)
+        return self._where
+
+
+def _body_and_country(office: Office) -> tuple[str, str]:
+    passage, tokens = office.passage, office.passage.tokens
+    after = office.index + office.size
+    words = [tokens[i] for i in range(after, office.last + 1)] + office.mods
+    start, end = tokens[office.first].start, tokens[office.last].end
+    bodies = [s.entity for s in passage.spans if s.kind == "agency" and start <= s.start < end]
+    named = sorted(
+        t.low
+        for t in words
+        if t.word[:1].isalpha() and not country_of(t.word) and t.low != "republic"
+    )
+    return (
+        bodies[0] if bodies else " ".join(named),
+        next((c for t in words if (c := country_of(t.word))), ""),
+    )
 
 
 def read_office(passage: PassageWords, index: int, size: int) -> Office:
@@ -66,13 +121,21 @@ def read_office(passage: PassageWords, index: int, size: int) -> Office:
     quals: list[str] = []
     mods: list[Token] = []
     first = index
-    while (token := passage.at(first - 1)) is not None and first - 1 not in passage.in_person:
-        before = passage.at(first - 2)
+    at, in_person = passage.at, passage.in_person
+    while (token := at(first - 1)) is not None and first - 1 not in in_person:
         if sentence_end(token):
             break
         if token.low in QUALIFIERS:
             quals.append(token.low)
-        elif token.low == "of" and before is not None and before.low in ("deputy", "deputies"):
+        elif (
+            token.low == "of"
+            and (before := at(first - 2)) is not None
+            and before.low
+            in (
+                "deputy",
+                "deputies",
+            )
+        ):
             pass  # 'the First Deputy of NSC Chairman'
         elif token.low in ("the", "a", "an"):
             first -= 1
@@ -83,24 +146,16 @@ def read_office(passage: PassageWords, index: int, size: int) -> Office:
             break
         first -= 1
     last = passage.complement(index + size) - 1
-    words = [passage.tokens[i] for i in range(index + size, last + 1)] + mods
-    start, end = passage.tokens[first].start, passage.tokens[last].end
-    bodies = [s.entity for s in passage.spans if s.kind == "agency" and start <= s.start < end]
-    named = sorted(
-        t.low
-        for t in words
-        if t.word[:1].isalpha() and not country_of(t.word) and t.low != "republic"
-    )
-    key_quals = frozenset("deputy" if q == "deputies" else q for q in quals) & KEY_QUALIFIERS
     head, head_end = passage.tokens[index], passage.tokens[index + size - 1]
     return Office(
+        passage,
+        index,
+        size,
         head=(head.start, head_end.start + len(head_end.word)),
         first=first,
         last=last,
-        key=(key_quals, normal_office([t.word for t in passage.tokens[index : index + size]])),
-        body=bodies[0] if bodies else " ".join(named),
-        country=next((c for t in words if (c := country_of(t.word))), ""),
-        plural="deputies" in quals,
+        quals=quals,
+        mods=mods,
         predicative=passage.predicative(first, last),
     )
 
@@ -161,19 +216,26 @@ def _compatible(one: Office, other: Office) -> bool:
     )
 
 
-def offices_in(text: str, spans: Sequence[Span]) -> list[Office]:
+def offices_in(
+    text: str, spans: Sequence[Span], tokens: Tokens | None = None, words: Words | None = None
+) -> list[Office]:
     """Every office written in a passage (outside other mentions), with the holder it is
-    written against, if any."""
-    passage = PassageWords(text, spans)
+    written against, if any. `tokens`, `words`: the text's tokens and office words, if the
+    caller has them already."""
+    words = office_words(text) if words is None else words
+    if not words:
+        return []
+    passage = PassageWords(text, spans, tokens)
+    if not passage.tokens.holds(words[0][0], words[-1][1]):
+        raise OutsideWindow("an office word outside the tokens read")
     found: list[Office] = []
-    index = 0
-    while index < len(passage.tokens):
-        size = office_at(passage.tokens, index)
+    index = 0  # the first token after the last office read
+    for start in office_starts(passage.tokens, words):
+        size = office_at(passage.tokens, start) if start >= index else 0
         if not size:
-            index += 1
             continue
-        office = read_office(passage, index, size)
-        index += size
+        office = read_office(passage, start, size)
+        index = start + size
         if passage.inside_mention(*office.head) or office.plural:
             continue
         if not office.predicative:
@@ -182,9 +244,13 @@ def offices_in(text: str, spans: Sequence[Span]) -> list[Office]:
     return found
 
 
-def office_links(text: str, spans: Sequence[Span]) -> list[OfficeLink]:
+def office_links(
+    text: str, spans: Sequence[Span], tokens: Tokens | None = None, words: Words | None = None
+) -> list[OfficeLink]:
     """The offices of a passage that stand for a person the passage names, in reading order."""
-    offices = offices_in(text, spans)
+    if not any(span.kind == "person" for span in spans):
+        return []  # nobody to hold an office
+    offices = offices_in(text, spans, tokens, words)
     held = [o for o in offices if o.holder is not None and o.holder.entity]
     links: list[OfficeLink] = []
     for office in offices:
@@ -193,6 +259,8 @@ def office_links(text: str, spans: Sequence[Span]) -> list[OfficeLink]:
         if office.holder is not None:
             links.append(OfficeLink(*office.head, office.holder.ref, True))
             continue
+        if not held:
+            continue
         holders = {o.holder.entity: o.holder for o in held if o.holder and _compatible(o, office)}
         if len(holders) == 1:
             (holder,) = holders.values()
@@ -200,11 +268,13 @@ def office_links(text: str, spans: Sequence[Span]) -> list[OfficeLink]:
     return links
 
 
-def title_used_as_predicate(text: str, start: int, spans: Sequence[Span]) -> bool:
+def title_used_as_predicate(
+    text: str, start: int, spans: Sequence[Span], tokens: Tokens | None = None
+) -> bool:
     """Whether a title written at `start` is used as a predicate ('the status of the First
     President', 'as the Leader of the Nation'): an article and qualifiers before it skipped."""
-    passage = PassageWords(text, spans)
-    first = next((i for i, t in enumerate(passage.tokens) if t.start >= start), None)
+    passage = PassageWords(text, spans, tokens)
+    first = passage.tokens.first_from(start)
     if first is None:
         return False
     while (token := passage.at(first - 1)) is not None and (
@@ -212,3 +282,28 @@ def title_used_as_predicate(text: str, start: int, spans: Sequence[Span]) -> boo
     ):
         first -= 1
     return passage.predicate_before(first)
+
+
+# How much text around its office words (and personal titles) a passage's offices are read
+# from first: the words before an office ('appointed the First Deputy NSC') and the body and
+# name after it ('of the Security Council (SC) – Major-General Ermek Sagimbayev').
+_BEFORE, _AFTER = 40, 80
+
+
+def office_window(
+    text: str, titles: Sequence[int] = (), words: Words | None = None
+) -> tuple[int, int] | None:
+    """The part of a passage around its office words and the titles starting at `titles`,
+    ending on spaces, where its offices are likely read in full (see Tokens: reading past
+    it raises, and the caller reads the whole passage). None: most of the passage anyway."""
+    spans = [*(office_words(text) if words is None else words), *((t, t + 1) for t in titles)]
+    if not spans:
+        return None
+    start = min(s for s, _ in spans) - _BEFORE
+    end = max(e for _, e in spans) + _AFTER
+    start = 0 if start <= 0 else text.rfind(" ", 0, start) + 1
+    end = len(text) if end >= len(text) else text.find(" ", end)
+    end = len(text) if end < 0 else end
+    if (end - start) * 4 >= len(text) * 3:
+        return None
+    return start, end

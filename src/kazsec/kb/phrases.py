@@ -9,9 +9,10 @@ The pieces an office is written with: the body words after it ('of the Security 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
-from kazsec.kb.titles import QUALIFIERS, RANKS, Token, office_at, sentence_end, tokenize
+from kazsec.kb.titles import QUALIFIERS, RANKS, office_at, sentence_end
+from kazsec.kb.tokens import Token, Tokens, token
 
 _PREDICATE_WORDS = frozenset(
     {"as", "appointed", "elected", "became", "become", "becomes", "named", "remain",
@@ -26,8 +27,7 @@ OFFICE_AS_NOUN = frozenset({"position", "post", "office", "seat", "candidate", "
 APPOSITION_END = frozenset({",", ";", ".", ")", "”", "–", "—", ":"})
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """A mention already found in the passage (offsets within the passage)."""
 
     start: int
@@ -40,25 +40,34 @@ class Span:
 class PassageWords:
     """The tokens of one passage with the mentions already found in it."""
 
-    def __init__(self, text: str, spans: Sequence[Span]) -> None:
+    def __init__(self, text: str, spans: Sequence[Span], tokens: Tokens | None = None) -> None:
+        """`tokens`: the text's, if the caller has them already."""
         self.text = text
-        self.tokens = tokenize(text)
+        self.tokens = tokens if tokens is not None else Tokens(text)
         self.spans = spans
         self.person_start: dict[int, Span] = {}
         self.person_last: dict[int, Span] = {}
         self.in_person: set[int] = set()
-        for index, token in enumerate(self.tokens):
-            for span in spans:
-                if span.kind != "person" or not (span.start < token.end and token.start < span.end):
-                    continue
+        starts, texts = self.tokens.starts, self.tokens.texts
+        for span in spans:  # for a token in several, the first span counts
+            if span.kind != "person":
+                continue
+            for index in self.tokens.overlapping(span.start, span.end):
                 self.in_person.add(index)
-                if token.start <= span.start:
+                if starts[index] <= span.start:
                     self.person_start.setdefault(index, span)
-                if token.end >= span.end:
+                if starts[index] + len(texts[index]) >= span.end:
                     self.person_last.setdefault(index, span)
 
     def at(self, index: int) -> Token | None:
-        return self.tokens[index] if 0 <= index < len(self.tokens) else None
+        """The token at `index`, None before the first or past the last."""
+        tokens = self.tokens
+        if 0 <= index < tokens.count:
+            made = tokens.made[index]
+            if made is None:
+                made = tokens.made[index] = token(tokens.starts[index], tokens.texts[index])
+            return made
+        return tokens.get(index)
 
     def possessive(self, span: Span) -> bool:
         return self.text[span.end : span.end + 2] in ("’s", "'s")
@@ -111,14 +120,18 @@ class PassageWords:
 
     def predicate_before(self, first: int) -> bool:
         """Whether the words before token `first` make what follows a predicate."""
-        before, two_before = self.at(first - 1), self.at(first - 2)
+        before = self.at(first - 1)
         if before is None:
             return False
         if before.low in _PREDICATE_WORDS:
             # 'as well as the former NSC Chairman' is a list, not a predicate
-            return not (before.low == "as" and two_before is not None and two_before.low in _AS)
-        if before.low == "of" and two_before is not None and two_before.low in _PREDICATE_NOUNS:
-            return True
+            if before.low != "as":
+                return True
+            return not ((two_before := self.at(first - 2)) is not None and two_before.low in _AS)
+        if before.low == "of":
+            two_before = self.at(first - 2)
+            if two_before is not None and two_before.low in _PREDICATE_NOUNS:
+                return True
         span = self.person_last.get(first - 1)
         # 'elected Nursultan Nazarbayev President of the Republic'
         return span is not None and not self.possessive(span) and before.end == span.end

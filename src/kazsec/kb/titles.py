@@ -13,8 +13,10 @@ says holds it, and nobody when the passage does not say.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
-from dataclasses import dataclass
+from bisect import bisect_left
+from collections.abc import Collection, Sequence
+
+from kazsec.kb.tokens import Token, Tokens
 
 # Offices a bare title may stand for a person by (single words, capitalised in the text).
 OFFICE_HEADS = frozenset(
@@ -138,43 +140,42 @@ def is_personal_title(form: str, institutional: Collection[str] = ()) -> bool:
     return len(words) >= 2 and words[0] in ORDINALS
 
 
-@dataclass(frozen=True)
-class Token:
-    """A word or punctuation mark of a passage, with its offsets."""
-
-    start: int
-    end: int
-    text: str
-
-    @property
-    def word(self) -> str:
-        """The word without a final full stop or possessive ('Council.', 'President’s')."""
-        word = self.text[:-1] if self.text.endswith(".") and len(self.text) > 1 else self.text
-        return word[:-2] if word.endswith(("’s", "'s")) and len(word) > 3 else word
-
-    @property
-    def low(self) -> str:
-        return self.word.lower()
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
+# The office words office_at looks for: alone, or opening a two-word office.
+_PAIR_FIRSTS = frozenset(first for first, _ in OFFICE_PAIRS)
+_OFFICE_FIRST_WORDS = OFFICE_HEADS | _PAIR_FIRSTS
+# Each written as a token can carry it: 'President', 'President.', 'President’s', ...
+_OFFICE_TOKENS = frozenset(
+    word + ending for word in _OFFICE_FIRST_WORDS for ending in ("", ".", "’s", "'s", "’s.", "'s.")
+)
+_OFFICE_WORD = re.compile("|".join(sorted(_OFFICE_FIRST_WORDS)))
 
 
-_TOKEN = re.compile(r"\w(?:[\w’'.\-]*\w)?\.?|[^\w\s]")
+def office_words(text: str) -> list[tuple[int, int]]:
+    """Where office words are written in a text. A token an office may start at starts at one
+    of these: no token starts inside the letters of another match (no token starts after a
+    letter, and a hyphen inside 'Commander-in-Chief' is inside its token)."""
+    return [m.span() for m in _OFFICE_WORD.finditer(text)]
 
 
-def tokenize(text: str) -> list[Token]:
-    """Words (with inner hyphens, apostrophes, dots) and single punctuation marks."""
-    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+def office_starts(tokens: Tokens, words: Sequence[tuple[int, int]]) -> list[int]:
+    """The indices of the tokens where an office may start (office_at says which do), given
+    the text's office words (all of them in the tokens read)."""
+    found = []
+    starts, texts = tokens.starts, tokens.texts
+    for start, _ in words:
+        index = bisect_left(starts, start)
+        if index < len(starts) and starts[index] == start and texts[index] in _OFFICE_TOKENS:
+            found.append(index)
+    return found
 
 
-def office_at(tokens: list[Token], index: int) -> int:
+def office_at(tokens: Tokens, index: int) -> int:
     """How many tokens an office word takes at `index` (0: none); 'Prime Minister' takes 2."""
     token = tokens[index]
     if not token.capitalised:
         return 0
-    if index + 1 < len(tokens) and (token.word, tokens[index + 1].word) in OFFICE_PAIRS:
+    after = tokens.get(index + 1) if token.word in _PAIR_FIRSTS else None
+    if after is not None and (token.word, after.word) in OFFICE_PAIRS:
         return 2
     return 1 if token.word in OFFICE_HEADS else 0
 
