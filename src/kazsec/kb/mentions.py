@@ -298,14 +298,3 @@ def mention_counts(mentions: Sequence[Mapping[str, Any]]) -> tuple[Counter[str],
     per_source = Counter(m["source"] for m in mentions)
     return per_entity, per_source
 
-
-class Linker:
-    """Links one source's passages at a time (stand-in until the compiled linker lands)."""
-
-    def __init__(self, people: Sequence[Record], agencies: Sequence[Record]) -> None:
-        self.people = list(people)
-        self.agencies = list(agencies)
-
-    def link(self, passages: Sequence[Record]) -> list[Record]:
-        """Mention records for the passages of one source, in reading order."""
-        return link_mentions(passages, self.people, self.agencies)
