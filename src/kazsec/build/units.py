@@ -10,6 +10,8 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+import sys
+import threading
 from collections.abc import Iterator, Mapping, Sequence
 from multiprocessing import get_context
 from pathlib import Path
@@ -96,8 +98,10 @@ def run_jobs(
         yield from _raised(results)
         return
     workers = max(1, min(os.cpu_count() or 1, 8))
-    # spawn, not fork: the build may run beside threads (the explorer's workers).
-    context = get_context("spawn")
+    # fork starts workers without importing anything again; beside other threads (the
+    # explorer building its store in a worker) fork is unsafe, and spawn is used.
+    alone = threading.active_count() == 1 and sys.platform == "linux"
+    context = get_context("fork" if alone else "spawn")
     with context.Pool(workers, _start_worker, (people, agencies)) as pool:
         yield from _raised(pool.imap(_run, jobs, chunksize=4))
 

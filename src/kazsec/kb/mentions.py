@@ -297,4 +297,3 @@ def mention_counts(mentions: Sequence[Mapping[str, Any]]) -> tuple[Counter[str],
     per_entity = Counter(m["entity"] for m in mentions)
     per_source = Counter(m["source"] for m in mentions)
     return per_entity, per_source
-

@@ -51,6 +51,7 @@ class CorpusWriter:
 
     def __init__(self, path: Path, force: bool = False) -> None:
         self.path = path
+        self._terms: set[str] | None = None  # the vocabulary, read when first needed
         if path.exists() and (why := not_a_corpus(path)):
             if not force:
                 raise StoreError(why)
@@ -128,11 +129,17 @@ class CorpusWriter:
         rows = self.db.execute("SELECT record FROM passages WHERE unit = ? ORDER BY seq", (num,))
         return repaired, [msgspec.json.decode(blob) for (blob,) in rows]
 
+    def _known_terms(self) -> set[str]:
+        if self._terms is None:
+            self._terms = {term for (term,) in self.db.execute("SELECT term FROM terms")}
+        return self._terms
+
     # -- adding -----------------------------------------------------------------------
 
     def add_units(self, units: Sequence[UnitData]) -> dict[str, int]:
         """Store repaired units in one transaction; returns their row numbers."""
         numbers: dict[str, int] = {}
+        known, added = self._known_terms(), set[str]()
         with self.db:
             for data in units:
                 cursor = self.db.execute(
@@ -145,19 +152,28 @@ class CorpusWriter:
                 self.db.execute(
                     "INSERT INTO source_keys(rowid, key) VALUES (?, ?)", (num, data.source_key)
                 )
-                rows = []
-                for passage, key in zip(data.passages, data.keys, strict=True):
-                    cursor = self.db.execute(
-                        "INSERT INTO passages(unit, seq, id, record) VALUES (?, ?, ?, ?)",
-                        (num, passage["seq"], passage["id"], _ENCODE(passage)),
-                    )
-                    rows.append((cursor.lastrowid, key))
+                # Row numbers given here (this is the only writer) so that both tables are
+                # filled by executemany, not a statement per passage.
+                (last,) = self.db.execute("SELECT coalesce(max(rowid), 0) FROM passages").fetchone()
+                rowids = range(last + 1, last + 1 + len(data.passages))
+                self.db.executemany(
+                    "INSERT INTO passages(rowid, unit, seq, id, record) VALUES (?, ?, ?, ?, ?)",
+                    (
+                        (rowid, num, p["seq"], p["id"], _ENCODE(p))
+                        for rowid, p in zip(rowids, data.passages, strict=True)
+                    ),
+                )
+                rows = list(zip(rowids, data.keys, strict=True))
                 self.db.executemany("INSERT INTO passage_keys(rowid, key) VALUES (?, ?)", rows)
-                terms = {t for _, key in rows for t in key.split()}
+                terms = {t for _, key in rows for t in key.split()} - known - added
+                added |= terms
+                # Only words never seen before: after the first few thousand passages of an
+                # archive, most of a document's words are already there.
                 self.db.executemany(
                     "INSERT OR IGNORE INTO terms(term, length) VALUES (?, ?)",
                     ((t, len(t)) for t in terms),
                 )
+        known |= added  # only once committed
         return numbers
 
     def add_mentions(self, linker: str, found: Sequence[tuple[int, Sequence[Record]]]) -> None:
