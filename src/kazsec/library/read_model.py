@@ -111,16 +111,22 @@ class Library:
         }
         self.corpus = store.corpus
         self.mentions = CorpusMentions(store.corpus)
-        self._links = Links(
-            people,
-            agencies,
-            cast(list[PositionRecord], store.all("positions")),
-            events,
-            cast(list[ConflictRecord], store.all("conflicts")),
-        )
         self.names: dict[str, str] = {r["id"]: r["name"] for r in (*people, *agencies)}
         self.names.update({e["id"]: e["title"] for e in events})
         self.names.update({sid: source_label(s) for sid, s in self.sources.items()})
+
+    @cached_property
+    def _links(self) -> Links:
+        """What points at what (posts, events, relations, conflicts), indexed when first asked:
+        a command that only searches never needs it."""
+        store = self.store
+        return Links(
+            cast(list[PersonRecord], store.all("people")),
+            cast(list[AgencyRecord], store.all("agencies")),
+            cast(list[PositionRecord], store.all("positions")),
+            cast(list[EventRecord], store.all("events")),
+            cast(list[ConflictRecord], store.all("conflicts")),
+        )
 
     @cached_property
     def engine(self) -> SearchEngine:
