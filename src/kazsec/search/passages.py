@@ -32,7 +32,8 @@ from kazsec.store.fulltext import FullText, any_of
 
 SNIPPET_LENGTH = 220
 PREFIX_TERMS = 30  # words a word being typed may be the beginning of
-MAX_CANDIDATES = 2_000  # passages scored at most per query, in index order
+MAX_CANDIDATES = 2_000  # passages scored at most in the first tier, in index order
+LATER_CANDIDATES = 600  # and in each later tier (words in other forms, only some words)
 PASSAGE_SCORE_CEILING = 90.0  # a passage hit never outranks an exact name
 # The same surname in the other gender ('Nazarbayev' for 'Nazarbayeva'), see index.py.
 FEMININE_OF_QUERY = 0.95
@@ -120,20 +121,39 @@ class PassageIndex:
             if rowid in docs
         ]
 
-    def _tiers(self, per_token: list[dict[str, float]]) -> list[tuple[str, float]]:
-        """FTS5 expressions to draw candidates from, each with the best score it can give.
+    def _tiers(self, per_token: list[dict[str, float]]) -> list[tuple[str, float, int]]:
+        """FTS5 expressions to draw candidates from, each with the best score a passage it
+        adds can have, and how many of its passages to score at most.
 
-        First the passages holding every word; then those holding at least half of them
-        (as pairs, triples... of words, so that a passage with only 'of' in it is never
-        drawn), which lack a word and so score less.
+        First the passages holding every word as well as it can be matched (as typed, say);
+        then those holding every word in any of its forms (a beginning, a near spelling);
+        then those holding at least half of the words (drawn as pairs, triples... so that a
+        passage with only 'of' in it is never drawn), which lack a word and score less.
         """
         width = len(per_token)
         groups = [m for m in per_token if m]
-        maxima = sorted((max(m.values()) if m else 0.0 for m in per_token), reverse=True)
-        best = PASSAGE_SCORE_CEILING * sum(maxima) / width
-        if width > 1 and len(groups) == width:
-            best += 5  # the words may stand as a phrase
-        tiers = [(" AND ".join(any_of(list(m)) for m in groups), min(PASSAGE_SCORE_CEILING, best))]
+        top = [max(m.values()) for m in groups]
+        phrase = 5.0 if width > 1 and len(groups) == width else 0.0
+
+        def bound(total: float, bonus: float) -> float:
+            return min(PASSAGE_SCORE_CEILING, PASSAGE_SCORE_CEILING * total / width + bonus)
+
+        best = [
+            [t for t, q in m.items() if q == level] for m, level in zip(groups, top, strict=True)
+        ]
+        tiers = [(" AND ".join(any_of(b) for b in best), bound(sum(top), phrase), MAX_CANDIDATES)]
+        drops = [
+            level - max((q for q in m.values() if q < level), default=0.0)
+            for m, level in zip(groups, top, strict=True)
+        ]
+        if any(len(b) < len(m) for b, m in zip(best, groups, strict=True)):
+            tiers.append(
+                (
+                    " AND ".join(any_of(list(m)) for m in groups),
+                    bound(sum(top) - min(d for d in drops if d > 0), phrase),
+                    LATER_CANDIDATES,
+                )
+            )
         if len(groups) > 1:
             least = max(1, (width + 1) // 2)
             if len(groups) <= 6:
@@ -143,28 +163,29 @@ class PassageIndex:
                 )
             else:
                 some = " OR ".join(any_of(list(m)) for m in groups)
-            tiers.append((some, PASSAGE_SCORE_CEILING * sum(maxima[: width - 1]) / width))
+            maxima = sorted(top + [0.0] * (width - len(groups)), reverse=True)
+            tiers.append((some, bound(sum(maxima[: width - 1]), 0.0), LATER_CANDIDATES))
         return tiers
 
     def _scored(self, per_token: list[dict[str, float]], need: int) -> list[tuple[float, int]]:
-        """(score, row) of enough candidates to rank the best `need` exactly (up to a cap).
+        """(score, row) of enough candidates to rank the best `need` (exactly, up to a cap).
 
         Candidates come in index order; a tier is left as soon as `need` of them score
         at least the best any passage still unseen could.
         """
         scored: dict[int, float] = {}
-        cap = max(MAX_CANDIDATES, need + 200)
-        batch = min(cap, max(100, 2 * need))
-        for expression, best in self._tiers(per_token):
+        for expression, best, budget in self._tiers(per_token):
             if sum(1 for s in scored.values() if s >= best) >= need:
                 break
+            cap = len(scored) + max(budget, need + 200)
+            batch = min(cap, max(100, 2 * need))
             after, at_best = 0, sum(1 for s in scored.values() if s >= best)
             while len(scored) < cap and at_best < need:
                 rows = self.text.matching(expression, batch, after)
                 for rowid, key in rows:
                     if rowid in scored:
                         continue
-                    score = self._score(key.split(), per_token)
+                    score = self._score(key, per_token)
                     if score is not None:
                         scored[rowid] = score
                         at_best += score >= best
@@ -173,15 +194,17 @@ class PassageIndex:
                 after = rows[-1][0]
         return [(score, rowid) for rowid, score in scored.items()]
 
-    def _score(self, doc_tokens: list[str], per_token: list[dict[str, float]]) -> float | None:
-        present = set(doc_tokens)
-        qualities = [max((m[t] for t in present.intersection(m)), default=0.0) for m in per_token]
+    def _score(self, key: str, per_token: list[dict[str, float]]) -> float | None:
+        padded = f" {key} "  # a term is in the key when it stands between spaces
+        qualities = [
+            max((q for t, q in m.items() if f" {t} " in padded), default=0.0) for m in per_token
+        ]
         matched = sum(1 for q in qualities if q > 0)
         if matched * 2 < len(per_token):
             return None
         score = PASSAGE_SCORE_CEILING * sum(qualities) / len(per_token)
         # A phrase needs every word: only then is the (costlier) walk along the passage made.
-        if 1 < len(per_token) == matched and self._has_phrase(doc_tokens, per_token):
+        if 1 < len(per_token) == matched and self._has_phrase(key.split(), per_token):
             score = min(PASSAGE_SCORE_CEILING, score + 5)
         return score
 
