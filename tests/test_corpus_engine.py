@@ -204,3 +204,21 @@ def test_the_name_index_is_kept_beside_the_store_and_rebuilt_when_stale(
     assert hits(store_copy) == first
     cached.write_bytes(b"my own notes\n")  # somebody's file: read around, never replaced
     assert hits(store_copy) == first and cached.read_bytes() == b"my own notes\n"
+
+
+def test_freshness_is_judged_by_the_pins_not_by_reading_every_document(
+    data_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kazsec.build.freshness import is_current
+
+    path = tmp_path / "s.json"
+    build_store(data_copy, path)
+    store = Store.open(path)
+    assert is_current(store, data_copy)
+    raw = data_copy / "sources" / "ciss-2022-nsc.txt"
+    raw.write_bytes(raw.read_bytes() + b"tampered\n")  # against its pin: damage, not news
+    assert is_current(store, data_copy)
+    assert main(["--store", str(path), "check"]) == 1
+    assert "does not match its pinned sha256" in capsys.readouterr().out
+    _add_source(data_copy, "added-note", NEW_TEXT)  # a new pin: the store is behind
+    assert not is_current(store, data_copy)
