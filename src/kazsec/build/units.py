@@ -29,6 +29,7 @@ from kazsec.store.corpus import connect
 from kazsec.store.corpus_write import UnitData
 
 POOL_FROM = 24  # units to do before worker processes pay for their start-up
+IN_FLIGHT_PER_WORKER = 4  # jobs sent ahead of the writer, per worker
 _ENCODE = msgspec.json.Encoder(order="deterministic").encode
 
 
@@ -102,8 +103,19 @@ def run_jobs(
     # explorer building its store in a worker) fork is unsafe, and spawn is used.
     alone = threading.active_count() == 1 and sys.platform == "linux"
     context = get_context("fork" if alone else "spawn")
+    # At most a few jobs ahead of what has been stored: results the writer has not taken
+    # yet would otherwise pile up in memory (a million passages' worth, at worst).
+    window = threading.BoundedSemaphore(IN_FLIGHT_PER_WORKER * workers)
+
+    def gated() -> Iterator[Job]:
+        for job in jobs:
+            window.acquire()
+            yield job
+
     with context.Pool(workers, _start_worker, (people, agencies)) as pool:
-        yield from _raised(pool.imap(_run, jobs, chunksize=4))
+        for result in _raised(pool.imap(_run, gated())):
+            window.release()
+            yield result
 
 
 def _raised(results: Iterator[Done | KazsecError]) -> Iterator[Done]:
