@@ -161,9 +161,10 @@ def reference(passages: Sequence[Record]) -> None:
             pass
 
 
-def linker_for(
-    people: Sequence[Record], agencies: Sequence[Record]
-) -> tuple[Callable[[list[Record]], list[Record]], float, str]:
+Linking = tuple[Callable[[list[Record]], list[Record]], float, str]  # link, build seconds, api
+
+
+def linker_for(people: Sequence[Record], agencies: Sequence[Record]) -> Linking:
     """Something that links one source's passages, the seconds it took to make, its name.
 
     On a checkout older than Linker, link_mentions compiled the forms on every call: there
@@ -188,13 +189,7 @@ def fold(passages: Sequence[Record]) -> None:
         fold_key(passage["text"])
 
 
-def measure(
-    name: str,
-    passages: list[Record],
-    people: Sequence[Record],
-    agencies: Sequence[Record],
-    rounds: int,
-) -> None:
+def measure(name: str, passages: list[Record], linking: Linking, rounds: int) -> None:
     """Print the figures for one corpus. Each source is timed in turn (reference, link, fold),
     each round over again; a source's time is its best round, a corpus's the sum over its
     sources, so that the other work on a shared machine weighs as little as it can."""
@@ -203,7 +198,7 @@ def measure(
     started = time.perf_counter()
     fold(passages)
     fold_first_us = (time.perf_counter() - started) / count * 1e6
-    link, build_s, api = linker_for(people, agencies)
+    link, build_s, api = linking
     mentions = sum(len(link(group)) for group in groups)  # and warm
     steps: dict[str, Callable[[list[Record]], object]] = {
         "reference": reference,
@@ -253,8 +248,9 @@ def main() -> int:
 
     bundled, people, agencies = knowledge_base()
     dense = corpus(people, agencies, args.passages, args.seed)
-    measure("dense", dense, people, agencies, args.rounds)
-    measure("bundled", bundled, people, agencies, args.rounds)
+    linking = linker_for(people, agencies)
+    measure("dense", dense, linking, args.rounds)
+    measure("bundled", bundled, linking, args.rounds)
     return 0
 
 

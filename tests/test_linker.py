@@ -18,6 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from kazsec.kb import matcher as matcher_module
 from kazsec.kb import mention_records, mentions
 from kazsec.kb.forms import FormOwners, Forms, collect_forms
 from kazsec.kb.matcher import FormMatcher
@@ -141,7 +142,11 @@ def test_the_trie_pattern_finds_what_the_alternation_finds(forms: set[str], data
     text = data.draw(st.lists(_pieces(sorted(forms)), max_size=30).map("".join))
     owners = {f: FormOwners(explicit={("agency", f)}) for f in forms}
     matcher = FormMatcher(Forms(owners, {}, frozenset()))
-    assert _spans(matcher.outer(text)) == _spans(plain_alternation(forms).finditer(text))
+    expected = _spans(plain_alternation(forms).finditer(text))
+    assert _spans(matcher.outer(text)) == expected
+    with pytest.MonkeyPatch.context() as patch:  # many lowercase forms: their pattern always runs
+        patch.setattr(matcher_module, "_FEW", -1)
+        assert _spans(matcher.outer(text)) == expected
 
 
 @settings(max_examples=400, deadline=None)

@@ -33,6 +33,9 @@ from kazsec.kb.trie import trie_alternation
 
 _ENDS_WORD = r"(?:s(?=[’']))?(?!\w)"
 Span = tuple[int, int, str]  # start, end, the form
+# Up to this many lowercase-initial forms, a passage is searched for each (a scan in C each)
+# before their pattern is run; past it, their pattern is simply run on every passage.
+_FEW = 32
 
 
 def _compile(forms: list[str]) -> re.Pattern[str] | None:
@@ -72,7 +75,9 @@ class FormMatcher:
         """The longest form at each place, left to right, never overlapping: what `finditer`
         of the one alternation gives."""
         patterns = [self._other] if self._other is not None else []
-        if self._lower is not None and any(map(text.__contains__, self._lower_forms)):
+        if self._lower is not None and (
+            len(self._lower_forms) > _FEW or any(map(text.__contains__, self._lower_forms))
+        ):
             patterns.append(self._lower)
         if len(patterns) <= 1:
             return list(patterns[0].finditer(text)) if patterns else []
