@@ -18,7 +18,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kazsec.kb import mentions
+from kazsec.kb import matcher as matcher_module
+from kazsec.kb import mention_records, mentions
 from kazsec.kb.forms import FormOwners, Forms, collect_forms
 from kazsec.kb.matcher import FormMatcher
 from kazsec.kb.mentions import Linker, link_mentions
@@ -141,7 +142,11 @@ def test_the_trie_pattern_finds_what_the_alternation_finds(forms: set[str], data
     text = data.draw(st.lists(_pieces(sorted(forms)), max_size=30).map("".join))
     owners = {f: FormOwners(explicit={("agency", f)}) for f in forms}
     matcher = FormMatcher(Forms(owners, {}, frozenset()))
-    assert _spans(matcher.outer(text)) == _spans(plain_alternation(forms).finditer(text))
+    expected = _spans(plain_alternation(forms).finditer(text))
+    assert _spans(matcher.outer(text)) == expected
+    with pytest.MonkeyPatch.context() as patch:  # many lowercase forms: their pattern always runs
+        patch.setattr(matcher_module, "_FEW", -1)
+        assert _spans(matcher.outer(text)) == expected
 
 
 @settings(max_examples=400, deadline=None)
@@ -226,7 +231,7 @@ OFFICE_TEXTS = st.lists(
 
 def _names_only(linker: Linker, passage: dict[str, Any]) -> list[dict[str, Any]]:
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(mentions, "_offices", lambda passage, records: records)
+        patch.setattr(mentions, "with_offices", lambda passage, records: records)
         return linker.link([passage])
 
 
@@ -236,7 +241,9 @@ def test_offices_read_fast_are_the_offices_read_in_full(text: str) -> None:
     linker = Linker(PEOPLE, AGENCIES)
     passage = {"id": "s/p001", "source": "s", "start": 10, "text": text}
     names = _names_only(linker, passage)
-    assert mentions._offices(passage, names) == mentions._read_offices(passage, names, Tokens(text))
+    assert mention_records.with_offices(passage, names) == mention_records.read_offices(
+        passage, names, Tokens(text)
+    )
 
 
 OFFICE_GLUE = st.sampled_from(["-", "ex-", "(", "’s", ".", "’s.", "al", "ial", " ", "Vice-",
@@ -259,12 +266,12 @@ def test_offices_read_in_any_window_are_right_or_read_again(
     linker = Linker(PEOPLE, AGENCIES)
     passage = {"id": "s/p001", "source": "s", "start": 0, "text": text}
     names = _names_only(linker, passage)
-    whole = mentions._read_offices(passage, names, Tokens(text))
+    whole = mention_records.read_offices(passage, names, Tokens(text))
     start = text.rfind(" ", 0, min(one, other)) + 1
     end = text.find(" ", max(one, other, start))
     end = len(text) if end < 0 else end
     try:
-        windowed = mentions._read_offices(passage, names, Tokens(text, (start, end)))
+        windowed = mention_records.read_offices(passage, names, Tokens(text, (start, end)))
     except OutsideWindow:
         return
     assert windowed == whole

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 
 import pytest
@@ -106,3 +107,12 @@ def test_every_whitespace_character_folds_to_a_space() -> None:
     """What lets fold_key fold a text chunk by chunk between whitespace."""
     spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
     assert spaces and all(fold_char(c) == " " for c in spaces)
+
+
+def test_a_full_cache_drops_its_older_half(monkeypatch: pytest.MonkeyPatch) -> None:
+    folding = importlib.import_module("kazsec.names.fold")
+    monkeypatch.setattr(folding, "_LIMIT", 8)
+    names = [f"Nazarbay{'e' * (n % 3)}v{n}, Massimov{n}" for n in range(40)]
+    for name in [*names, *names]:
+        assert fold_key(name) == _per_word_key(name)
+        assert len(folding._CHUNK_KEYS) <= 8 and len(folding._WORD_KEYS) <= 8

@@ -29,39 +29,13 @@ import re
 from collections.abc import Iterable
 
 from kazsec.kb.forms import Forms
+from kazsec.kb.trie import trie_alternation
 
-# The start condition, tested just after a form's first character (`c`): the character
-# before `c` is no word character, or a lowercase letter with `c` uppercase.
-_STARTS_WORD = r"(?:(?<!\w[\s\S])|(?<=[a-zа-яё][A-ZА-ЯЁ]))"
 _ENDS_WORD = r"(?:s(?=[’']))?(?!\w)"
-
 Span = tuple[int, int, str]  # start, end, the form
-_Trie = dict[str, "_Trie"]  # a character -> what follows it; "" -> {} where a form ends
-
-
-def trie_alternation(forms: Iterable[str]) -> str:
-    """A pattern matching the same text as the alternation of `forms` longest first, the
-    start condition after each first character. Branches at a node start with distinct
-    characters, so at most one can go on; ending at a node is tried after going on."""
-    root: _Trie = {}
-    for form in forms:
-        node = root
-        for char in form:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: _Trie, top: bool) -> str:
-        ends = "" in node
-        branches = sorted(char for char in node if char)
-        if not branches:
-            return ""
-        if len(branches) == 1 and not ends and not top:
-            return re.escape(branches[0]) + emit(node[branches[0]], False)
-        guard = _STARTS_WORD if top else ""
-        body = "|".join(re.escape(c) + guard + emit(node[c], False) for c in branches)
-        return f"(?:{body})?" if ends else f"(?:{body})"
-
-    return emit(root, True)
+# Up to this many lowercase-initial forms, a passage is searched for each (a scan in C each)
+# before their pattern is run; past it, their pattern is simply run on every passage.
+_FEW = 32
 
 
 def _compile(forms: list[str]) -> re.Pattern[str] | None:
@@ -101,7 +75,9 @@ class FormMatcher:
         """The longest form at each place, left to right, never overlapping: what `finditer`
         of the one alternation gives."""
         patterns = [self._other] if self._other is not None else []
-        if self._lower is not None and any(map(text.__contains__, self._lower_forms)):
+        if self._lower is not None and (
+            len(self._lower_forms) > _FEW or any(map(text.__contains__, self._lower_forms))
+        ):
             patterns.append(self._lower)
         if len(patterns) <= 1:
             return list(patterns[0].finditer(text)) if patterns else []

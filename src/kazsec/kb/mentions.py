@@ -23,31 +23,22 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from typing import Any, NamedTuple
+from typing import Any
 
 from kazsec.kb.forms import INITIALS, Forms, Key, collect_forms, how_named
 from kazsec.kb.matcher import FormMatcher
-from kazsec.kb.offices import Span, Words, office_links, office_window, title_used_as_predicate
-from kazsec.kb.titles import office_words
-from kazsec.kb.tokens import OutsideWindow, Tokens
+from kazsec.kb.mention_records import (
+    Found,
+    certain_record,
+    found_of,
+    mention_record,
+    with_offices,
+)
 from kazsec.model import Record
 
 _INITIALS_BEFORE = re.compile(rf"(?<![\w.]){INITIALS.pattern}$")
 # The longest initials _INITIALS_BEFORE can match: three of 'Iu.-Iu. ', with room to spare.
 _INITIALS_REACH = 32
-
-
-_new = tuple.__new__  # a NamedTuple made from a tuple in C, without its Python __new__
-
-
-class Found(NamedTuple):
-    """A form found in a passage, before it is resolved."""
-
-    passage: Record
-    start: int  # within the passage text
-    end: int
-    form: str
-    candidates: AbstractSet[Key]
 
 
 def _initials_may_end_at(text: str, at: int) -> bool:
@@ -96,85 +87,6 @@ def _rank(
     )
 
 
-def _record(found: Found, ranked: list[Key], certainty: str, how: str) -> Record:
-    entity_type, entity = ranked[0]
-    offset = found.passage["start"]
-    return {
-        "id": f"{found.passage['id']}@{found.start}",
-        "source": found.passage["source"],
-        "passage": found.passage["id"],
-        "start": offset + found.start,
-        "end": offset + found.end,
-        "text": found.passage["text"][found.start : found.end],
-        "entity_type": entity_type,
-        "entity": entity,
-        "candidates": [{"type": t, "id": i} for t, i in ranked],
-        "ambiguous": certainty == "ambiguous",
-        "how": how,
-        "certainty": certainty,
-    }
-
-
-def _spans(records: Sequence[Record], offset: int) -> list[Span]:
-    return [
-        _new(
-            Span,
-            (
-                r["start"] - offset,
-                r["end"] - offset,
-                n,
-                r["entity_type"],
-                "" if r["ambiguous"] else r["entity"],
-            ),
-        )
-        for n, r in enumerate(records)
-    ]
-
-
-def _offices(passage: Record, records: list[Record]) -> list[Record]:
-    """The passage's name records, less titles used as predicates, plus the offices it settles."""
-    text = passage["text"]
-    titles, people = [], False
-    for record in records:
-        if record["how"] == "title":
-            titles.append(record["start"] - passage["start"])
-        people = people or record["entity_type"] == "person"
-    words = office_words(text) if people else []
-    if not titles and not words:
-        return records  # no title to check, no office a person here could hold
-    window = office_window(text, titles, words)
-    try:
-        return _read_offices(passage, records, Tokens(text, window), words)
-    except OutsideWindow:  # the offices are read past the window: read it all
-        return _read_offices(passage, records, Tokens(text), words)
-
-
-def _read_offices(
-    passage: Record, records: list[Record], tokens: Tokens, words: Words | None = None
-) -> list[Record]:
-    text, offset = passage["text"], passage["start"]
-    spans = _spans(records, offset)
-    kept = [
-        r
-        for r, span in zip(records, spans, strict=True)
-        if r["how"] != "title" or not title_used_as_predicate(text, span.start, spans, tokens)
-    ]
-    if len(kept) < len(records):
-        spans = _spans(kept, offset)
-    titles = []
-    for link in office_links(text, spans, tokens, words):
-        holder = kept[link.holder]
-        certainty = "ambiguous" if holder["ambiguous"] else "settled"
-        record = _record(
-            Found(passage, link.start, link.end, "", frozenset()),
-            [(c["type"], c["id"]) for c in holder["candidates"]],
-            certainty,
-            "title",
-        )
-        titles.append(record)
-    return kept + titles
-
-
 class Linker:
     """Compiled once per knowledge base (people, agencies); links one source's passages at a
     time, so sources can be linked apart (in worker processes) and their mentions kept apart.
@@ -206,7 +118,7 @@ class Linker:
         text, owners, initialled = passage["text"], self._owners, self._initialled
         found = []
         for start, end, form in self.matcher.find(text):
-            mention = _new(Found, (passage, start, end, form, owners[form]))
+            mention = found_of((passage, start, end, form, owners[form]))
             if form in initialled and _initials_may_end_at(text, start):
                 adjusted = _with_initials(mention, self.forms)
                 if adjusted is None:
@@ -247,20 +159,22 @@ class Linker:
             for mention in mentions:
                 candidates = mention.candidates
                 if len(candidates) == 1:
-                    ranked, certainty = list(candidates), "certain"
-                else:
-                    named_here = certain_in_passage[passage["id"]] & candidates
-                    explicit = self._explicit.get(mention.form, frozenset())
-                    in_source = per_source[passage["source"]]
-                    own: AbstractSet[Key] = self._own_surname.get(mention.form, frozenset())
-                    ranked = _rank(candidates, explicit, named_here, in_source, own)
-                    certainty = "settled" if len(named_here) == 1 else "ambiguous"
+                    (key,) = candidates
+                    how = self._how.get((mention.form, key)) or self._how_named(mention.form, key)
+                    records_here.append(certain_record(mention, key, how))
+                    continue
+                named_here = certain_in_passage[passage["id"]] & candidates
+                explicit = self._explicit.get(mention.form, frozenset())
+                in_source = per_source[passage["source"]]
+                own: AbstractSet[Key] = self._own_surname.get(mention.form, frozenset())
+                ranked = _rank(candidates, explicit, named_here, in_source, own)
+                certainty = "settled" if len(named_here) == 1 else "ambiguous"
                 how = self._how_named(mention.form, ranked[0])
-                records_here.append(_record(mention, ranked, certainty, how))
+                records_here.append(mention_record(mention, ranked, certainty, how))
 
         records: list[Record] = []
         for passage in passages:
-            here = _offices(passage, by_passage.get(passage["id"], []))
+            here = with_offices(passage, by_passage.get(passage["id"], []))
             records.extend(sorted(here, key=_reading_order) if len(here) > 1 else here)
         return _unique_ids(records)
 

@@ -282,28 +282,3 @@ def title_used_as_predicate(
     ):
         first -= 1
     return passage.predicate_before(first)
-
-
-# How much text around its office words (and personal titles) a passage's offices are read
-# from first: the words before an office ('appointed the First Deputy NSC') and the body and
-# name after it ('of the Security Council (SC) – Major-General Ermek Sagimbayev').
-_BEFORE, _AFTER = 40, 80
-
-
-def office_window(
-    text: str, titles: Sequence[int] = (), words: Words | None = None
-) -> tuple[int, int] | None:
-    """The part of a passage around its office words and the titles starting at `titles`,
-    ending on spaces, where its offices are likely read in full (see Tokens: reading past
-    it raises, and the caller reads the whole passage). None: most of the passage anyway."""
-    spans = [*(office_words(text) if words is None else words), *((t, t + 1) for t in titles)]
-    if not spans:
-        return None
-    start = min(s for s, _ in spans) - _BEFORE
-    end = max(e for _, e in spans) + _AFTER
-    start = 0 if start <= 0 else text.rfind(" ", 0, start) + 1
-    end = len(text) if end >= len(text) else text.find(" ", end)
-    end = len(text) if end < 0 else end
-    if (end - start) * 4 >= len(text) * 3:
-        return None
-    return start, end

@@ -17,6 +17,7 @@ from bisect import bisect_left
 from collections.abc import Collection, Sequence
 
 from kazsec.kb.tokens import Token, Tokens
+from kazsec.kb.trie import trie_alternation
 
 # Offices a bare title may stand for a person by (single words, capitalised in the text).
 OFFICE_HEADS = frozenset(
@@ -147,13 +148,14 @@ _OFFICE_FIRST_WORDS = OFFICE_HEADS | _PAIR_FIRSTS
 _OFFICE_TOKENS = frozenset(
     word + ending for word in _OFFICE_FIRST_WORDS for ending in ("", ".", "’s", "'s", "’s.", "'s.")
 )
-_OFFICE_WORD = re.compile("|".join(sorted(_OFFICE_FIRST_WORDS)))
+_OFFICE_WORD = re.compile(trie_alternation(_OFFICE_FIRST_WORDS))
 
 
 def office_words(text: str) -> list[tuple[int, int]]:
-    """Where office words are written in a text. A token an office may start at starts at one
-    of these: no token starts inside the letters of another match (no token starts after a
-    letter, and a hyphen inside 'Commander-in-Chief' is inside its token)."""
+    """Where office words are written in a text, each where a word starts (see trie). A
+    token an office may start at starts at one of these: such a token starts a word, and no
+    token starts inside the letters of another match (no token starts after a letter, and a
+    hyphen inside 'Commander-in-Chief' is inside its token)."""
     return [m.span() for m in _OFFICE_WORD.finditer(text)]
 
 

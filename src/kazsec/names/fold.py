@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 # Kazakh letters folded to the Russian letters they are usually written with.
 _KAZAKH_TO_RUSSIAN = str.maketrans("әғқңөұүһі", "агкноууhи".replace("h", "х"))
@@ -156,43 +157,45 @@ class _CharTable(dict[int, str]):
 _TABLE = _CharTable()
 
 
-class _Cache(dict[str, str]):
-    """Keys made on first sight and kept, at most `limit` of them (when full it starts afresh).
+_LIMIT = 262_144  # keys kept in each cache below
 
-    A hit is one dict lookup in C, with no Python call, which is what makes `fold_key` fast.
+
+class _WordKeys(dict[str, str]):
+    """The key of each word of folded characters (no spaces in it) made on first sight.
+
+    Every step works inside a word, so words can be folded one by one, and names repeat
+    their words (given names, common surnames) enough to cache. A hit is one dict lookup in
+    C, with no Python call. When full, the older half is dropped.
     """
 
-    def __init__(self, make: Callable[[str], str], limit: int) -> None:
-        super().__init__()
-        self.make = make
-        self.limit = limit
-
-    def __missing__(self, key: str) -> str:
-        if len(self) >= self.limit:
-            self.clear()
-        value = self[key] = self.make(key)
-        return value
+    def __missing__(self, word: str) -> str:
+        _make_room(self)
+        key = word
+        for pattern, replacement in STEPS:
+            key = pattern.sub(replacement, key)
+        self[word] = key
+        return key
 
 
-def _fold_word(word: str) -> str:
-    """The steps run on one word of folded characters (no spaces in it)."""
-    for pattern, replacement in STEPS:
-        word = pattern.sub(replacement, word)
-    return word
+class _ChunkKeys(dict[str, str]):
+    """The key of each whitespace-free chunk of text ('Nazarbayev’s', 'the', 'Committee,'):
+    chunks repeat even more than words, and fold as a whole (see `fold_key`)."""
+
+    def __missing__(self, chunk: str) -> str:
+        _make_room(self)
+        key = self[chunk] = " ".join(map(_WORD_KEYS.__getitem__, chunk.translate(_TABLE).split()))
+        return key
 
 
-# Every step works inside a word, so words can be folded one by one, and names repeat
-# their words (given names, common surnames) enough to cache.
-_WORD_KEYS = _Cache(_fold_word, 262_144)
+def _make_room(cache: dict[str, str]) -> None:
+    """A full cache drops its older half (a dict keeps the order keys came in)."""
+    if len(cache) >= _LIMIT:
+        for old in list(islice(cache, len(cache) - _LIMIT // 2)):
+            del cache[old]
 
 
-def _fold_chunk(chunk: str) -> str:
-    return " ".join(map(_WORD_KEYS.__getitem__, chunk.translate(_TABLE).split()))
-
-
-# Whole chunks of text between whitespace ('Nazarbayev’s', 'the', 'Committee,') repeat
-# even more, and fold as a whole: see `fold_key`.
-_CHUNK_KEYS = _Cache(_fold_chunk, 262_144)
+_WORD_KEYS = _WordKeys()
+_CHUNK_KEYS = _ChunkKeys()
 
 
 def fold_key(text: str) -> str:
