@@ -272,16 +272,21 @@ def synthetic_store(path: Path, people: int) -> tuple[str, str, int]:
     Returns a query (a generated person's Cyrillic name, its native_ru), the display name its
     result row shows, and how many people the store holds in all.
     """
+    import shutil
+
     from synthetic_names import alias_set
 
     from kazsec.build.freshness import open_or_build
-    from kazsec.model import TABLES
+    from kazsec.model import KNOWLEDGE_TABLES
     from kazsec.paths import data_dir
     from kazsec.store import write_store
 
     with tempfile.TemporaryDirectory() as folder:
         base = open_or_build(data_dir(), Path(folder) / "base.json", notify=lambda _: None)
-        tables = {name: base.all(name) for name in TABLES}
+        tables = {name: base.all(name) for name in KNOWLEDGE_TABLES}
+        corpus = base.meta["corpus"]
+        # The generated people join the bundled knowledge; the passages stay the bundled ones.
+        shutil.copyfile(Path(folder) / "base.json.corpus", f"{path}.corpus")
     by_name: dict[str, list[str]] = {}
     for entity, alias in alias_set(people * 5, seed=3):  # 4 aliases a name, some names twice
         by_name.setdefault(entity, []).append(alias)
@@ -302,7 +307,8 @@ def synthetic_store(path: Path, people: int) -> tuple[str, str, int]:
                 "relations": [],
             }
         )
-    write_store(path, tables, {"generator": "kazsec benchmark", "inputs": "synthetic"})
+    meta = {"generator": "kazsec benchmark", "inputs": "synthetic", "corpus": corpus}
+    write_store(path, tables, meta)
     # A person from the middle of the generated ones, named in Cyrillic, shown in Latin: the
     # typed query itself (echoed in the search box) can never be mistaken for the result row.
     for name, aliases in added[people // 2 :]:
