@@ -25,10 +25,12 @@ from kazsec.kb.anchor import SourceText
 from kazsec.kb.loader import load_knowledge_base
 from kazsec.model import Record
 from kazsec.store import check_replaceable, write_store
-from kazsec.store.corpus import corpus_path
+from kazsec.store.corpus import CORPUS_SCHEMA, corpus_path
 from kazsec.store.corpus_write import CorpusWriter, UnitData, generation_id
 from kazsec.store.knowledge import previous_generation
 
+REPAIR_CODE = ("kazsec.corpus", "kazsec.names", "kazsec.model", "kazsec.build.units")
+LINK_CODE = ("kazsec.kb", "kazsec.names", "kazsec.model")
 BATCH_PASSAGES = 20_000  # passages written per transaction: few commits, bounded memory
 
 
@@ -114,7 +116,10 @@ def _build(
     try:
         fingerprint = fingerprint or input_fingerprint(data_dir, writer.cached_hashes())
         metas = load_source_metadata(data_dir)
-        units = {meta.id: unit_key(meta, fingerprint.code) for meta in metas}
+        # A unit is what the repair and folding code made of one source; the mentions are
+        # what the linking code found. Other code changes redo neither.
+        repairing = fingerprint.code_of(*REPAIR_CODE) + f"corpus {CORPUS_SCHEMA}"
+        units = {meta.id: unit_key(meta, repairing) for meta in metas}
         numbers = writer.unit_numbers(units.values())
         # Citations are anchored in the texts they cite: a cited source that is new is
         # repaired now and kept in memory until its turn, so that units are still
@@ -133,7 +138,7 @@ def _build(
             return SourceText(text, [p["start"] for p in passages], [p["id"] for p in passages])
 
         kb = load_knowledge_base(data_dir, StoredTexts([m.id for m in metas], cited_text))
-        linker = linker_key(kb.people, kb.agencies, fingerprint.code)
+        linker = linker_key(kb.people, kb.agencies, fingerprint.code_of(*LINK_CODE))
         linked = writer.linked_units(linker)
         jobs: list[tuple[object, ...]] = []
         for meta in metas:

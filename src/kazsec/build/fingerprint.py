@@ -44,6 +44,16 @@ class Fingerprint:
     code: str = ""
     stats: str = ""
     hashes: Hashes = field(default_factory=dict)
+    module_digests: dict[str, str] = field(default_factory=dict)
+
+    def code_of(self, *packages: str) -> str:
+        """The digest of the building modules in these packages alone: a unit is keyed by
+        the code that repairs and folds it, not by every line of kazsec."""
+        digest = hashlib.sha256(f"schema {SCHEMA_VERSION}\n".encode())
+        for name, sha in sorted(self.module_digests.items()):
+            if name.startswith(packages):
+                digest.update(f"{name} {sha}\n".encode())
+        return digest.hexdigest()
 
 
 def module_file(name: str) -> Path | None:
@@ -151,6 +161,7 @@ def _fingerprint(data_dir: Path, modules: tuple[str, ...], cache: Hashes) -> Fin
     code = hashlib.sha256(f"schema {SCHEMA_VERSION}\n".encode())
     stats = hashlib.sha256(f"schema {SCHEMA_VERSION}\n".encode())
     hashes: Hashes = {}
+    module_digests: dict[str, str] = {}
     for label, path in _named_files(data_dir, modules):
         line = f"{label}\n".encode()
         quick = not label.startswith(_PINNED)
@@ -168,9 +179,12 @@ def _fingerprint(data_dir: Path, modules: tuple[str, ...], cache: Hashes) -> Fin
         digest.update(bytes.fromhex(sha))
         if label.startswith("code/"):
             code.update(bytes.fromhex(sha))
+            module_digests[label[5:]] = sha
         if quick:
             stats.update(f"{size} {mtime}\n".encode())
-    return Fingerprint(digest.hexdigest(), modules, code.hexdigest(), stats.hexdigest(), hashes)
+    return Fingerprint(
+        digest.hexdigest(), modules, code.hexdigest(), stats.hexdigest(), hashes, module_digests
+    )
 
 
 def input_fingerprint(data_dir: Path, cache: Hashes | None = None) -> Fingerprint:

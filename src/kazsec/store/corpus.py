@@ -26,7 +26,7 @@ from kazsec.errors import StoreError
 from kazsec.model import MentionRecord, PassageRecord
 
 APPLICATION_ID = int.from_bytes(b"kzsc", "big")  # marks a SQLite file as a kazsec corpus
-CORPUS_SCHEMA = 1
+CORPUS_SCHEMA = 2  # 2: each unit's mention count kept with the linker that found them
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 SCHEMA = """
@@ -45,7 +45,8 @@ CREATE VIRTUAL TABLE IF NOT EXISTS source_keys USING fts5(
 CREATE TABLE IF NOT EXISTS terms(term TEXT PRIMARY KEY, length INTEGER NOT NULL) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS terms_by_length ON terms(length);
 CREATE TABLE IF NOT EXISTS linked(
-  unit INTEGER NOT NULL, linker TEXT NOT NULL, PRIMARY KEY(unit, linker)) WITHOUT ROWID;
+  unit INTEGER NOT NULL, linker TEXT NOT NULL, mentions INTEGER NOT NULL,
+  PRIMARY KEY(unit, linker)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS mentions(
   rowid INTEGER PRIMARY KEY, unit INTEGER NOT NULL, linker TEXT NOT NULL,
   ambiguous INTEGER NOT NULL, record BLOB NOT NULL);
@@ -96,9 +97,13 @@ def connect(path: Path, readonly: bool) -> sqlite3.Connection:
         connection = sqlite3.connect(path, timeout=30.0, check_same_thread=False)
         connection.execute("PRAGMA journal_mode = WAL")
         connection.execute("PRAGMA synchronous = NORMAL")
-        connection.execute("PRAGMA cache_size = -16000")  # 16 MB of pages: RSS stays small
         if readonly:
+            connection.execute("PRAGMA cache_size = -16000")  # 16 MB of pages: RSS stays small
             connection.execute("PRAGMA query_only = 1")
+        else:
+            # The writer's indexes outgrow a small cache at a million passages, and every
+            # miss is a read from disk: 400 MB keeps them in memory (the build's floor is 1 GB).
+            connection.execute("PRAGMA cache_size = -400000")
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"corpus {path} is unusable ({exc})") from None
     return connection

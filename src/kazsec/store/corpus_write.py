@@ -85,13 +85,11 @@ class CorpusWriter:
     def _prepare(self) -> None:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
         if version not in (0, CORPUS_SCHEMA):
-            # Another schema: its units mean nothing to this code. Start afresh, atomically.
-            with self.db:
-                for (name,) in self.db.execute(
-                    "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') "
-                    "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'passage_keys_%'"
-                ).fetchall():
-                    self.db.execute(f'DROP TABLE IF EXISTS "{name}"')
+            # Another schema: its units mean nothing to this code (and this code cannot read
+            # the store that names them either). Start afresh.
+            self.db.close()
+            self._remove()
+            self.db = connect(self.path, readonly=False)
         with self.db:
             self.db.executescript(SCHEMA)
             self.db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -199,7 +197,9 @@ class CorpusWriter:
                             for entity in names
                         ),
                     )
-                self.db.execute("INSERT OR IGNORE INTO linked VALUES (?, ?)", (num, linker))
+                self.db.execute(
+                    "INSERT OR REPLACE INTO linked VALUES (?, ?, ?)", (num, linker, len(mentions))
+                )
 
     def add_generation(self, generation: str, linker: str, units: Sequence[int]) -> None:
         """Name a generation: these units, in catalogue order, with this linker's mentions."""
@@ -220,8 +220,8 @@ class CorpusWriter:
             ).fetchall()
         )
         (mentions,) = self.db.execute(
-            "SELECT count(*) FROM mentions m JOIN generation_units g ON g.generation = ? "
-            "AND g.unit = m.unit WHERE m.linker = "
+            "SELECT coalesce(sum(l.mentions), 0) FROM linked l JOIN generation_units g "
+            "ON g.generation = ? AND g.unit = l.unit WHERE l.linker = "
             "(SELECT linker FROM generations WHERE generation = ?)",
             (generation, generation),
         ).fetchone()

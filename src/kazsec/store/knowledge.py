@@ -77,7 +77,11 @@ def write_store(
     data = db.storage.read() or {}
     for name in KNOWLEDGE_TABLES:  # TinyDB leaves empty tables out; the schema keeps them
         data.setdefault(name, {})
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    # In TinyDB's own order (the meta table first, then the tables, records by id): the
+    # same tables give the same bytes, and a reader takes the records in build order as
+    # they come, with no sorting.
+    ordered = {META_TABLE: data.pop(META_TABLE), **{name: data[name] for name in KNOWLEDGE_TABLES}}
+    text = json.dumps(ordered, ensure_ascii=False, separators=(",", ":"))
     atomic_write_text(path, text, ownership=None if force else not_a_store)
 
 
@@ -115,6 +119,13 @@ def previous_generation(path: Path) -> str | None:
     return generation if isinstance(generation, str) else None
 
 
+def _in_build_order(table: dict[str, Record]) -> dict[str, Record]:
+    """A table's records by document id, 1, 2, ... 10 (JSON sorted them as strings once)."""
+    if all(key == str(number) for number, key in enumerate(table, start=1)):
+        return table  # written in order already (a catalogue of 10,000 needs no sorting)
+    return dict(sorted(table.items(), key=lambda item: _doc_order(item[0])))
+
+
 def _doc_order(doc_id: str) -> tuple[int, str]:
     return (int(doc_id), "") if doc_id.isdigit() else (-1, doc_id)
 
@@ -133,8 +144,7 @@ class Store:
         # JSON keeps TinyDB's document ids as strings, sorted as strings ("1", "10", "2"):
         # put each table back in the order it was built.
         self._data: dict[str, dict[str, Record]] = {
-            name: dict(sorted(data[name].items(), key=lambda item: _doc_order(item[0])))
-            for name in KNOWLEDGE_TABLES
+            name: _in_build_order(data[name]) for name in KNOWLEDGE_TABLES
         }
         self._by_id: dict[str, dict[str, Record]] = {}
         self.meta: Record = dict(next(iter(data[META_TABLE].values())))
