@@ -10,10 +10,12 @@ reused by the next build).
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import msgspec
 from filelock import FileLock, Timeout
 
 from kazsec.build.fingerprint import Fingerprint, input_fingerprint
@@ -68,6 +70,22 @@ def repair_all_sources(data_dir: Path) -> list[RepairedSource]:
     return repaired
 
 
+def _source_metadata(
+    data_dir: Path, writer: CorpusWriter, fingerprint: Fingerprint
+) -> list[SourceMeta]:
+    """sources.toml, read and checked, or as it was read last time if its bytes and the
+    code reading it are the same (10,000 entries take a second to parse and check)."""
+    toml = fingerprint.hashes.get(str(data_dir / "sources.toml"))
+    key = f"sources:{toml[2] if toml else ''}:{fingerprint.code_of(*REPAIR_CODE)}:{data_dir}"
+    if toml and (known := writer.memo(key)) is not None:
+        with contextlib.suppress(msgspec.MsgspecError):
+            return msgspec.json.decode(known, type=list[SourceMeta])
+    metas = load_source_metadata(data_dir)
+    if toml:
+        writer.remember("sources", key, msgspec.json.encode(metas))
+    return metas
+
+
 @dataclass(frozen=True)
 class BuildReport:
     """What a build wrote, and how much of it was new."""
@@ -115,7 +133,7 @@ def _build(
     writer = CorpusWriter(corpus_path(path), force)
     try:
         fingerprint = fingerprint or input_fingerprint(data_dir, writer.cached_hashes())
-        metas = load_source_metadata(data_dir)
+        metas = _source_metadata(data_dir, writer, fingerprint)
         # A unit is what the repair and folding code made of one source; the mentions are
         # what the linking code found. Other code changes redo neither.
         repairing = fingerprint.code_of(*REPAIR_CODE) + f"corpus {CORPUS_SCHEMA}"

@@ -73,12 +73,23 @@ def module_file(name: str) -> Path | None:
     return Path(spec.origin)
 
 
+def _statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
+    """Every statement, nested ones included, and no expression: an import is a statement,
+    and skipping expressions makes this ten times quicker than `ast.walk`."""
+    for node in body:
+        yield node
+        for part in ("body", "orelse", "finalbody", "handlers", "cases"):
+            inner = getattr(node, part, None)
+            if isinstance(inner, list):
+                yield from _statements(inner)
+
+
 def _imports_of(name: str, path: Path) -> set[str]:
     """The kazsec modules one module imports (absolute and relative), by name."""
     tree = ast.parse(path.read_bytes(), filename=str(path))
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
     found: set[str] = set()
-    for node in ast.walk(tree):
+    for node in _statements(tree.body):
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):

@@ -264,6 +264,19 @@ class CorpusWriter:
                 self.db.execute(f"DELETE FROM {table} WHERE linker NOT IN ({lmarks})", linkers)
         return len(dead)
 
+    # -- memos: what a build worked out once, by a key naming everything it came from --
+
+    def memo(self, key: str) -> bytes | None:
+        """What was remembered under `key`, if anything."""
+        row = self.db.execute("SELECT value FROM memos WHERE key = ?", (key,)).fetchone()
+        return bytes(row[0]) if row else None
+
+    def remember(self, kind: str, key: str, value: bytes) -> None:
+        """Remember `value` under `key`, forgetting earlier memos of the same kind."""
+        with self.db:
+            self.db.execute("DELETE FROM memos WHERE key LIKE ?", (f"{kind}:%",))
+            self.db.execute("INSERT OR REPLACE INTO memos VALUES (?, ?)", (key, value))
+
     # -- the file-hash cache ------------------------------------------------------------
 
     def cached_hashes(self) -> dict[str, tuple[int, int, str]]:
