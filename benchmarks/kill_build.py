@@ -6,9 +6,10 @@ leaves an unusable store." A store is first built from the bundled data at the p
 with SIGKILL after a random delay, ten times, each time followed by a reader that opens the
 store the way the explorer does and reads from every part of it (a dossier and its mention
 count, a passage search, the first passage of ten sources, `kazsec check`'s reference rules
-on one source). It must find the old store or the new one, whole. A last build then
-completes, reusing the units the killed ones finished (its time is printed beside a build
-from nothing).
+on one source). It must find the old store or the new one, whole. Each kill interrupts a
+build that starts from the bundled store again, so the moments fall anywhere in a whole
+build. A last build then completes from where the last kill left it, reusing the units it
+had finished (its time is printed beside a build from nothing).
 
     python benchmarks/kill_build.py [--passages 100000] [--kills 10] [--seed 0] [--keep DIR]
 
@@ -20,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -94,11 +96,18 @@ def main() -> int:
     print(json.dumps({"step": "whole build (reference)", "seconds": round(whole, 2)}), flush=True)
     rng = random.Random(args.seed)
     failures = 0
+    pristine = work / "kill-pristine"
+    shutil.rmtree(pristine, ignore_errors=True)
+    shutil.copytree(store.parent, pristine)
     for kill in range(1, args.kills + 1):
+        # Each kill interrupts a build from the bundled store, so that the ten moments fall
+        # anywhere in a whole build (a resumed build would finish sooner each time).
+        shutil.rmtree(store.parent)
+        shutil.copytree(pristine, store.parent)
         child = subprocess.Popen(
             build(data, store), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
         )
-        delay = rng.uniform(0.3, max(0.5, whole / args.kills * 1.5))
+        delay = rng.uniform(0.3, whole)  # anywhere in a build, the last phases included
         time.sleep(delay)
         child.send_signal(signal.SIGKILL)
         child.wait()

@@ -33,7 +33,7 @@ from kazsec.store.knowledge import previous_generation
 
 REPAIR_CODE = ("kazsec.corpus", "kazsec.names", "kazsec.model", "kazsec.build.units")
 LINK_CODE = ("kazsec.kb", "kazsec.names", "kazsec.model")
-BATCH_PASSAGES = 20_000  # passages written per transaction: few commits, bounded memory
+BATCH_PASSAGES = 5_000  # passages written per transaction: progress a killed build keeps
 
 
 def source_record(meta: SourceMeta, unit: str, passage_count: int) -> Record:
@@ -186,7 +186,7 @@ def _build(
                 built += 1
                 size += len(data.passages)
             found.append((data.unit if data is not None else num, mentions or []))  # type: ignore[arg-type]
-            if size >= BATCH_PASSAGES or len(found) >= 500:
+            if size >= BATCH_PASSAGES or len(found) >= 100:
                 flush()
                 size = 0
         flush()
