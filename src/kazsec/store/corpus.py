@@ -59,6 +59,8 @@ CREATE TABLE IF NOT EXISTS generations(
 CREATE TABLE IF NOT EXISTS generation_units(
   generation TEXT NOT NULL, unit INTEGER NOT NULL, position INTEGER NOT NULL,
   PRIMARY KEY(generation, unit)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS unit_sizes(
+  num INTEGER PRIMARY KEY, passages INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS memos(
   key TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS file_hashes(
@@ -213,16 +215,6 @@ class Corpus:
         """Every passage of this generation, source by source in catalogue order."""
         for source in self.unit_of:
             yield from self.passages_of(source)
-
-    def passage_count(self) -> int:
-        """How many passages this generation holds."""
-        units = list(self.unit_of.values())
-        row = self._one(
-            "SELECT coalesce(sum(passage_count), 0) FROM units u JOIN generation_units g "
-            "ON g.unit = u.num WHERE g.generation = ?",
-            (self.generation,),
-        )
-        return int(row[0]) if row and units else 0
 
     # -- mentions ---------------------------------------------------------------------
 

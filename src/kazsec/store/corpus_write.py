@@ -137,7 +137,13 @@ class CorpusWriter:
     def add_units(self, units: Sequence[UnitData]) -> dict[str, int]:
         """Store repaired units in one transaction; returns their row numbers."""
         numbers: dict[str, int] = {}
-        known, added = self._known_terms(), set[str]()
+        if not units:
+            return numbers
+        # A big build checks new words against the whole vocabulary in memory; adding a
+        # document or two just lets SQLite ignore the words it has (reading a million-passage
+        # vocabulary would cost more than the document).
+        known = self._known_terms() if len(units) > 1 or self._terms is not None else set()
+        added = set[str]()
         with self.db:
             for data in units:
                 cursor = self.db.execute(
@@ -147,6 +153,9 @@ class CorpusWriter:
                 )
                 num = int(cursor.lastrowid or 0)
                 numbers[data.unit] = num
+                self.db.execute(
+                    "INSERT OR REPLACE INTO unit_sizes VALUES (?, ?)", (num, len(data.passages))
+                )
                 self.db.execute(
                     "INSERT INTO source_keys(rowid, key) VALUES (?, ?)", (num, data.source_key)
                 )
@@ -212,20 +221,34 @@ class CorpusWriter:
 
     def counts(self, generation: str) -> dict[str, Any]:
         """Passages and mentions a generation holds, and passages per unit."""
-        per_unit = dict(
+        # From a small table of sizes: a unit's own row holds its texts, and reading past
+        # them to its count would read the whole archive.
+        per_unit: dict[int, int | None] = dict(
             self.db.execute(
-                "SELECT u.num, u.passage_count FROM units u JOIN generation_units g "
-                "ON g.unit = u.num WHERE g.generation = ?",
+                "SELECT g.unit, s.passages FROM generation_units g LEFT JOIN unit_sizes s "
+                "ON s.num = g.unit WHERE g.generation = ?",
                 (generation,),
             ).fetchall()
         )
+        missing = [num for num, size in per_unit.items() if size is None]
+        with self.db:
+            for start in range(0, len(missing), 500):
+                chunk = missing[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                for num, size in self.db.execute(
+                    f"SELECT unit, count(*) FROM passages WHERE unit IN ({marks}) GROUP BY unit",
+                    chunk,
+                ).fetchall():
+                    per_unit[num] = size
+                    self.db.execute("INSERT OR REPLACE INTO unit_sizes VALUES (?, ?)", (num, size))
+        sizes = {num: size or 0 for num, size in per_unit.items()}
         (mentions,) = self.db.execute(
             "SELECT coalesce(sum(l.mentions), 0) FROM linked l JOIN generation_units g "
             "ON g.generation = ? AND g.unit = l.unit WHERE l.linker = "
             "(SELECT linker FROM generations WHERE generation = ?)",
             (generation, generation),
         ).fetchone()
-        return {"passages": sum(per_unit.values()), "mentions": mentions, "per_unit": per_unit}
+        return {"passages": sum(sizes.values()), "mentions": mentions, "per_unit": sizes}
 
     # -- collecting -------------------------------------------------------------------
 
@@ -255,6 +278,7 @@ class CorpusWriter:
                     "DELETE FROM passage_keys WHERE rowid = ?", ((r,) for r in rowids)
                 )
                 self.db.execute("DELETE FROM source_keys WHERE rowid = ?", (num,))
+                self.db.execute("DELETE FROM unit_sizes WHERE num = ?", (num,))
                 for table in ("passages", "mentions", "named", "linked"):
                     self.db.execute(f"DELETE FROM {table} WHERE unit = ?", (num,))
                 self.db.execute("DELETE FROM units WHERE num = ?", (num,))
