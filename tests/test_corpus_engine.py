@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from kazsec.build.compile import build_store
 from kazsec.cli import main
-from kazsec.errors import StoreError
+from kazsec.errors import SourceError, StoreError
 from kazsec.library import Library
 from kazsec.names.fold import fold_key
 from kazsec.store import Store
@@ -222,3 +222,31 @@ def test_freshness_is_judged_by_the_pins_not_by_reading_every_document(
     assert "does not match its pinned sha256" in capsys.readouterr().out
     _add_source(data_copy, "added-note", NEW_TEXT)  # a new pin: the store is behind
     assert not is_current(store, data_copy)
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        "",
+        "\n# a comment between tables\n",
+        '\n[[source]]\nid = "odd"\nfile = "odd.txt"\nsha256 = "'
+        + "a" * 64
+        + '"\nnotes = """\n[[source]]\n"""\n',
+        '\n[[source]]  # commented header\nid = "odd"\nfile = "odd.txt"\nsha256 = "'
+        + "b" * 64
+        + '"\n',
+    ],
+)
+def test_sources_toml_read_table_by_table_is_read_as_a_whole(data_copy: Path, extra: str) -> None:
+    from kazsec.corpus.sources import load_source_metadata
+
+    toml = data_copy / "sources.toml"
+    toml.write_text(toml.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    whole = load_source_metadata(data_copy)
+    parsed: dict[str, object] = {}
+    assert load_source_metadata(data_copy, parsed) == whole
+    assert load_source_metadata(data_copy, parsed) == whole, "and again from what it remembered"
+    # A duplicate table is still refused, with the whole file's message.
+    toml.write_text(toml.read_text(encoding="utf-8") * 2, encoding="utf-8")
+    with pytest.raises(SourceError, match="duplicate id"):
+        load_source_metadata(data_copy, parsed)

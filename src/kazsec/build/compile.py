@@ -14,6 +14,7 @@ import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import msgspec
 from filelock import FileLock, Timeout
@@ -31,7 +32,20 @@ from kazsec.store.corpus import CORPUS_SCHEMA, corpus_path
 from kazsec.store.corpus_write import CorpusWriter, UnitData, generation_id
 from kazsec.store.knowledge import previous_generation
 
-REPAIR_CODE = ("kazsec.corpus", "kazsec.names", "kazsec.model", "kazsec.build.units")
+# (sources.toml's reader is not among them: a unit is keyed by the entry it read.)
+REPAIR_CODE = (
+    "kazsec.corpus.boilerplate",
+    "kazsec.corpus.damage",
+    "kazsec.corpus.lines",
+    "kazsec.corpus.passages",
+    "kazsec.corpus.pdf_layout",
+    "kazsec.corpus.pipeline",
+    "kazsec.corpus.repair_text",
+    "kazsec.corpus.web_layout",
+    "kazsec.names",
+    "kazsec.model",
+    "kazsec.build.units",
+)
 LINK_CODE = ("kazsec.kb", "kazsec.names", "kazsec.model")
 BATCH_PASSAGES = 5_000  # passages written per transaction: progress a killed build keeps
 
@@ -73,16 +87,17 @@ def repair_all_sources(data_dir: Path) -> list[RepairedSource]:
 def _source_metadata(
     data_dir: Path, writer: CorpusWriter, fingerprint: Fingerprint
 ) -> list[SourceMeta]:
-    """sources.toml, read and checked, or as it was read last time if its bytes and the
-    code reading it are the same (10,000 entries take a second to parse and check)."""
-    toml = fingerprint.hashes.get(str(data_dir / "sources.toml"))
-    key = f"sources:{toml[2] if toml else ''}:{fingerprint.code_of(*REPAIR_CODE)}:{data_dir}"
-    if toml and (known := writer.memo(key)) is not None:
+    """sources.toml, read and checked; each [[source]] table parsed once and remembered by
+    its text (a catalogue of 10,000 takes a second to parse whole, one more table nothing)."""
+    key = f"sources:{fingerprint.code_of('kazsec.corpus.sources')}:{data_dir}"
+    parsed: dict[str, Any] = {}
+    if (known := writer.memo(key)) is not None:
         with contextlib.suppress(msgspec.MsgspecError):
-            return msgspec.json.decode(known, type=list[SourceMeta])
-    metas = load_source_metadata(data_dir)
-    if toml:
-        writer.remember("sources", key, msgspec.json.encode(metas))
+            parsed = msgspec.json.decode(known, type=dict[str, Any])
+    before = set(parsed)
+    metas = load_source_metadata(data_dir, parsed)
+    if set(parsed) != before:
+        writer.remember("sources", key, msgspec.json.encode(parsed))
     return metas
 
 
