@@ -137,7 +137,13 @@ class Library:
         sources = list(self.sources.values())
         cache = (self.store.path, str(self.store.meta["inputs"]))
         return SearchEngine.over(
-            self.people, self.agencies, self.events, sources, FullText(self.corpus), cache
+            self.people,
+            self.agencies,
+            self.events,
+            sources,
+            FullText(self.corpus),
+            cache,
+            self.names,  # a source's label is its name here
         )
 
     # -- lookups ----------------------------------------------------------------------

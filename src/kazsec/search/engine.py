@@ -107,6 +107,7 @@ class SearchEngine:
         sources: Sequence[Mapping[str, Any]],
         text: FullText,
         cache: tuple[Path, str] | None = None,
+        labels: Mapping[str, str] | None = None,
     ) -> SearchEngine:
         """The engine over these records and a corpus: a catalogue of thousands of sources
         is searched through the corpus's index, not held among the names. `cache` is the
@@ -119,7 +120,9 @@ class SearchEngine:
             )
 
         names = cached_names(cache[0], f"{cache[1]} {int(large)}", build) if cache else build()
-        found = SourceSearch(text, {s["id"]: source_label(s) for s in sources}) if large else None
+        if large and labels is None:
+            labels = {s["id"]: source_label(s) for s in sources}
+        found = SourceSearch(text, labels) if large and labels is not None else None
         return cls(names, PassageIndex(text), found)
 
     def search(

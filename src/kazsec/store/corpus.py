@@ -17,6 +17,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Iterator
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -125,12 +126,17 @@ class Corpus:
         if row is None:
             raise self._fail("lacks the generation its store names (a newer build removed it?)")
         self.linker: str = row[0]
-        self.unit_of: dict[str, int] = {
+
+    @cached_property
+    def unit_of(self) -> dict[str, int]:
+        """This generation's unit of each source, in catalogue order (read when first
+        needed: a search never needs it)."""
+        return {
             source: num
             for source, num in self._all(
                 "SELECT u.source, u.num FROM generation_units g JOIN units u ON u.num = g.unit "
                 "WHERE g.generation = ? ORDER BY g.position",
-                (generation,),
+                (self.generation,),
             )
         }
 
