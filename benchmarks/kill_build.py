@@ -64,6 +64,13 @@ def build(data: Path | None, store: Path) -> list[str]:
     return command + (["--data", str(data)] if data else [])
 
 
+def empty_folder(folder: Path) -> Path:
+    """A folder, made or emptied."""
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    return folder
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--passages", type=int, default=100_000)
@@ -76,20 +83,13 @@ def main() -> int:
     data = work / f"data-{args.passages}"
     if not (data / "sources.toml").exists():
         generate(data, args.passages, args.seed, jobs=2)
-    store = work / "kill" / "kazsec.json"
-    store.parent.mkdir(exist_ok=True)
-    for leftover in store.parent.iterdir():
-        leftover.unlink()
-    started = time.perf_counter()
+    store = empty_folder(work / "kill") / "kazsec.json"
     subprocess.run(build(None, store), check=True, capture_output=True)
     ok, old = read(store)
     print(json.dumps({"step": "bundled store", "usable": ok, "counts": old}), flush=True)
     # A reference for the moments to kill at: how long a whole build takes, measured on a
     # copy so that the store under test starts from nothing but the bundled data.
-    reference = work / "reference" / "kazsec.json"
-    reference.parent.mkdir(exist_ok=True)
-    for leftover in reference.parent.iterdir():
-        leftover.unlink()
+    reference = empty_folder(work / "reference") / "kazsec.json"
     started = time.perf_counter()
     subprocess.run(build(data, reference), check=True, capture_output=True)
     whole = time.perf_counter() - started

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from kazsec.build.freshness import is_current
+from kazsec.build.units import StoredTexts
 from kazsec.corpus.damage import find_damage
 from kazsec.corpus.sources import load_source_metadata, sha256_hex
 from kazsec.errors import SourceError
@@ -36,28 +36,6 @@ def check_sources(store: Store, data_dir: Path) -> list[str]:
         elif sha256_hex(path.read_bytes()) != meta.sha256:
             problems.append(f"source {meta.id}: {path} does not match its pinned sha256")
     return problems
-
-
-class _Texts(Mapping[str, str]):
-    """Repaired texts by source id, read from the corpus when asked (one at a time)."""
-
-    def __init__(self, store: Store) -> None:
-        self.store = store
-        self._last: tuple[str, str] | None = None
-
-    def __getitem__(self, source_id: str) -> str:
-        if self._last is None or self._last[0] != source_id:
-            texts = self.store.corpus.texts(source_id)
-            if texts is None:
-                raise KeyError(source_id)
-            self._last = (source_id, texts[1])
-        return self._last[1]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.store.corpus.unit_of)
-
-    def __len__(self) -> int:
-        return len(self.store.corpus.unit_of)
 
 
 def check_passages(store: Store) -> list[str]:
@@ -107,7 +85,14 @@ def check_passages(store: Store) -> list[str]:
 
 def check_citations(store: Store) -> list[str]:
     """Every quote still stands at its offsets, with its context, in its source's repaired text."""
-    texts = _Texts(store)
+
+    def repaired(source_id: str) -> str:
+        found = store.corpus.texts(source_id)
+        if found is None:
+            raise KeyError(source_id)
+        return found[1]
+
+    texts = StoredTexts(list(store.corpus.unit_of), repaired)
     problems: list[str] = []
     for table in ("people", "agencies", "positions", "events", "conflicts"):
         for record in store.all(table):

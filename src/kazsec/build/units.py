@@ -126,7 +126,8 @@ def _raised(results: Iterator[Done | KazsecError]) -> Iterator[Done]:
 
 
 class StoredTexts(Mapping[str, Any]):
-    """Repaired texts for anchoring citations, read from the corpus only when cited."""
+    """Source texts by id for anchoring or checking citations, each read from the corpus
+    only when a citation asks for it (most of an archive is never cited)."""
 
     def __init__(self, ids: Sequence[str], load: Any) -> None:
         self._ids = list(ids)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from kazsec.model import MentionRecord
@@ -124,12 +125,16 @@ class CorpusMentions:
         tallies = {e: MentionTally(t, a) for e, t, a in self.corpus.entity_tallies()}
         return dict(sorted(tallies.items(), key=lambda item: (-item[1].total, item[0])))
 
+    @cached_property
+    def _source_tallies(self) -> list[tuple[str, int, int]]:
+        return self.corpus.source_tallies()  # one scan of the mentions serves both below
+
     @property
     def per_source(self) -> Counter[str]:
         """Mentions per source."""
-        return Counter({source: total for source, total, _ in self.corpus.source_tallies()})
+        return Counter({source: total for source, total, _ in self._source_tallies})
 
     @property
     def ambiguous_count(self) -> int:
         """How many mentions are ambiguous, in all."""
-        return sum(ambiguous for *_, ambiguous in self.corpus.source_tallies())
+        return sum(ambiguous for *_, ambiguous in self._source_tallies)

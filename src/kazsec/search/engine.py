@@ -20,13 +20,6 @@ from kazsec.store.fulltext import FullText
 _CACHE_SIZE = 256
 
 
-def entries_from_store(store: Store) -> list[Entry]:
-    """Every searchable form of every person, body, event and source."""
-    return entries_from_records(
-        store.all("people"), store.all("agencies"), store.all("events"), store.all("sources")
-    )
-
-
 def entries_from_records(
     people: Iterable[Mapping[str, Any]],
     agencies: Iterable[Mapping[str, Any]],

@@ -197,13 +197,12 @@ class Corpus:
 
     def passage(self, passage_id: str) -> PassageRecord | None:
         """One passage of this generation by id."""
-        units = set(self.unit_of.values())
-        for unit, blob in self._all(
-            "SELECT unit, record FROM passages WHERE id = ?", (passage_id,)
-        ):
-            if unit in units:
-                return self._passage(blob)
-        return None
+        row = self._one(
+            "SELECT p.record FROM passages p JOIN generation_units g ON g.generation = ? "
+            "AND g.unit = p.unit WHERE p.id = ?",
+            (self.generation, passage_id),
+        )
+        return self._passage(row[0]) if row else None
 
     def passages_of(self, source_id: str) -> list[PassageRecord]:
         """A source's passages in reading order."""
