@@ -112,9 +112,22 @@ def build_parser() -> argparse.ArgumentParser:
         "--limit", type=_positive_int, default=10, help="at most this many results (default 10)"
     )
     search.add_argument(
+        "--mode",
+        choices=("exact", "scripts", "fuzzy"),
+        default="scripts",
+        help="exact: the letters as typed; scripts (default): any script, spelling, case form "
+        "or keyboard layout; fuzzy: typos looked for further",
+    )
+    search.add_argument(
+        "--explain",
+        action="store_true",
+        help="under each result, how the query reached it (Масимова → Масимов (Russian "
+        "genitive) → Massimov)",
+    )
+    search.add_argument(
         "--json",
         action="store_true",
-        help="print JSON: type, id, name, score, confident, matched, spans",
+        help="print JSON: type, id, name, score, confident, matched, spans, how",
     )
     opener = add("open", cmd_open, "start the explorer on a person, body, event, source or passage")
     opener.add_argument(

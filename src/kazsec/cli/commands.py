@@ -156,7 +156,8 @@ def cmd_mentions(args: argparse.Namespace) -> int:
 
 def cmd_search(args: argparse.Namespace) -> int:
     """Search names in any spelling and script, and passage text."""
-    results = open_library(args).engine.search(args.query, types=args.type, limit=args.limit)
+    engine = open_library(args).engine
+    results = engine.search(args.query, types=args.type, limit=args.limit, mode=args.mode)
     if args.json:
         print_json([r.to_json() for r in results])
         return 0
@@ -166,7 +167,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     if not confident:
         show(no_match_text(args.query))
         if results:
-            show(guesses_text(results))
+            show(guesses_text(results, explain=args.explain))
         return 0
-    show(results_table(args.query, confident))
+    show(results_table(args.query, confident, explain=args.explain))
     return 0

@@ -62,14 +62,24 @@ def more_passages_text(shown: int, page: int, loading: bool) -> Text:
     return data_text(f"▾ more passages ({shown} shown): Enter or PgDn for the next {page}", "bold")
 
 
-def guesses_text(results: Sequence[SearchResult]) -> Text:
-    """The closest guesses under the confidence bar, said as guesses."""
+def guesses_text(results: Sequence[SearchResult], explain: bool = False) -> Text:
+    """The closest guesses under the confidence bar, said as guesses (and how, if asked)."""
     names = ", ".join(f"{r.name} ({r.score:.0f})" for r in results[:3])
-    return data_text(f"closest guesses: {names}", "dim")
+    text = data_text(f"closest guesses: {names}", "dim")
+    for result in results[:3] if explain else ():
+        if result.how:
+            text.append_text(data_text(f"\n  {result.how}", "dim"))
+    return text
 
 
-def results_table(query: str, results: Sequence[SearchResult]) -> Table:
-    """`kazsec search`: kind, the match highlighted under its entity's name, id and score."""
+def how_text(result: SearchResult) -> Text:
+    """The route from the query to a result ('Масимова → Масимов (Russian genitive) → …')."""
+    return data_text(result.how, "dim italic")
+
+
+def results_table(query: str, results: Sequence[SearchResult], explain: bool = False) -> Table:
+    """`kazsec search`: kind, the match highlighted under its entity's name, id and score;
+    with `explain`, how the query reached each result under it."""
     table = Table(title=data_text(f"search: {query}"), expand=True)
     table.add_column("type", no_wrap=True)
     table.add_column("match", ratio=1)
@@ -82,5 +92,7 @@ def results_table(query: str, results: Sequence[SearchResult]) -> Table:
             if result.matched == result.name
             else Text.assemble(data_text(result.name, "bold"), "\n", matched)
         )
+        if explain and result.how:
+            cell = Text.assemble(cell, "\n", how_text(result))
         table.add_row(result.type, cell, data_text(result.id), f"{result.score:.0f}")
     return table

@@ -12,12 +12,24 @@ from kazsec.model import SEARCH_KINDS, source_label
 from kazsec.search.index import NameIndex
 from kazsec.search.name_cache import cached_names
 from kazsec.search.passages import PassageIndex
+from kazsec.search.readings import SearchMode
 from kazsec.search.results import Entry, SearchResult
 from kazsec.search.sources import SOURCES_IN_NAME_INDEX, SourceSearch
 from kazsec.store import Store
 from kazsec.store.fulltext import FullText
 
 _CACHE_SIZE = 256
+
+
+def _named(result: SearchResult) -> bool:
+    """A person or body the query confidently names: it goes before what mentions it."""
+    return result.confident and result.type in ("person", "agency")
+
+
+def holds_as_typed(text: str, query: str) -> bool:
+    """Whether a passage holds every typed word with the same letters (capitals aside)."""
+    folded = text.casefold()
+    return all(word.casefold() in folded for word in query.split())
 
 
 def entries_from_records(
@@ -74,7 +86,7 @@ class SearchEngine:
         self.passages = passages
         self.sources = sources  # a large catalogue's sources, searched apart from names
         self._cache: OrderedDict[
-            tuple[str, tuple[str, ...], int, int | None], list[SearchResult]
+            tuple[str, tuple[str, ...], int, int | None, str], list[SearchResult]
         ] = OrderedDict()
 
     @classmethod
@@ -124,32 +136,47 @@ class SearchEngine:
         types: Iterable[str] | None = None,
         limit: int = 20,
         passage_limit: int | None = None,
+        mode: SearchMode = "scripts",
     ) -> list[SearchResult]:
-        """Results of every requested type, best first (names rank above passages of equal score).
+        """Results of every requested type, best first.
 
-        `passage_limit` caps the passage hits on their own (each needs a snippet built).
+        A person or body the query names ranks above the events, sources and passages
+        that merely contain the name; otherwise by score, names above passages of equal
+        score. `passage_limit` caps the passage hits on their own (each needs a snippet
+        built). `mode`: see NameIndex.search; in "exact" mode a passage must hold the
+        typed words as written.
         """
         wanted = tuple(sorted(set(types))) if types else SEARCH_KINDS
-        key = (query, wanted, limit, passage_limit)
+        key = (query, wanted, limit, passage_limit, mode)
         if key in self._cache:
             self._cache.move_to_end(key)
             return list(self._cache[key])
         name_types = set(wanted) - {"passage"}
-        results = self.names.search(query, name_types, limit) if name_types else []
+        results = self.names.search(query, name_types, limit, mode) if name_types else []
         if "source" in wanted and self.sources is not None:
             results += self.sources.search(query, limit)
         if "passage" in wanted and self.passages is not None:
-            results += self.passages.search(query, min(limit, passage_limit or limit))
-        results.sort(key=lambda r: (-r.score, r.type == "passage"))
+            found = self.passages.search(query, min(limit, passage_limit or limit))
+            if mode == "exact":
+                found = [r for r in found if holds_as_typed(r.matched, query)]
+            results += found
+        results.sort(key=lambda r: (not _named(r), -r.score, r.type == "passage"))
         results = results[:limit]
         self._cache[key] = results
         if len(self._cache) > _CACHE_SIZE:
             self._cache.popitem(last=False)
         return list(results)
 
-    def passage_page(self, query: str, offset: int = 0, count: int = 50) -> PassagePage:
-        """Passage hits `offset` to `offset + count`, best first, for paging through thousands."""
+    def passage_page(
+        self, query: str, offset: int = 0, count: int = 50, mode: SearchMode = "scripts"
+    ) -> PassagePage:
+        """Passage hits `offset` to `offset + count`, best first, for paging through thousands
+        (in "exact" mode only those holding the typed words as written)."""
         if self.passages is None:
             return PassagePage([], offset, False)
         found = self.passages.search(query, count + 1, offset)
-        return PassagePage(found[:count], offset, len(found) > count)
+        more = len(found) > count
+        found = found[:count]
+        if mode == "exact":
+            found = [r for r in found if holds_as_typed(r.matched, query)]
+        return PassagePage(found, offset, more)

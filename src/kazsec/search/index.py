@@ -23,13 +23,19 @@ from rapidfuzz import fuzz, process
 from kazsec.names.fold import fold_key
 from kazsec.names.gender import feminine_forms, masculine_forms
 from kazsec.search.align import (
-    KEY_PREFIX,
     WHOLE_KEY,
     Indexed,
     alias_spans,
     best_slots,
-    ends_in_other_gender,
     is_whole,
+)
+from kazsec.search.explain import explain, written_as_typed
+from kazsec.search.readings import (
+    WRONG_LAYOUT,
+    SearchMode,
+    layout_readings,
+    query_words,
+    word_readings,
 )
 from kazsec.search.results import (
     CONFIDENT,
@@ -42,6 +48,7 @@ from kazsec.search.results import (
     SearchResult,
     query_letters,
 )
+from kazsec.search.scoring import score_alias
 
 _FORMAT = "kazsec-name-index-1"  # bump when the saved shape changes
 # A token that only resembles a name token is worth less than one that equals it.
@@ -51,6 +58,10 @@ RESCORE = 100  # front runners given the whole-key fuzzy comparison too
 MAX_PREFIX_TOKENS = 40
 FUZZY_TOKENS_PER_QUERY_TOKEN = 25
 FUZZY_TOKEN_CUTOFF = 70.0
+# Fuzzy mode (asked for: typos expected) looks further and discounts less.
+LOOSE_FUZZY_CUTOFF = 60.0
+LOOSE_FUZZY_DISCOUNT = 0.95
+FUZZY_CONFIDENT = 75.0  # and takes a near spelling for the name meant
 PLAIN_FUZZY_LIMIT = 3_000  # scan every whole key with plain fuzzy only on indexes this small
 # A query ending in a dotted initial ('Nazarbayev D.') is not a word being typed.
 _ENDS_IN_INITIAL = re.compile(r"(?:^|[\s.])[^\W\d_]\.\s*$")
@@ -147,11 +158,29 @@ class NameIndex:
             end += 1
         return range(start, end)
 
-    def _token_matches(self, token: str, is_last: bool) -> dict[str, float]:
-        """Vocabulary tokens a query token may stand for, with how well they match."""
+    def _token_matches(
+        self, token: str, is_last: bool, mode: SearchMode = "scripts", word: str = ""
+    ) -> tuple[dict[str, float], dict[str, str]]:
+        """Vocabulary tokens a query token may stand for, with how well they match, and the
+        route of each that came from another reading of the typed `word`."""
         found: dict[str, float] = {}
+        routes: dict[str, str] = {}
         if token in self._postings:
             found[token] = 100.0
+        if mode == "exact":
+            if is_last and len(token) >= 2:
+                for i in self._prefixed(self._vocabulary, token, MAX_PREFIX_TOKENS):
+                    candidate = self._vocabulary[i]
+                    found.setdefault(candidate, 85.0 + 15.0 * len(token) / len(candidate))
+            return found, routes
+        if word and token not in self._postings:
+            for reading in word_readings(word):
+                if (
+                    reading.token in self._postings
+                    and found.get(reading.token, 0.0) < reading.quality
+                ):
+                    found[reading.token] = reading.quality
+                    routes[reading.token] = reading.route
         for forms, quality in (
             (feminine_forms(token), FEMININE_OF_QUERY),
             (masculine_forms(token), MASCULINE_OF_QUERY),
@@ -166,80 +195,34 @@ class NameIndex:
                 if found.get(candidate, 0.0) < prefix_quality:
                     found[candidate] = prefix_quality
         if len(token) >= 3 and token not in self._postings:  # a known token is meant as typed
+            loose = mode == "fuzzy"
+            spread = 3 if loose else 2
             pool = [
-                t for n in range(len(token) - 2, len(token) + 3) for t in self._by_length.get(n, ())
+                t
+                for n in range(len(token) - spread, len(token) + spread + 1)
+                for t in self._by_length.get(n, ())
             ]
+            discount = LOOSE_FUZZY_DISCOUNT if loose else FUZZY_DISCOUNT
             for candidate, score, _ in process.extract(
                 token,
                 pool,
                 scorer=fuzz.ratio,
-                limit=FUZZY_TOKENS_PER_QUERY_TOKEN,
-                score_cutoff=FUZZY_TOKEN_CUTOFF,
+                limit=FUZZY_TOKENS_PER_QUERY_TOKEN * (2 if loose else 1),
+                score_cutoff=LOOSE_FUZZY_CUTOFF if loose else FUZZY_TOKEN_CUTOFF,
             ):
-                if score * FUZZY_DISCOUNT > found.get(candidate, 0.0):
-                    found[candidate] = float(score) * FUZZY_DISCOUNT
-        return found
+                if score * discount > found.get(candidate, 0.0):
+                    found[candidate] = float(score) * discount
+                    routes.pop(candidate, None)
+        return found, routes
 
     # -- scoring --------------------------------------------------------------------
 
-    def _score(
-        self,
-        item: Indexed,
-        query: list[str],
-        compact: str,
-        best: list[tuple[float, int]],
-        typing: bool = True,
-        feminine: bool = False,
-    ) -> tuple[float, list[int]]:
-        """Score one alias; also return the aligned token position of each query token.
-
-        The key typed so far ('kasimJo') and the tokens aligned one by one are two readings
-        of the query; the better one counts ('Xi' is a whole token of 'Xi Jinping').
-        """
-        if compact == item.compact:
-            return 100.0, [WHOLE_KEY]
-        prefix_score = 0.0
-        if (
-            typing
-            and len(compact) >= 2
-            and item.compact.startswith(compact)
-            and not (feminine and ends_in_other_gender(item, query))
-        ):
-            prefix_score = 92.0 + 8.0 * len(compact) / len(item.compact)
-            # Tokens can only do better through one token better than the prefix (initials
-            # count 90, under any prefix score): most often there is none, and no work.
-            if max(best)[0] <= prefix_score:
-                return prefix_score, [KEY_PREFIX]
-        total = weight_sum = 0.0
-        used: set[int] = set()
-        aligned: list[int] = []
-        for i, token in enumerate(query):
-            quality, position = best[i]
-            if len(token) == 1:  # an initial: 'K. Massimov'
-                position = next(
-                    (p for p in range(item.base_count) if item.tokens[p].startswith(token)), -1
-                )
-                quality = 90.0 if position >= 0 else 0.0
-            if quality < 60.0:
-                quality, position = 0.0, -1
-            weight = 1.5 if position == item.surname and position >= 0 else 1.0
-            total += weight * quality
-            weight_sum += weight
-            aligned.append(position)
-            if position >= 0:
-                used.update(
-                    (position,)
-                    if position < item.base_count
-                    else (position - item.base_count, position - item.base_count + 1)
-                )
-        score = total / weight_sum if weight_sum else 0.0
-        score *= 0.98 ** max(0, item.base_count - len(used))
-        if prefix_score and prefix_score >= score:
-            return prefix_score, [KEY_PREFIX]
-        return score, aligned
-
     def _candidates(
-        self, tokens: list[str], matches: list[dict[str, float]], compact: str
+        self,
+        tokens: list[str],
+        matches: list[dict[str, float]],
+        compact: str,
+        mode: SearchMode = "scripts",
     ) -> set[int]:
         """Aliases worth scoring: those holding the rarest query token(s), best matches first.
 
@@ -264,7 +247,8 @@ class NameIndex:
                 postings = self._postings[token][:budget]
                 found.update(index for index, _ in postings)
                 budget -= len(postings)
-        if len(self._items) <= PLAIN_FUZZY_LIMIT and len(compact) >= 3:
+        plain_fuzzy = len(self._items) <= PLAIN_FUZZY_LIMIT or mode == "fuzzy"
+        if plain_fuzzy and mode != "exact" and len(compact) >= 3:
             for _, _score, index in process.extract(
                 compact, self._all_compacts, scorer=fuzz.WRatio, limit=10, score_cutoff=60
             ):
@@ -272,14 +256,41 @@ class NameIndex:
         return found
 
     def search(
-        self, query: str, types: set[str] | None = None, limit: int = 20
+        self,
+        query: str,
+        types: set[str] | None = None,
+        limit: int = 20,
+        mode: SearchMode = "scripts",
     ) -> list[SearchResult]:
         """The best entities for a query, one result per entity, best first.
 
         Of equal scores, an alias written exactly as the query comes first ('ҰҚК' before
-        a 'UK' it folds like), then the shorter alias.
+        a 'UK' it folds like), then the shorter alias. `mode`: "exact" (the letters as
+        typed, no other script or spelling), "scripts" (any script, spelling, case form
+        and keyboard layout; near typos) or "fuzzy" (typos looked for further).
         """
         query = query[:MAX_QUERY_CHARS]
+        results = self._search(query, types, limit, mode)
+        if mode == "exact" or (results and results[0].confident):
+            return results
+        for meant, why in layout_readings(query):
+            for result in self._search(meant, types, limit, mode):
+                result.score *= WRONG_LAYOUT
+                result.confident = result.score >= (
+                    FUZZY_CONFIDENT if mode == "fuzzy" else CONFIDENT
+                )
+                result.how = f"{query} → {meant} ({why}) → " + result.how.partition(" → ")[2]
+                results.append(result)
+        best: dict[tuple[str, str], SearchResult] = {}
+        for result in results:
+            key = (result.type, result.id)
+            if key not in best or result.score > best[key].score:
+                best[key] = result
+        return sorted(best.values(), key=lambda r: -r.score)[:limit]
+
+    def _search(
+        self, query: str, types: set[str] | None, limit: int, mode: SearchMode
+    ) -> list[SearchResult]:
         tokens = fold_key(query).split()[:MAX_QUERY_TOKENS]
         if not tokens or not self._items:
             return []
@@ -288,17 +299,24 @@ class NameIndex:
         feminine = any(masculine_forms(token) for token in tokens)
         letters = query_letters(query, compact)
         last = len(tokens) - 1
-        matches = [
-            self._token_matches(t, i == last) if len(t) > 1 or len(tokens) == 1 else {}
-            for i, t in enumerate(tokens)
-        ]
+        words = query_words(query)
+        matches: list[dict[str, float]] = []
+        routes: list[dict[str, str]] = []
+        for i, token in enumerate(tokens):
+            found, route = (
+                self._token_matches(token, i == last, mode, words[i])
+                if len(token) > 1 or len(tokens) == 1
+                else ({}, {})
+            )
+            matches.append(found)
+            routes.append(route)
         scored: list[tuple[float, int, list[int]]] = []
-        for index in self._candidates(tokens, matches, compact):
+        for index in self._candidates(tokens, matches, compact, mode):
             item = self._items[index]
             if types and item.entry.type not in types:
                 continue
             slots = best_slots(item, tokens, matches, feminine)
-            score, aligned = self._score(item, tokens, compact, slots, typing, feminine)
+            score, aligned = score_alias(item, tokens, compact, slots, typing, feminine)
             scored.append((score, index, aligned))
         # The whole-key fuzzy comparison is the costliest step: only for the front runners.
         scored.sort(key=lambda s: -s[0])
@@ -306,7 +324,9 @@ class NameIndex:
         best_per_entity: dict[tuple[str, str], tuple[float, bool, int, list[int]]] = {}
         for score, index, aligned in scored[:RESCORE]:
             item = self._items[index]
-            if len(compact) >= 3:
+            if mode == "exact" and not written_as_typed(item.entry.alias, query):
+                continue
+            if len(compact) >= 3 and mode != "exact":
                 score = max(score, 0.85 * fuzz.WRatio(compact, item.compact))
             if letters <= SHORT_QUERY and not is_whole(
                 item, tokens, aligned, letters <= TINY_QUERY
@@ -321,15 +341,24 @@ class NameIndex:
             key=lambda s: (-s[0], not s[1], len(self._items[s[2]].compact), s[2]),
         )[:limit]
         return [
-            self._result(self._items[index], tokens, score, aligned)
+            self._result(self._items[index], query, tokens, score, aligned, routes, mode)
             for score, _, index, aligned in ranked
         ]
 
     def _result(
-        self, item: Indexed, query: list[str], score: float, aligned: list[int]
+        self,
+        item: Indexed,
+        query: str,
+        tokens: list[str],
+        score: float,
+        aligned: list[int],
+        routes: list[dict[str, str]],
+        mode: SearchMode,
     ) -> SearchResult:
-        spans = alias_spans(item, query, aligned)
+        spans = alias_spans(item, tokens, aligned)
         entry = item.entry
+        how = explain(query, item, tokens, aligned, routes)
+        bar = FUZZY_CONFIDENT if mode == "fuzzy" else CONFIDENT
         return SearchResult(
-            entry.type, entry.id, entry.name, score, entry.alias, spans, score >= CONFIDENT
+            entry.type, entry.id, entry.name, score, entry.alias, spans, score >= bar, how=how
         )

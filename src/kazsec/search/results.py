@@ -58,6 +58,8 @@ class SearchResult:
     passage: str | None = None
     source: str | None = None
     offset: int = 0  # for passages: add to a span to get an offset into the passage text
+    # The route from the query to `matched`: 'Масимова → Масимов (Russian genitive) → Massimov'.
+    how: str = ""
 
     def to_json(self) -> dict[str, object]:
         """The JSON form used by `kazsec search --json`."""
@@ -70,6 +72,8 @@ class SearchResult:
             "matched": self.matched,
             "spans": [list(s) for s in self.spans],
         }
+        if self.how:
+            data["how"] = self.how
         if self.passage:
             data["passage"] = self.passage
             data["source"] = self.source

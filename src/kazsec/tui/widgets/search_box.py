@@ -22,7 +22,9 @@ from textual.worker import get_current_worker
 
 from kazsec.model import Location
 from kazsec.render.text import inert
+from kazsec.search.readings import MODE_LABELS, SEARCH_MODES, SearchMode
 from kazsec.tui.messages import EntitySelected, LocationRequested
+from kazsec.tui.widgets.match_route import MatchRoute
 from kazsec.tui.widgets.search_results import (
     NAME_KINDS,
     PAGE,
@@ -34,6 +36,8 @@ from kazsec.tui.widgets.search_results import (
     name_options,
     no_match_options,
 )
+
+EXAMPLES = "Masimov, Масимов, Мәсімов, KNB, secret courts…"
 
 if TYPE_CHECKING:
     from kazsec.library import Library
@@ -89,6 +93,7 @@ class SearchBox(Vertical):
         Binding("escape", "leave", "Leave search", id="leave-search"),
         Binding("pagedown", "page(1)", "Next page, more passages", show=False, id="results-pgdn"),
         Binding("pageup", "page(-1)", "Previous page", show=False, id="results-pgup"),
+        Binding("ctrl+t", "toggle_mode", "Search mode", id="search-mode"),
     ]
 
     class PassagesFound(Message, bubble=False):
@@ -110,11 +115,13 @@ class SearchBox(Vertical):
         self._passages_heading: int | None = None  # the line of the "Passages (n)" heading
         self._loading = False  # a page of passage hits is being looked for
         self._open_when_found = False  # Enter came before the first page: it opens its best hit
+        self.mode: SearchMode = "scripts"  # exact, all scripts (the default) or fuzzy
 
     def compose(self) -> ComposeResult:
-        placeholder = "/ search: Masimov, Масимов, Мәсімов, KNB, secret courts…"
+        placeholder = f"/ search: {EXAMPLES}"
         yield SearchInput(placeholder=placeholder, id="search-input", compact=True)
         yield OptionList(id="search-results")
+        yield MatchRoute(id="search-how")
 
     @property
     def results(self) -> OptionList:
@@ -149,7 +156,7 @@ class SearchBox(Vertical):
         if not query.strip() or library is None:
             results_list.display = False
             return
-        found = library.engine.search(query, types=NAME_KINDS, limit=30)
+        found = library.engine.search(query, types=NAME_KINDS, limit=30, mode=self.mode)
         shown = [r for r in found if r.confident]
         self._names_found = bool(shown)
         self._guesses = [] if shown else [r for r in found if r.score >= 60][:5]
@@ -173,7 +180,7 @@ class SearchBox(Vertical):
         library = self.library
         if library is None:
             return
-        page = library.engine.passage_page(query, offset, count)
+        page = library.engine.passage_page(query, offset, count, mode=self.mode)
         if not get_current_worker().is_cancelled:
             self.post_message(self.PassagesFound(generation, page))
 
@@ -252,6 +259,22 @@ class SearchBox(Vertical):
         ):
             self._load_more()
 
+    def action_toggle_mode(self) -> None:
+        """Exact (as typed), all scripts (the default), fuzzy (typos): the next in turn."""
+        self.mode = SEARCH_MODES[(SEARCH_MODES.index(self.mode) + 1) % len(SEARCH_MODES)]
+        self.query_one(Input).placeholder = f"/ search ({MODE_LABELS[self.mode]}): {EXAMPLES}"
+        self.app.notify(f"Search mode: {MODE_LABELS[self.mode]}", timeout=3)
+        value = self.query_one(Input).value
+        if value:
+            self.show_results(value)
+
+    @on(OptionList.OptionHighlighted, "#search-results")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        option = event.option
+        self.query_one(MatchRoute).show_route(
+            option.result if isinstance(option, ResultOption) else None
+        )
+
     def action_leave(self) -> None:
         """Close the results and give focus back to the panes."""
         self._close()
@@ -261,6 +284,7 @@ class SearchBox(Vertical):
         self._generation += 1  # a page still being looked for is not wanted any more
         self._loading = self._open_when_found = False
         self.results.display = False
+        self.query_one(MatchRoute).display = False
 
     @on(Input.Submitted, "#search-input")
     def _submitted(self) -> None:
