@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from kazsec.kb.declined import declined_forms
 from kazsec.kb.titles import is_personal_title, is_title_like, words_of
 from kazsec.model import Record
 
@@ -71,6 +72,8 @@ class EntityNames:
     surnames: set[str] = field(default_factory=set)
     initials: set[str] = field(default_factory=set)  # first letters of given names
     titles: set[str] = field(default_factory=set)  # personal titles ('Elbasy')
+    # Case forms and European spellings of the native names ('Ермека Сагимбаева').
+    declined: set[str] = field(default_factory=set)
 
     @property
     def initials_named(self) -> bool:
@@ -133,6 +136,8 @@ def _person(record: Record, institutional: frozenset[str]) -> tuple[EntityNames,
         if len(surname) > 2 and usable(surname):
             names.surnames |= {surname, family_root(surname)}
         names.initials.add(full[0].upper())
+    native = [record.get("native_ru", ""), record.get("native_kk", "")]
+    names.declined = declined_forms(n for n in native if n and usable(n))
     return names, forms
 
 
@@ -162,7 +167,7 @@ def collect_forms(people: Sequence[Record], agencies: Sequence[Record]) -> Forms
         entities[names.key] = names
         for form in forms:
             owners[form].explicit.add(names.key)
-        for surname in names.surnames:
+        for surname in names.surnames | names.declined:
             owners[surname].derived.add(names.key)
     for record in agencies:
         names, forms = _agency(record)

@@ -1,0 +1,107 @@
+"""A person's name as other languages write it in running text: case forms and spellings.
+
+Russian, Ukrainian and Kazakh documents decline names ('Ермека Сагимбаева', 'Сағымбаевтың'),
+Polish and Czech ones decline their own spellings ('Sagimbajewa'), and Russian writing puts
+initials after the surname ('Сагимбаев Е.'). The linker matches written forms, so each
+person's Cyrillic names give these forms beforehand, made by the same tables the search
+reads queries with (names/declension.py, names/romanize.py). They are derived forms: a
+form two people share ('Назарбаева', a genitive and a woman's name) names both, and is
+counted as ambiguous, like any shared surname.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+# Case forms a man's name does not take in a text about him: the feminine and the plural
+# ('Сагимбаевой', 'Сагимбаевых' are his wife and his family).
+_NOT_HIS = ("feminine", "plural", "vocative")
+
+
+_CASES = ("nominative", "genitive", "dative", "accusative", "instrumental", "locative")
+_CASES += ("prepositional", "ablative")
+
+
+def _forms(word: str) -> dict[str, set[str]]:
+    """Case -> the forms of one name word in that case, whatever the language ('genitive':
+    {'Ермека', 'Ермектің'}): a given name and a surname agree in case, not in the label
+    the tables give it (Ukrainian 'Єрмека' is labelled as the Russian form it equals)."""
+    from kazsec.names.declension import name_forms
+
+    found: dict[str, set[str]] = {}
+    for form, label in name_forms(word):
+        if any(mark in label for mark in _NOT_HIS):
+            continue
+        for case in _CASES:
+            if case in label:
+                found.setdefault(case, set()).add(form)
+    return found
+
+
+_KAZAKH_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
+
+
+def _is_cyrillic(text: str) -> bool:
+    return any("\u0400" <= char <= "\u04ff" for char in text)
+
+
+# Russian letters as Ukrainian writes the same name: 'Сагимбаев' -> 'Сагімбаєв'.
+_UKRAINIAN = str.maketrans({"и": "і", "ы": "и", "э": "е", "ъ": "'"})
+
+
+def ukrainian_spelling(name: str) -> str:
+    """A Russian-spelled name as Ukrainian writes it ('Ермек Сагимбаев' -> 'Єрмек Сагімбаєв')."""
+    words = []
+    for word in name.split():
+        word = word.translate(_UKRAINIAN)
+        word = word.replace("ае", "ає").replace("ое", "оє").replace("уе", "ує")
+        if word[:1] == "Е":
+            word = "Є" + word[1:]
+        words.append(word)
+    return " ".join(words)
+
+
+def declined_forms(full_names: Iterable[str]) -> set[str]:
+    """Case forms and European spellings of a person's Cyrillic full names ('Ермек
+    Сагимбаев'): whole names in one case, surnames alone, surname with initial after."""
+    from kazsec.names.romanize import spellings
+
+    found: set[str] = set()
+    cyrillic = [full for full in full_names if _is_cyrillic(full) and len(full.split()) >= 2]
+    russian = [full for full in cyrillic if not any(char in _KAZAKH_LETTERS for char in full)]
+    for full in dict.fromkeys([*cyrillic, *map(ukrainian_spelling, russian)]):
+        words = full.split()
+        given, surname = words[0], words[-1]
+        if "-" in surname:
+            continue
+        surname_forms, given_forms = _forms(surname), _forms(given)
+        found |= {form for forms in surname_forms.values() for form in forms}
+        found |= {
+            f"{given_form} {form}"
+            for case, forms in surname_forms.items()
+            for form in forms
+            for given_form in given_forms.get(case, ())
+            if _is_cyrillic(given_form) == _is_cyrillic(form)
+        }
+        found |= {f"{surname} {given[0]}.", f"{given[0]}. {surname}", full}
+        for spelled, _system in spellings(surname):
+            if spelled.isascii() and spelled[:1].isupper():
+                found.add(spelled)
+                found |= {
+                    form
+                    for forms in _forms(spelled).values()
+                    for form in forms
+                    if form.isascii() or not _is_cyrillic(form)
+                }
+    return {form for form in found if len(form) > 3 and _one_script(form)}
+
+
+def _one_script(form: str) -> bool:
+    """Whether every word of a form is in one script ('Sagimbaєva' is no spelling)."""
+    return all(
+        not (_is_cyrillic(word) and any(char.isascii() and char.isalpha() for char in word))
+        for word in form.split()
+    )
+
+
+__all__ = ["declined_forms"]
