@@ -18,8 +18,8 @@ from collections.abc import Iterable
 _NOT_HIS = ("feminine", "plural", "vocative")
 
 
-_CASES = ("nominative", "genitive", "dative", "accusative", "instrumental", "locative")
-_CASES += ("prepositional", "ablative")
+_CASES: tuple[str, ...] = ("nominative", "genitive", "dative", "accusative", "instrumental")
+_CASES += ("locative", "prepositional", "ablative")
 
 
 def _forms(word: str) -> dict[str, set[str]]:
