@@ -18,6 +18,18 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from kazsec.names.east_slavic import (
+    GIVEN,
+    LANGUAGES,
+    RU_SURNAME,
+    SURNAME,
+    UK_SURNAME,
+    kind_of,
+    masculine_of,
+    table_bases,
+    table_forms,
+    ukrainian_spelling,
+)
 from kazsec.names.fold import fold_key
 from kazsec.names.kazakh_suffixes import kazakh_forms, kazakh_stems
 from kazsec.names.west_slavic import (
@@ -30,136 +42,6 @@ from kazsec.names.west_slavic import (
 
 Route = tuple[str, str]
 
-_CONS = "бвгджзклмнпрстфхцчшщғқңһ"
-_VOWEL = "аеёиоуыэюяєіїәөұү"
-_SIBILANT = "жшчщц"
-_VELAR = "гкх"
-# Which letter may end the stem before an ending (a stem is the word minus the ending).
-_WHERE = {
-    "cons": _CONS,
-    "vowel": _VOWEL,
-    "plain": "".join(c for c in _CONS if c not in _SIBILANT),  # -ом, -ой, not -ем, -ей
-    "sib": _SIBILANT,
-    "hard": "".join(c for c in _CONS if c not in _SIBILANT + _VELAR),  # -ы, not -и
-    "soft": _SIBILANT + _VELAR,
-    "nonvelar": "".join(c for c in _CONS if c not in _VELAR),  # Ukrainian -і, not -зі
-    "any": _CONS + _VOWEL,
-}
-_LANG = {"ru": "Russian", "uk": "Ukrainian"}
-
-# Given names and patronymics: (language, nominative ending, case ending, case, stem end).
-_GIVEN: tuple[tuple[str, str, str, str, str], ...] = tuple(
-    (lang, nom, end, case, where)
-    for lang, rows in (
-        (
-            "ru",
-            "|а|genitive/accusative|cons  |у|dative|cons  |ом|instrumental|plain  "
-            "|ем|instrumental|sib  |е|prepositional|cons  "
-            "й|я|genitive/accusative|vowel  й|ю|dative|vowel  й|ем|instrumental|vowel  "
-            "й|е|prepositional|vowel  ь|я|genitive/accusative|cons  ь|ю|dative|cons  "
-            "ь|ем|instrumental|cons  ь|е|prepositional|cons  а|ы|genitive|hard  "
-            "а|и|genitive|soft  а|е|dative/prepositional|cons  а|у|accusative|cons  "
-            "а|ой|instrumental|plain  а|ою|instrumental|plain  а|ей|instrumental|sib  "
-            "я|и|genitive|any  я|ю|accusative|any  я|ей|instrumental|any  "
-            "я|е|dative/prepositional|cons",
-        ),
-        (
-            "uk",
-            "|а|genitive/accusative|cons  |у|dative/locative|cons  "
-            "|ові|dative/locative|cons  |ом|instrumental|plain  |ем|instrumental|sib  "
-            "й|я|genitive/accusative|vowel  й|ю|dative|vowel  й|єві|dative|vowel  "
-            "й|єм|instrumental|vowel  ь|я|genitive/accusative|cons  ь|ю|dative|cons  "
-            "ь|еві|dative|cons  ь|ем|instrumental|cons  а|и|genitive|cons  "
-            "а|і|dative/locative|nonvelar  га|зі|dative/locative|any  "
-            "ка|ці|dative/locative|any  ха|сі|dative/locative|any  а|у|accusative|cons  "
-            "а|ою|instrumental|plain  а|ею|instrumental|sib  я|ї|genitive/dative|vowel  "
-            "я|і|genitive/dative|cons  я|ю|accusative|any  я|єю|instrumental|vowel  "
-            "я|ею|instrumental|cons",
-        ),
-    )  # fmt: skip
-    for nom, end, case, where in (row.split("|") for row in rows.split("  "))
-)
-
-
-def _surname_rows() -> tuple[tuple[str, str, str, str, str], ...]:
-    """Surname paradigms as rows like _GIVEN's; 'f' in the case marks a feminine form."""
-    rows = []
-    paradigms = (
-        ("ru", ("ов", "ев", "ёв", "ин", "ын"), "",
-         "а genitive/accusative|у dative|ым instrumental|е prepositional|ы plural|"
-         "ых plural genitive|ыми plural instrumental|а nominative f|ой genitive/dative/"
-         "instrumental/prepositional f|у accusative f|ою instrumental f"),
-        ("uk", ("ов", "ев", "єв", "ін", "ин"), "",
-         "а genitive/accusative|у dative/locative|ові dative/locative|им instrumental|"
-         "е vocative|и plural|их plural genitive|а nominative f|ої genitive f|"
-         "ій dative/locative f|у accusative f|ою instrumental f"),
-        ("ru", ("ск", "цк"), "ий",
-         "ого genitive/accusative|ому dative|им instrumental|ом prepositional|ие plural|"
-         "их plural genitive|ая nominative f|ой genitive/dative/instrumental/prepositional f|"
-         "ую accusative f|ою instrumental f"),
-        ("uk", ("ськ", "цьк"), "ий",
-         "ого genitive/accusative|ому dative|им instrumental|ім locative|а nominative f|"
-         "ої genitive f|ій dative/locative f|у accusative f|ою instrumental f"),
-    )  # fmt: skip
-    for lang, suffixes, ending, table in paradigms:
-        for suffix in suffixes:
-            for item in table.split("|"):
-                end, case = item.split(" ", 1)
-                rows.append((lang, suffix + ending, suffix + end, case, "any"))
-    return tuple(rows)
-
-
-_SURNAME = _surname_rows()
-_FEMININE = re.compile(r"(?i)(?<=..)(ов|ев|ёв|єв|ин|ын|ін|ow|ew|ov|ev|in|yn)(а|a|á)$")
-_FEMININE_ADJ = re.compile(r"(?i)(?<=..)(ск|цк|ськ|цьк|sk|ck)(ая|а|a|á)$")
-_MASCULINE_ADJ = {"ая": "ий", "а": "ий", "a": "i", "á": "ý"}
-
-
-def _masculine_of(base: str) -> str | None:
-    """The masculine of a feminine surname: 'Масимова' -> 'Масимов', 'Masimovová' ->
-    'Masimov', 'Вишневская' -> 'Вишневский'; None for anything else."""
-    if base.lower().endswith("ová") and len(base) > 6:
-        return base[:-3]
-    if match := _FEMININE.search(base):
-        return base[: match.end(1)]
-    if match := _FEMININE_ADJ.search(base):
-        return base[: match.end(1)] + _MASCULINE_ADJ[match.group(2).lower()]
-    return None
-
-
-def _label(lang: str, case: str) -> str:
-    if case.endswith(" f"):
-        return f"{_LANG[lang]} {case[:-2]} (feminine)"
-    return f"{_LANG[lang]} {case}"
-
-
-def _has_vowel(text: str) -> bool:
-    return any(c in _VOWEL for c in text.lower())
-
-
-def _table_bases(word: str, rows: tuple[tuple[str, str, str, str, str], ...]) -> list[Route]:
-    lower = word.lower()
-    out = []
-    for lang, nom, end, case, where in rows:
-        if not lower.endswith(end):
-            continue
-        stem = word[: len(word) - len(end)] if end else word
-        if len(stem) >= 2 and _has_vowel(stem) and stem[-1].lower() in _WHERE[where]:
-            out.append((stem + nom, _label(lang, case)))
-    return out
-
-
-def _table_forms(word: str, rows: tuple[tuple[str, str, str, str, str], ...]) -> list[Route]:
-    lower = word.lower()
-    out = []
-    for lang, nom, end, case, where in rows:
-        if not lower.endswith(nom):
-            continue
-        stem = word[: len(word) - len(nom)] if nom else word
-        if len(stem) >= 2 and _has_vowel(stem) and stem[-1].lower() in _WHERE[where]:
-            out.append((stem + end, _label(lang, case)))
-    return out
-
 
 @lru_cache(maxsize=2)
 def _analyzer(lang: str) -> Any:
@@ -169,9 +51,18 @@ def _analyzer(lang: str) -> Any:
     return pymorphy3.MorphAnalyzer(lang=lang)
 
 
-_CASE_NAMES = {"nomn": "nominative", "gent": "genitive", "datv": "dative", "accs": "accusative",
-               "ablt": "instrumental", "loct": "prepositional", "voct": "vocative",
-               "gen2": "genitive", "acc2": "accusative", "loc2": "locative"}  # fmt: skip
+_CASE_NAMES = {
+    "nomn": "nominative",
+    "gent": "genitive",
+    "datv": "dative",
+    "accs": "accusative",
+    "ablt": "instrumental",
+    "loct": "prepositional",
+    "voct": "vocative",
+    "gen2": "genitive",
+    "acc2": "accusative",
+    "loc2": "locative",
+}
 _NAME_TAGS = ("Name", "Surn", "Patr")
 
 
@@ -191,8 +82,8 @@ def _dictionary_bases(word: str) -> list[tuple[float, str, str]]:
         for parse in _analyzer(lang).parse(word.lower()):
             is_name = any(tag in parse.tag for tag in _NAME_TAGS)
             case = _CASE_NAMES.get(str(parse.tag.case), "form")
-            label = f"{_LANG[lang]} {case} (dictionary)"
-            score = (4.0 if is_name else 1.0) + float(parse.score) - (0.5 if lang == "uk" else 0)
+            label = f"{LANGUAGES[lang]} {case} (dictionary)"
+            score = (3.5 if is_name else 1.0) + float(parse.score) - (0.5 if lang == "uk" else 0)
             out.append((score, _recase(parse.normal_form, word), label))
     return out
 
@@ -201,38 +92,66 @@ def _is_cyrillic(word: str) -> bool:
     return any("\u0400" <= c <= "\u04ff" for c in word)
 
 
+# A woman's adjective surname as Ukrainian, Polish or Czech end it (-ська, -ska, -ská).
+_UKRAINIAN_FEMININE_ADJ = re.compile(r"(?i)([сц])ь?ка$")
+_LATIN_FEMININE_ADJ = re.compile(r"(?i)([sc])k[aá]$")
+
+
 @lru_cache(maxsize=65536)
 def _query_bases(word: str) -> tuple[Route, ...]:
     scored: list[tuple[float, str, str]] = []
     if _is_cyrillic(word):
-        scored += [(5.0, base, label) for base, label in _table_bases(word, _SURNAME)]
-        scored += [(3.0 + 0.2 * (len(word) - len(stem)), stem, label)
-                   for stem, label in kazakh_stems(word)]  # fmt: skip
-        scored += [(2.5 + 0.1 * len(word) - 0.1 * len(base), base, label)
-                    for base, label in _table_bases(word, _GIVEN)]  # fmt: skip
+        scored += [(5.0, base, label) for base, label in table_bases(word, SURNAME)]
+        # Russian and Ukrainian have no ә, ғ, қ, ң, ө, ұ, ү, һ: a word with one is Kazakh.
+        kazakh = 3.0 + (2.5 if any(c in "әғқңөұүһӘҒҚҢӨҰҮҺ" for c in word) else 0.0)
+        scored += [
+            (kazakh + 0.2 * (len(word) - len(stem)), stem, label)
+            for stem, label in kazakh_stems(word)
+        ]
+        scored += [
+            (2.5 + 0.1 * len(word) - 0.1 * len(base), base, label)
+            for base, label in table_bases(word, GIVEN)
+        ]
         scored += _dictionary_bases(word)
     else:
-        latin = [(3.0, base, label) for base, label in west_slavic_bases(word)]
+        latin = [
+            (3.0 + 0.1 * (len(word) - len(base)), base, label)
+            for base, label in west_slavic_bases(word)
+        ]
         latin += [(2.8, stem, label) for stem, label in kazakh_stems(word)]
-        own = latin_to_cyrillic(word)
-        if fold_key(own) != fold_key(word):  # 'Jermekbajew' folds apart from 'Ермекбаев'
-            latin.append((2.9, own, "Polish/Czech spelling, in Cyrillic"))
+        for own in latin_to_cyrillic(word):
+            if fold_key(own) != fold_key(word):  # 'Jermekbajew' folds apart from 'Ермекбаев'
+                latin.append((2.9, own, "Polish/Czech spelling, in Cyrillic"))
         for score, base, label in latin:
             scored.append((score, base, label))
-            cyrillic = latin_to_cyrillic(base)
-            if fold_key(cyrillic) != fold_key(base):
-                scored.append((score - 0.01, cyrillic, label + ", in Cyrillic"))
-    for score, base, label in list(scored):
-        masculine = _masculine_of(base)
+            for cyrillic in latin_to_cyrillic(base):
+                if fold_key(cyrillic) != fold_key(base):
+                    scored.append((score - 0.01, cyrillic, label + ", in Cyrillic"))
+    if own_masculine := masculine_of(word):  # 'Višnevská' is the feminine of 'Višnevský'
+        scored.append((2.0, own_masculine, "masculine form"))
+    for score, base, label in [*scored, (2.0, word, "feminine, as Russian ends it")]:
+        if _UKRAINIAN_FEMININE_ADJ.search(base):  # Вишневська, Wiszniewska: Вишневская
+            scored.append((score - 0.1, _UKRAINIAN_FEMININE_ADJ.sub(r"\1кая", base), label))
+        elif _LATIN_FEMININE_ADJ.search(base):
+            scored.append((score - 0.1, _LATIN_FEMININE_ADJ.sub(r"\1kaya", base), label))
+        masculine = masculine_of(base)
         if masculine:
-            scored.append((score - 0.05, masculine, label + ", masculine form"))
-    scored.sort(key=lambda item: -item[0])  # stable: equal scores keep the order made
-    out: dict[str, Route] = {}
-    for _, base, label in scored:
+            # Below the feminine, even with a dictionary's agreement on top (+0.3).
+            scored.append((score - 0.5, masculine, label + ", masculine form"))
+    # A base both the rules and the dictionary give gains a little on its best route.
+    best: dict[str, tuple[float, int, str, str]] = {}
+    sources: dict[str, set[bool]] = {}
+    for order, (score, base, label) in enumerate(scored):
         key = base.casefold()
-        if key != word.casefold() and key not in out and base.strip("-'’"):
-            out[key] = (base, label)
-    return tuple(out.values())
+        if key == word.casefold() or not base.strip("-'’"):
+            continue
+        sources.setdefault(key, set()).add("(dictionary)" in label)
+        if key not in best or score > best[key][0]:
+            best[key] = (score, best[key][1] if key in best else order, base, label)
+    ranked = sorted(
+        best.items(), key=lambda item: (-item[1][0] - 0.3 * (len(sources[item[0]]) - 1), item[1][1])
+    )
+    return tuple((base, label) for _, (_, _, base, label) in ranked)
 
 
 def query_bases(word: str) -> list[Route]:
@@ -248,36 +167,6 @@ def query_bases(word: str) -> list[Route]:
     return list(_query_bases(word)) if word else []
 
 
-def _kind(word: str) -> str:
-    """What paradigm a nominative name word follows, judged by its ending."""
-    lower = word.lower()
-    if lower.endswith(("ский", "цкий", "ський", "цький", "ski", "cki", "ský", "cký")):
-        return "adjective"
-    if lower.endswith(("ская", "цкая", "ська", "цька", "ska", "cka", "ská", "cká")):
-        return "adjective_f"
-    if lower.endswith(("ұлы", "улы", "қызы", "кызы", "uly", "kyzy", "qyzy")):
-        return "kazakh"  # a Kazakh patronymic stays as it is in Russian text
-    if _FEMININE.search(word):
-        return "surname_f"
-    if re.search(r"(?i)..(ов|ев|ёв|єв|ин|ын|ін|ow|ew|ov|ev|in|yn)$", word):
-        return "surname"
-    if lower[-1:] in "аяa":
-        return "given_f"
-    return "given" if lower[-1:] not in _VOWEL + "aeiouy" else "kazakh"
-
-
-_TO_UKRAINIAN = ((re.compile(r"(?<=[аеиоуяюєії])ев$"), "єв"), (re.compile(r"ин$"), "ін"),
-                 (re.compile(r"ын$"), "ин"), (re.compile(r"([сц])кий$"), r"\1ький"),
-                 (re.compile(r"([сц])кая$"), r"\1ька"))  # fmt: skip
-
-
-def _ukrainian(word: str) -> str:
-    """A Russian-spelled surname's Ukrainian ending ('Сагимбаев' -> 'Сагимбаєв')."""
-    for pattern, replacement in _TO_UKRAINIAN:
-        word = pattern.sub(replacement, word)
-    return word
-
-
 def _dictionary_forms(word: str) -> list[Route]:
     """pymorphy3's singular forms of a given name it knows ('Павел' -> 'Павла', ...)."""
     out = []
@@ -287,50 +176,81 @@ def _dictionary_forms(word: str) -> list[Route]:
                 for form in parse.lexeme:
                     if "sing" in form.tag and form.word != word.lower():
                         case = _CASE_NAMES.get(str(form.tag.case), "form")
-                        out.append((_recase(form.word, word), f"{_LANG[lang]} {case} (dictionary)"))
+                        label = f"{LANGUAGES[lang]} {case} (dictionary)"
+                        out.append((_recase(form.word, word), label))
+    return out
+
+
+_ADJECTIVE_STEM = re.compile(r"(?i)([сц])ь?к(ий|ая|а|ой)$")
+
+
+def _west_slavic_forms(word: str, kind: str) -> list[Route]:
+    """Polish and Czech spell the name their own way, then decline it."""
+    out: list[Route] = []
+    for language, forms, name in (("pl", polish_forms, "Polish"), ("cs", czech_forms, "Czech")):
+        if match := _ADJECTIVE_STEM.search(word):
+            stem = cyrillic_to_latin(word[: match.start()] + match.group(1) + "к", language)
+            latin, kind = stem + ("i" if language == "pl" else "ý"), "adjective"
+        else:
+            latin = cyrillic_to_latin(word, language)
+        out.append((latin, f"{name} nominative"))
+        out += forms(latin, kind)
     return out
 
 
 def _cyrillic_forms(word: str, kind: str) -> list[Route]:
-    slavic = [row for row in _SURNAME if row[0] == "ru"]
-    ukrainian = [row for row in _SURNAME if row[0] == "uk"]
     out: list[Route] = []
-    if kind in ("surname", "adjective", "surname_f", "adjective_f"):
-        masculine = _masculine_of(word) if kind.endswith("_f") else word
-        if masculine:
-            if kind.endswith("_f"):
-                out.append((masculine, "masculine nominative"))
-            out += _table_forms(masculine, tuple(slavic))
-            out += _table_forms(_ukrainian(masculine), tuple(ukrainian))
-            for feminine, _ in _table_forms(masculine, tuple(slavic))[7:8] or []:
-                out += [(form, label) for form, label in kazakh_forms(feminine)]
-            out = [(form, label) for form, label in out]
-        out += _table_forms(word, _GIVEN) if re.search(r"(?i)[иы]на?$", word) else []
+    if kind in ("surname", "surname_f", "adjective", "adjective_f"):
+        # Both genders from the masculine: the tables make the feminine forms from it.
+        masculine = word if kind in ("surname", "adjective") else masculine_of(word) or word
+        if masculine != word:  # a woman's surname: the family's masculine forms are made too
+            out.append((masculine, "Russian nominative (masculine)"))
+        for rows, spelled in ((RU_SURNAME, masculine), (UK_SURNAME, ukrainian_spelling(masculine))):
+            made = table_forms(spelled, rows)
+            feminines = [form for form, label in made if "nominative (feminine)" in label]
+            for feminine in feminines:
+                made += table_forms(feminine, rows)
+                if rows is RU_SURNAME:
+                    made += [
+                        (form, f"{label} (feminine)") for form, label in kazakh_forms(feminine)
+                    ]
+            out += made
+        if re.search(r"(?i)[иы]на?$", word):  # Амин, Дарина: given names look like surnames
+            out += table_forms(word, GIVEN)
+        out += list(kazakh_forms(masculine))
+        out += _west_slavic_forms(masculine, "surname" if kind == "surname_f" else kind)
+        if masculine == word:
+            return out
+        # Asked for a woman's surname: say which forms are the family's masculine ones.
+        return [
+            (form, label if "feminine" in label or "masculine" in label else label + " (masculine)")
+            for form, label in out
+        ]
     if kind in ("given", "given_f"):
-        out += _table_forms(word, _GIVEN) + _dictionary_forms(word)
-    out += list(kazakh_forms(word))
-    # Polish and Czech spell the name their own way before declining it.
-    if kind in ("adjective", "adjective_f"):
-        stem = re.sub(r"(?i)(ий|ая|ьк?ий|ька|кий|кая)$", "", word)
-        stem = re.sub(r"(?i)(с|ц)ь?к?$", r"\1к", stem)
-        for language, endings, forms in (("pl", "ia", polish_forms), ("cs", "ýá", czech_forms)):
-            latin = cyrillic_to_latin(stem, language)
-            for ending, sort in zip(endings, ("adjective", "adjective_f"), strict=True):
-                out.append(
-                    (latin + ending, f"{'Polish' if language == 'pl' else 'Czech'} nominative")
-                )
-                out += forms(latin + ending, sort)
-    elif kind != "kazakh":
-        for language, forms in (("pl", polish_forms), ("cs", czech_forms)):
-            latin = cyrillic_to_latin(word, language)
-            out.append((latin, f"{'Polish' if language == 'pl' else 'Czech'} nominative"))
-            out += forms(latin, kind)
-    return out
+        out += table_forms(word, GIVEN) + _dictionary_forms(word)
+        out += _west_slavic_forms(word, kind)
+    return out + list(kazakh_forms(word))
 
 
-_FROM_ENGLISH = {"shch": "щ", "sh": "ш", "ch": "ч", "zh": "ж", "kh": "х", "ts": "ц", "ya": "я",
-                 "yu": "ю", "ye": "е", "yo": "ё", "iy": "ий", "j": "ж", "q": "к", "x": "кс",
-                 "w": "в", "h": "х", "c": "к"}  # fmt: skip
+_FROM_ENGLISH = {
+    "shch": "щ",
+    "sh": "ш",
+    "ch": "ч",
+    "zh": "ж",
+    "kh": "х",
+    "ts": "ц",
+    "ya": "я",
+    "yu": "ю",
+    "ye": "е",
+    "yo": "ё",
+    "iy": "ий",
+    "j": "ж",
+    "q": "к",
+    "x": "кс",
+    "w": "в",
+    "h": "х",
+    "c": "к",
+}
 _ENGLISH = re.compile(
     "|".join(sorted(_FROM_ENGLISH, key=len, reverse=True)) + r"|(?<=[aeiou])y|y|."
 )
@@ -351,7 +271,7 @@ def _from_english(word: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _name_forms(word: str) -> tuple[Route, ...]:
-    kind = _kind(word)
+    kind = kind_of(word)
     if _is_cyrillic(word):
         made = _cyrillic_forms(word, kind)
     else:

@@ -47,6 +47,14 @@ _RULES: tuple[tuple[str, str, str], ...] = (
     ("ovou", "", "Czech accusative/instrumental (feminine)"),
     ("ovej", "ová", "Slovak genitive/dative/locative (feminine)"),
     ("ovú", "ová", "Slovak accusative (feminine)"),
+    ("ovej", "", "Slovak genitive/dative/locative (feminine)"),
+    ("ovú", "", "Slovak accusative (feminine)"),
+    # A Czech or Slovak woman's -ová is a Russian -ova: Nazarbajevová is Назарбаева.
+    ("ová", "a", "Czech/Slovak feminine"),
+    ("ové", "a", "Czech genitive/dative/locative (feminine)"),
+    ("ovou", "a", "Czech accusative/instrumental (feminine)"),
+    ("ovej", "a", "Slovak genitive/dative/locative (feminine)"),
+    ("ovú", "a", "Slovak accusative (feminine)"),
     ("ze", "ga", "Czech dative/locative (feminine)"),
     ("ě", "a", "Czech dative/locative (feminine)"),
     ("e", "a", "Czech dative/locative (feminine)"),
@@ -85,19 +93,18 @@ def west_slavic_bases(word: str) -> list[tuple[str, str]]:
 
 # Polish and Czech letters to Cyrillic in one table: the two rarely disagree on a name. A
 # Polish rz stays р+з: a transliterated name writes ж as ż, so its rz is Марзабеков's.
-_TO_CYRILLIC = {
-    "szcz": "щ", "sz": "ш", "cz": "ч", "ch": "х", "dż": "дж", "ż": "ж", "ź": "з",
-    "ś": "с", "ć": "ч", "ń": "н", "ł": "л", "w": "в", "c": "ц", "y": "ы", "ó": "у",
-    "ą": "он", "ę": "ен", "x": "кс", "q": "к", "v": "в", "šč": "щ", "š": "ш", "č": "ч",
-    "ž": "ж", "ř": "рж", "ý": "ы", "ě": "е", "á": "а", "é": "е", "í": "и", "ú": "у",
-    "ů": "у", "ň": "н", "ť": "т", "ď": "д", "ja": "я", "je": "е", "jo": "ё", "ju": "ю",
-    "j": "й", "a": "а", "b": "б", "d": "д", "e": "е", "f": "ф", "g": "г", "h": "х",
-    "i": "и", "k": "к", "l": "л", "m": "м", "n": "н", "o": "о", "p": "п", "r": "р",
-    "s": "с", "t": "т", "u": "у", "z": "з",
-}  # fmt: skip
+_PAIRS = (
+    "szcz:щ sz:ш cz:ч ch:х dż:дж ż:ж ź:з ś:с ć:ч ń:н ł:л w:в c:ц y:ы ó:у ą:он ę:ен x:кс "
+    "q:к v:в šč:щ š:ш č:ч ž:ж ř:рж ý:ы ě:е á:а é:е í:и ú:у ů:у ň:н ť:т ď:д ja:я je:е "
+    "jo:ё ju:ю j:й a:а b:б d:д e:е f:ф g:г h:х i:и k:к l:л m:м n:н o:о p:п r:р s:с t:т "
+    "u:у z:з"
+)
+_TO_CYRILLIC = dict(pair.split(":") for pair in _PAIRS.split())
 _TO_CYRILLIC_PATTERN = re.compile("|".join(sorted(_TO_CYRILLIC, key=len, reverse=True)))
-# Polish writes я, ю, ё after a consonant as ia, iu, io.
-_SOFT_VOWEL = re.compile(r"(?<=[bcdfghklmnprstvwzłżśźń])i([aeou])")
+# Polish writes я, ю after a consonant as ia, iu. Its io may be ё or и+о (Хіов, Chiow): ио
+# is kept, since ё folds to e and would lose the o.
+_SOFT_VOWEL = re.compile(r"(?<=[bcdfghklmnprstvwzłżśźń])i([aeu])")
+_SOFT_O = re.compile(r"(?<=[bcdfghklmnprstvwzłżśźń])io")
 
 
 def _match_case(new: str, model: str) -> str:
@@ -107,17 +114,30 @@ def _match_case(new: str, model: str) -> str:
 
 
 @lru_cache(maxsize=16384)
-def latin_to_cyrillic(word: str) -> str:
-    """A Polish or Czech spelling in Cyrillic ('Jermekbajew' -> 'Ермекбаев')."""
+def latin_to_cyrillic(word: str) -> tuple[str, ...]:
+    """A Polish or Czech spelling in Cyrillic ('Jermekbajew' -> 'Ермекбаев'); two readings
+    when a Polish io after a consonant may be ё (Siemionow) or и+о (Chiow)."""
     lower = _SOFT_VOWEL.sub(lambda m: "j" + m.group(1), word.lower())
-    out = _TO_CYRILLIC_PATTERN.sub(lambda m: _TO_CYRILLIC[m.group(0)], lower)
-    return _match_case(out, word)
+    # Polish y before a vowel is и after ж, ш, ц (Żyow is Жиов): ы there would fold as ё.
+    lower = re.sub(r"y(?=[aeou])", "i", lower)
+    readings = [lower]
+    if _SOFT_O.search(lower):
+        readings.append(_SOFT_O.sub("jo", lower))
+    return tuple(
+        _match_case(_TO_CYRILLIC_PATTERN.sub(lambda m: _TO_CYRILLIC[m.group(0)], text), word)
+        for text in readings
+    )
 
 
-_POLISH = dict(zip("абвгдзийклмнопрстуфхцчшщъыьэәғқңөұүһі", [
-    "a", "b", "w", "g", "d", "z", "i", "j", "k", "ł", "m", "n", "o", "p", "r", "s", "t", "u",
-    "f", "ch", "c", "cz", "sz", "szcz", "", "y", "", "e", "a", "g", "k", "n", "o", "u", "u",
-    "h", "i"], strict=True))  # fmt: skip
+_POLISH_LETTERS = "a b w g d z i j k ł m n o p r s t u f ch c cz sz szcz - y - e a g k n o u u h i"
+_POLISH = dict(
+    zip(
+        "абвгдзийклмнопрстуфхцчшщъыьэәғқңөұүһі",
+        _POLISH_LETTERS.split(),
+        strict=True,
+    )
+)
+_POLISH.update(ъ="", ь="")  # hard and soft signs leave no letter
 _CZECH = dict(_POLISH, в="v", л="l", х="ch", ч="č", ш="š", щ="šč", ж="ž")
 _POLISH["ж"] = "ż"
 _IOTATED = {"е": "e", "ё": "o", "ю": "u", "я": "a"}
@@ -170,26 +190,40 @@ def polish_forms(word: str, kind: str) -> list[tuple[str, str]]:
     """Polish forms of a Polish-spelled nominative; kind is 'surname', 'surname_f',
     'adjective', 'adjective_f', 'given' or 'given_f'."""
     if kind == "adjective":  # Dostojewski
-        return [(word + "ego", "Polish genitive/accusative"), (word + "emu", "Polish dative"),
-                (word + "m", "Polish instrumental/locative"),
-                *polish_forms(word[:-1] + "a", "adjective_f")]  # fmt: skip
+        return [
+            (word + "ego", "Polish genitive/accusative"),
+            (word + "emu", "Polish dative"),
+            (word + "m", "Polish instrumental/locative"),
+            *polish_forms(word[:-1] + "a", "adjective_f"),
+        ]
     if kind == "adjective_f":
         stem = word[:-1]
-        return [(stem + "iej", "Polish genitive/dative/locative (feminine)"),
-                (stem + "ą", "Polish accusative/instrumental (feminine)")]  # fmt: skip
+        return [
+            (stem + "iej", "Polish genitive/dative/locative (feminine)"),
+            (stem + "ą", "Polish accusative/instrumental (feminine)"),
+        ]
     if kind == "surname_f":
         stem = word[:-1]
-        return [(stem + "ej", "Polish genitive/dative/locative (feminine)"),
-                (stem + "ą", "Polish accusative/instrumental (feminine)")]  # fmt: skip
+        return [
+            (stem + "ej", "Polish genitive/dative/locative (feminine)"),
+            (stem + "ą", "Polish accusative/instrumental (feminine)"),
+        ]
     if kind == "given_f":
         stem = word[:-1]
         genitive = stem + ("i" if stem.endswith(("k", "g", "l", "j")) else "y")
-        return [(genitive, "Polish genitive (feminine)"), (stem + "ę", "Polish accusative"),
-                (_polish_feminine_dative(stem), "Polish dative/locative (feminine)"),
-                (stem + "ą", "Polish instrumental (feminine)")]  # fmt: skip
+        return [
+            (genitive, "Polish genitive (feminine)"),
+            (stem + "ę", "Polish accusative"),
+            (_polish_feminine_dative(stem), "Polish dative/locative (feminine)"),
+            (stem + "ą", "Polish instrumental (feminine)"),
+        ]
     instrumental = word + ("iem" if word.endswith(("k", "g")) else "em")
-    out = [(word + "a", "Polish genitive/accusative"), (word + "owi", "Polish dative"),
-           (instrumental, "Polish instrumental"), (_polish_locative(word), "Polish locative")]  # fmt: skip
+    out = [
+        (word + "a", "Polish genitive/accusative"),
+        (word + "owi", "Polish dative"),
+        (instrumental, "Polish instrumental"),
+        (_polish_locative(word), "Polish locative"),
+    ]
     if kind == "surname":
         feminine = word + "a"
         out.append((feminine, "Polish nominative (feminine)"))
@@ -209,30 +243,44 @@ def czech_forms(word: str, kind: str) -> list[tuple[str, str]]:
     if kind in ("adjective", "adjective_f"):  # Dostojevský / Dostojevská
         stem = word[:-1]
         if kind == "adjective_f":
-            return [(stem + "é", "Czech genitive/dative/locative (feminine)"),
-                    (stem + "ou", "Czech accusative/instrumental (feminine)")]  # fmt: skip
-        return [(stem + "ého", "Czech genitive/accusative"), (stem + "ému", "Czech dative"),
-                (stem + "ým", "Czech instrumental"), (stem + "ém", "Czech locative"),
-                (stem + "á", "Czech nominative (feminine)"),
-                *czech_forms(stem + "á", "adjective_f")]  # fmt: skip
+            return [
+                (stem + "é", "Czech genitive/dative/locative (feminine)"),
+                (stem + "ou", "Czech accusative/instrumental (feminine)"),
+            ]
+        return [
+            (stem + "ého", "Czech genitive/accusative"),
+            (stem + "ému", "Czech dative"),
+            (stem + "ým", "Czech instrumental"),
+            (stem + "ém", "Czech locative"),
+            (stem + "á", "Czech nominative (feminine)"),
+            *czech_forms(stem + "á", "adjective_f"),
+        ]
     if kind == "surname_f":  # a Russian -ova kept as it is, the Czech -ová added
         return czech_forms(word[:-1], "surname")[-5:]
     if kind == "given_f":
         stem = word[:-1]
-        return [(stem + "y", "Czech genitive (feminine)"),
-                (_czech_feminine_dative(stem), "Czech dative/locative (feminine)"),
-                (stem + "u", "Czech accusative (feminine)"),
-                (stem + "ou", "Czech instrumental (feminine)")]  # fmt: skip
+        return [
+            (stem + "y", "Czech genitive (feminine)"),
+            (_czech_feminine_dative(stem), "Czech dative/locative (feminine)"),
+            (stem + "u", "Czech accusative (feminine)"),
+            (stem + "ou", "Czech instrumental (feminine)"),
+        ]
     vocative = word + ("u" if word.endswith(("k", "g", "h", "ch")) else "e")
-    out = [(word + "a", "Czech genitive/accusative"), (word + "ovi", "Czech dative/locative"),
-           (word + "em", "Czech instrumental"), (vocative, "Czech vocative"),
-           (word + "om", "Slovak instrumental")]  # fmt: skip
+    out = [
+        (word + "a", "Czech genitive/accusative"),
+        (word + "ovi", "Czech dative/locative"),
+        (word + "em", "Czech instrumental"),
+        (vocative, "Czech vocative"),
+        (word + "om", "Slovak instrumental"),
+    ]
     if kind == "surname":
-        out += [(word + "ová", "Czech/Slovak nominative (feminine)"),
-                (word + "ové", "Czech genitive/dative/locative (feminine)"),
-                (word + "ovou", "Czech accusative/instrumental (feminine)"),
-                (word + "ovej", "Slovak genitive/dative/locative (feminine)"),
-                (word + "ovú", "Slovak accusative (feminine)")]  # fmt: skip
+        out += [
+            (word + "ová", "Czech/Slovak nominative (feminine)"),
+            (word + "ové", "Czech genitive/dative/locative (feminine)"),
+            (word + "ovou", "Czech accusative/instrumental (feminine)"),
+            (word + "ovej", "Slovak genitive/dative/locative (feminine)"),
+            (word + "ovú", "Slovak accusative (feminine)"),
+        ]
     return out
 
 
