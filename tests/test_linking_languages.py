@@ -25,7 +25,7 @@ PEOPLE = [
         "Kassym-Jomart Tokayev",
         "Касым-Жомарт Токаев",
         "Қасым-Жомарт Тоқаев",
-    ),  # fmt: skip
+    ),
 ]
 
 
