@@ -36,7 +36,9 @@ class GeneratedEngine:
             ]
         return []
 
-    def passage_page(self, query: str, offset: int = 0, count: int = 50) -> PassagePage:
+    def passage_page(
+        self, query: str, offset: int = 0, count: int = 50, mode: str = "scripts"
+    ) -> PassagePage:
         on_ui_thread = threading.current_thread() is threading.main_thread()
         self.calls.append((query, offset, count, on_ui_thread))
         if query in self.held:
