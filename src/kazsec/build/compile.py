@@ -36,6 +36,7 @@ from kazsec.store.knowledge import previous_generation
 REPAIR_CODE = (
     "kazsec.corpus.boilerplate",
     "kazsec.corpus.damage",
+    "kazsec.corpus.ftfy_guard",
     "kazsec.corpus.lines",
     "kazsec.corpus.passages",
     "kazsec.corpus.pdf_layout",

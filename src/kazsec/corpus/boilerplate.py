@@ -41,9 +41,31 @@ class PatternTooSlow(Exception):
         self.pattern = pattern
 
 
+def combine_generic(patterns: Sequence[str]) -> tuple[regex.Pattern[str], ...]:
+    """Patterns that only match at the start of a line, as one ('^(?:a|b|...)' is tried once
+    per line, each alone would be a search of its own), then the others one by one.
+
+    For the generic patterns only, none of which has a '|' outside a group: tests check that
+    the whole finds a line exactly when one of the patterns does.
+    """
+    anchored, loose = [], []
+    for pattern in patterns:
+        flags, body = ("i", pattern[4:]) if pattern.startswith("(?i)") else ("", pattern)
+        if body.startswith("^"):
+            anchored.append(f"(?{flags}:{body[1:]})")
+        else:
+            loose.append(regex.compile(pattern))
+    return (regex.compile("^(?:" + "|".join(anchored) + ")"), *loose)
+
+
+# Ours, and simple: searched without a timeout, which costs more than these searches do
+# (the `regex` module reads the clock for it: ~1.2 µs a search, 14 searches a line).
+_GENERIC = combine_generic(GENERIC_WEB_BOILERPLATE)
+
+
 def compile_boilerplate(extra: Iterable[str] = ()) -> list[regex.Pattern[str]]:
     """The generic chrome patterns plus a source's own (from sources.toml)."""
-    return [regex.compile(p) for p in (*GENERIC_WEB_BOILERPLATE, *extra)]
+    return [*_GENERIC, *(regex.compile(p) for p in extra)]
 
 
 def is_boilerplate(text: str, patterns: Sequence[regex.Pattern[str]]) -> bool:
@@ -53,7 +75,8 @@ def is_boilerplate(text: str, patterns: Sequence[regex.Pattern[str]]) -> bool:
         return False
     for pattern in patterns:
         try:
-            if pattern.search(stripped, timeout=MATCH_SECONDS):
+            timeout = None if pattern in _GENERIC else MATCH_SECONDS
+            if pattern.search(stripped, timeout=timeout):
                 return True
         except TimeoutError:
             raise PatternTooSlow(pattern.pattern) from None
