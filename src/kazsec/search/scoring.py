@@ -83,6 +83,9 @@ def score_alias(
     if item.surname < 0 or item.surname not in used:
         weight_sum += left_out
     score = total / weight_sum if weight_sum else 0.0
+    # Left out, yet a little short of an alias that has them: 'Ivan Ivanovich Petrov' is
+    # first the Petrov whose alias says Ivanovich, then any Ivan Petrov.
+    score *= 0.99 if left_out else 1.0
     score *= 0.98 ** max(0, item.base_count - len(used))
     if prefix_score and prefix_score >= score:
         return prefix_score, [KEY_PREFIX]
