@@ -10,6 +10,8 @@ from __future__ import annotations
 from kazsec.search.align import KEY_PREFIX, WHOLE_KEY, Indexed, ends_in_other_gender
 from kazsec.search.readings import FUNCTION_WORDS, looks_like_patronymic
 
+LEFT_OUT = 75.0  # a patronymic (or its initial) the alias leaves out: neither there nor wrong
+
 
 def score_alias(
     item: Indexed,
@@ -58,16 +60,18 @@ def score_alias(
         if quality < 60.0:
             quality, position = 0.0, -1
         weight = 1.5 if position == item.surname and position >= 0 else 1.0
-        if position < 0 and token in FUNCTION_WORDS and len(query) > 1:
+        last = i == len(query) - 1
+        if position < 0 and token in FUNCTION_WORDS and not last:
             weight = 0.0  # 'о Кариме Масимове': the preposition is not part of the name
         elif position < 0 and (
             (len(token) == 1 and initial_found) or (looks_like_patronymic(token) and given)
         ):
             # 'Massimov Karim Kazhimkanovich', 'K.K. Massimov': a patronymic the aliases
-            # leave out, after the given name (or its initial) was found, is no evidence
-            # against the name (once the surname is found too: see below).
-            left_out += weight
-            weight = 0.0
+            # leave out, after the given name (or its initial) was found, is weak evidence
+            # against the name: worth LEFT_OUT, under a patronymic mistyped but there
+            # ('Alekseveič' for an alias with 'Alekseevich'), once the surname is found too.
+            quality = LEFT_OUT
+            left_out += weight * LEFT_OUT
         if position >= 0 and position != item.surname:
             given = True
             initial_found = initial_found or len(token) == 1
@@ -81,11 +85,8 @@ def score_alias(
                 else (position - item.base_count, position - item.base_count + 1)
             )
     if item.surname < 0 or item.surname not in used:
-        weight_sum += left_out
+        total -= left_out  # 'Karim Ivanovich' is not every Karim
     score = total / weight_sum if weight_sum else 0.0
-    # Left out, yet a little short of an alias that has them: 'Ivan Ivanovich Petrov' is
-    # first the Petrov whose alias says Ivanovich, then any Ivan Petrov.
-    score *= 0.99 if left_out else 1.0
     score *= 0.98 ** max(0, item.base_count - len(used))
     if prefix_score and prefix_score >= score:
         return prefix_score, [KEY_PREFIX]
