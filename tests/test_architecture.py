@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -23,6 +24,7 @@ UI_PACKAGES = {"tui"}
 FLOORS = {
     "__init__": 0,
     "model": 0,
+    "kinds": 0,
     "errors": 0,
     "dates": 0,
     "paths": 0,
@@ -170,3 +172,22 @@ def test_light_commands_do_not_load_the_ui_search_or_repair(
     loaded = json.loads(done.stderr.strip().splitlines()[-1])
     heavy = sorted(m for m in loaded if any(m == h or m.startswith(h + ".") for h in HEAVY))
     assert heavy == []
+
+
+def test_a_piped_search_loads_no_ui_no_validation_machinery_and_no_morphology(
+    built_store_path: Path, tmp_path: Path
+) -> None:
+    """`kazsec search` into a pipe, on a store already checked once: no rich, no msgspec,
+    no textual, no pymorphy3 for a Latin name (each costs the command tens of ms)."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    argv = [sys.executable, "-c", IMPORTS_AFTER, "--store", str(built_store_path)]
+    argv += ["search", "Massimov"]
+    first = subprocess.run(argv, capture_output=True, text=True, timeout=60, env=env)
+    assert first.returncode == 0, first.stderr
+    assert "msgspec" in json.loads(first.stderr.strip().splitlines()[-1]), "first open checks"
+    done = subprocess.run(argv, capture_output=True, text=True, timeout=60, env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[0].split("\t")[:2] == ["type", "id"]
+    loaded = json.loads(done.stderr.strip().splitlines()[-1])
+    heavy = ("rich", "msgspec", "textual", "pymorphy3", "ftfy", "kazsec.corpus", "kazsec.tui")
+    assert sorted(m for m in loaded if m.split(".")[0] in heavy or m in heavy) == []

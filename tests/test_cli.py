@@ -294,3 +294,14 @@ def test_a_source_with_no_text_is_refused(data_copy: Path, tmp_path: Path) -> No
         )
     with pytest.raises(SourceError, match=r"empty\.txt has no text left after repair"):
         build_store(data_copy, tmp_path / "x.json")
+
+
+def test_a_piped_search_prints_one_tab_separated_line_per_result(
+    capsys: pytest.CaptureFixture[str], built_store_path: Path
+) -> None:
+    code, out, _ = run(capsys, "--store", str(built_store_path), "search", "Масимова", "--explain")
+    lines = out.splitlines()
+    assert code == 0 and lines[0].split("\t") == ["type", "id", "score", "name", "match", "how"]
+    first = lines[1].split("\t")
+    assert first[:2] == ["person", "karim-massimov"] and "Russian" in first[5]
+    assert all(line.count("\t") == 5 for line in lines), "no field brings a tab of its own"

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
-
-import platformdirs
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 STORE_FILENAME = "kazsec-store.json"
@@ -28,7 +27,7 @@ def data_dir() -> Path:
 
 def default_store_path() -> Path:
     """The store kazsec builds and keeps current by itself when none is named."""
-    return Path(platformdirs.user_cache_dir("kazsec")) / STORE_FILENAME
+    return cache_dir() / STORE_FILENAME
 
 
 def explicit_store_path(cli_value: str | None) -> Path | None:
@@ -37,6 +36,24 @@ def explicit_store_path(cli_value: str | None) -> Path | None:
     return Path(value).expanduser() if value else None
 
 
+def cache_dir() -> Path:
+    """The per-user folder of things kazsec can make again (the default store, checks).
+
+    On Linux this is the XDG rule itself ($XDG_CACHE_HOME if absolute, else ~/.cache),
+    as platformdirs gives it, without loading platformdirs (and the tempfile module it
+    imports) on every command; elsewhere platformdirs decides.
+    """
+    if sys.platform.startswith("linux"):
+        base = os.environ.get("XDG_CACHE_HOME", "").strip()
+        root = Path(base) if os.path.isabs(base) else Path.home() / ".cache"
+        return root / "kazsec"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("kazsec"))
+
+
 def config_dir() -> Path:
     """The per-user folder of settings (keymap.toml)."""
+    import platformdirs
+
     return Path(platformdirs.user_config_dir("kazsec"))

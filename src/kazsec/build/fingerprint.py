@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kazsec.errors import SourceError
-from kazsec.model import SCHEMA_VERSION
+from kazsec.kinds import SCHEMA_VERSION
 
 BUILD_ENTRY = "kazsec.build.compile"
 _PINNED = "data/sources/"  # raw documents: each pinned by its sha256 in sources.toml

@@ -21,7 +21,7 @@ from kazsec.cli.commands import (
 from kazsec.cli.explorer import cmd_default, cmd_open
 from kazsec.cli.output import prepare_streams, say_error
 from kazsec.errors import EXIT_USAGE, KazsecError
-from kazsec.model import SEARCH_KINDS
+from kazsec.kinds import SEARCH_KINDS
 
 Handler = Callable[[argparse.Namespace], int]
 

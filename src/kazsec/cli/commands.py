@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kazsec.cli.output import print_json, say, say_error, show, write_text
+from kazsec.cli.output import print_json, say, say_error, show, to_terminal, write_text
 from kazsec.errors import EXIT_PROBLEMS
 from kazsec.paths import data_dir, default_store_path, explicit_store_path
 
@@ -161,9 +162,15 @@ def cmd_search(args: argparse.Namespace) -> int:
     if args.json:
         print_json([r.to_json() for r in results])
         return 0
+    confident = [r for r in results if r.confident]
+    if not to_terminal():  # a pipe or a file: tab-separated lines, one per result
+        from kazsec.render.search_lines import no_match_lines, result_lines
+
+        lines = result_lines(confident, args.explain) if confident else []
+        sys.stdout.write("\n".join(lines or no_match_lines(args.query, results)) + "\n")
+        return 0
     from kazsec.render.search import guesses_text, no_match_text, results_table
 
-    confident = [r for r in results if r.confident]
     if not confident:
         show(no_match_text(args.query))
         if results:

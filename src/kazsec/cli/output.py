@@ -49,6 +49,15 @@ def print_json(value: Any, indent: int | None = None) -> None:
     print(json_text(value, indent=indent))
 
 
+def to_terminal() -> bool:
+    """Whether stdout is a terminal (a table for a reader) rather than a pipe or a file."""
+    isatty = getattr(sys.stdout, "isatty", None)
+    try:
+        return bool(isatty and isatty())
+    except ValueError:  # a closed stream
+        return False
+
+
 def show(renderable: RenderableType) -> None:
     """A rich renderable on stdout; a closed pipe raises BrokenPipeError for main to end quietly."""
     from rich.console import Console

@@ -12,10 +12,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kazsec.model import MentionRecord
 from kazsec.store.corpus import Corpus
+
+if TYPE_CHECKING:
+    from kazsec.model import MentionRecord
 
 
 def named_by(mention: Mapping[str, Any]) -> list[str]:

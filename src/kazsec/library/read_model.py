@@ -15,34 +15,36 @@ from typing import TYPE_CHECKING, Any, cast
 
 from kazsec.dates import sort_key
 from kazsec.errors import LookupFailed
-from kazsec.library import citing
-from kazsec.library.dossier import Dossier, Links
-from kazsec.library.facts import FactRow, event_date, fact_rows
-from kazsec.library.mentions import CorpusMentions, MentionTally
-from kazsec.model import (
+from kazsec.kinds import (
     AGENCY_KINDS,
     KIND_TABLES,
     ROLE_GROUPS,
-    AgencyRecord,
-    Citation,
-    ConflictRecord,
     EntityKind,
-    EventRecord,
-    FullSourceRecord,
     Location,
-    MentionRecord,
-    PassageRecord,
-    PersonRecord,
-    PositionRecord,
     Record,
-    SourceRecord,
     source_label,
 )
+from kazsec.library.mentions import CorpusMentions, MentionTally
 from kazsec.names import fold_key
 from kazsec.names import sort_key as surname_order
 from kazsec.store import Store
 
 if TYPE_CHECKING:
+    from kazsec.library import citing
+    from kazsec.library.dossier import Dossier, Links
+    from kazsec.library.facts import FactRow
+    from kazsec.model import (
+        AgencyRecord,
+        Citation,
+        ConflictRecord,
+        EventRecord,
+        FullSourceRecord,
+        MentionRecord,
+        PassageRecord,
+        PersonRecord,
+        PositionRecord,
+        SourceRecord,
+    )
     from kazsec.search import SearchEngine
 
 
@@ -97,11 +99,11 @@ class Library:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.sources: dict[str, SourceRecord] = {
-            s["id"]: cast(SourceRecord, s) for s in store.all("sources")
+            s["id"]: cast("SourceRecord", s) for s in store.all("sources")
         }
-        people = cast(list[PersonRecord], store.all("people"))
-        agencies = cast(list[AgencyRecord], store.all("agencies"))
-        events = cast(list[EventRecord], store.all("events"))
+        people = cast("list[PersonRecord]", store.all("people"))
+        agencies = cast("list[AgencyRecord]", store.all("agencies"))
+        events = cast("list[EventRecord]", store.all("events"))
         # By surname wherever it stands: Xi Jinping under X, initials and honorifics aside.
         self.people = sorted(people, key=lambda p: surname_order(p["name"]))
         self.agencies = sorted(agencies, key=lambda a: a["name"].casefold())
@@ -119,13 +121,15 @@ class Library:
     def _links(self) -> Links:
         """What points at what (posts, events, relations, conflicts), indexed when first asked:
         a command that only searches never needs it."""
+        from kazsec.library.dossier import Links
+
         store = self.store
         return Links(
-            cast(list[PersonRecord], store.all("people")),
-            cast(list[AgencyRecord], store.all("agencies")),
-            cast(list[PositionRecord], store.all("positions")),
-            cast(list[EventRecord], store.all("events")),
-            cast(list[ConflictRecord], store.all("conflicts")),
+            cast("list[PersonRecord]", store.all("people")),
+            cast("list[AgencyRecord]", store.all("agencies")),
+            cast("list[PositionRecord]", store.all("positions")),
+            cast("list[EventRecord]", store.all("events")),
+            cast("list[ConflictRecord]", store.all("conflicts")),
         )
 
     @cached_property
@@ -174,6 +178,8 @@ class Library:
 
     def view(self, entity_id: str) -> EntityView:
         """Everything shown of one entity: its dossier, its facts, what to open beside it."""
+        from kazsec.library.facts import fact_rows
+
         kind, record = self.record(entity_id)
         dossier = self._links.dossier(kind, record, self.mentions)
         first: Location | None = None
@@ -230,17 +236,23 @@ class Library:
 
     def citation_text(self, citation: Citation | dict[str, Any]) -> str:
         """A quote with its citation, ready to paste: “…” — title, publisher, date, passage."""
+        from kazsec.library import citing
+
         source = self.sources.get(citation["source"])
         label = self.source_label(citation["source"])
         return citing.citation_text(source, label, citation["exact"], citation["passage"])
 
     def excerpt(self, location: Location) -> citing.Excerpt | None:
         """What copying at a location takes: the quote, the mention's sentence, or the passage."""
+        from kazsec.library import citing
+
         passage = self.passage(location.passage)
         return citing.excerpt(passage, location) if passage is not None else None
 
     def excerpt_text(self, found: citing.Excerpt) -> str:
         """An excerpt with its citation, ready to paste."""
+        from kazsec.library import citing
+
         source = self.sources.get(found.source)
         return citing.citation_text(
             source, self.source_label(found.source), found.exact, found.passage
@@ -248,6 +260,8 @@ class Library:
 
     def list_rows(self) -> dict[str, list[ListRow]]:
         """The navigator's four lists: people, bodies, the timeline and the sources."""
+        from kazsec.library.facts import event_date
+
         return {
             "people": [
                 ListRow(p["id"], p["name"], group=ROLE_GROUPS.get(p["role"], "Others"))
@@ -279,7 +293,7 @@ class Library:
 
     def involved_names(self, event_id: str) -> list[str]:
         """Display names of the people and bodies an event involves."""
-        event = cast(EventRecord, self.record(event_id)[1])
+        event = cast("EventRecord", self.record(event_id)[1])
         return [self.names.get(i, i) for i in event["people"] + event["bodies"]]
 
     def stats(self) -> dict[str, Any]:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from rich.text import Text
+if TYPE_CHECKING:
+    from rich.text import Text
 
 
 def _visible(char: str) -> str:
@@ -58,4 +60,6 @@ def json_text(value: object, indent: int | None = None) -> str:
 
 def data_text(text: str, style: str = "", **options: object) -> Text:
     """A rich Text of data: inert, and never read as markup."""
+    from rich.text import Text  # here: `inert` alone (a pipe's lines) needs no rich
+
     return Text(inert(text), style=style, **options)  # type: ignore[arg-type]

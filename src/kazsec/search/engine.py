@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kazsec.model import SEARCH_KINDS, source_label
+from kazsec.kinds import SEARCH_KINDS, source_label
 from kazsec.search.index import NameIndex
 from kazsec.search.name_cache import cached_names
 from kazsec.search.passages import PassageIndex

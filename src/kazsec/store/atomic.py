@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -84,6 +83,8 @@ def atomic_write_bytes(path: Path, data: bytes, ownership: Ownership | None = No
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         clean_leftovers(target)
+        import tempfile  # here: reading a store (most commands) never writes one
+
         handle, temp_name = tempfile.mkstemp(
             dir=target.parent, prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp"
         )

@@ -17,14 +17,14 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Iterator
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any
-
-import msgspec
+from typing import TYPE_CHECKING, Any
 
 from kazsec.errors import StoreError
-from kazsec.model import MentionRecord, PassageRecord
+
+if TYPE_CHECKING:
+    from kazsec.model import MentionRecord, PassageRecord
 
 APPLICATION_ID = int.from_bytes(b"kzsc", "big")  # marks a SQLite file as a kazsec corpus
 CORPUS_SCHEMA = 2  # 2: each unit's mention count kept with the linker that found them
@@ -69,8 +69,20 @@ CREATE TABLE IF NOT EXISTS file_hashes(
   sha256 TEXT NOT NULL) WITHOUT ROWID;
 """
 
-_PASSAGE = msgspec.json.Decoder(PassageRecord)
-_MENTION = msgspec.json.Decoder(MentionRecord)
+
+_SHOWN_FIELDS = ("id", "source", "section", "kind", "text")
+
+
+@lru_cache(maxsize=1)
+def _decoders() -> tuple[Any, Any, type[Exception]]:
+    """The typed decoders of passage and mention records, made when first needed (msgspec
+    and the record types are not loaded by a command that never reads a record)."""
+    import msgspec
+
+    from kazsec.model import MentionRecord, PassageRecord
+
+    failed = (msgspec.ValidationError, msgspec.DecodeError)
+    return msgspec.json.Decoder(PassageRecord), msgspec.json.Decoder(MentionRecord), failed  # type: ignore[return-value]
 
 
 def corpus_path(store_path: Path) -> Path:
@@ -177,14 +189,14 @@ class Corpus:
 
     def _passage(self, blob: object) -> PassageRecord:
         try:
-            return _PASSAGE.decode(blob)  # type: ignore[arg-type]
-        except (msgspec.ValidationError, msgspec.DecodeError) as exc:
+            return _decoders()[0].decode(blob)
+        except _decoders()[2] as exc:
             raise self._fail(f"holds a damaged passage ({exc})") from None
 
     def _mention(self, blob: object) -> MentionRecord:
         try:
-            return _MENTION.decode(blob)  # type: ignore[arg-type]
-        except (msgspec.ValidationError, msgspec.DecodeError) as exc:
+            return _decoders()[1].decode(blob)
+        except _decoders()[2] as exc:
             raise self._fail(f"holds a damaged mention ({exc})") from None
 
     # -- texts and passages -----------------------------------------------------------
@@ -211,10 +223,26 @@ class Corpus:
         return [self._passage(blob) for (blob,) in rows]
 
     def passages_by_rowid(self, rowids: list[int]) -> dict[int, PassageRecord]:
-        """Passages by their row numbers (what the full-text index gives back)."""
+        """Passages by their row numbers (what the full-text index gives back), for a list
+        of search hits: only the fields a hit shows are checked (id, source, section, kind,
+        text), which the standard json module does without loading the typed decoders; a
+        passage opened to be read is checked whole (`passage`)."""
         marks = ",".join("?" * len(rowids))
         rows = self._all(f"SELECT rowid, record FROM passages WHERE rowid IN ({marks})", (*rowids,))
-        return {int(rowid): self._passage(blob) for rowid, blob in rows}
+        return {int(rowid): self._shown_passage(blob) for rowid, blob in rows}
+
+    def _shown_passage(self, blob: bytes | str) -> PassageRecord:
+        import json
+
+        try:
+            record = json.loads(blob)
+        except (ValueError, RecursionError):
+            record = None
+        if not isinstance(record, dict) or not all(
+            isinstance(record.get(field), str) for field in _SHOWN_FIELDS
+        ):
+            raise self._fail("holds a damaged passage (a search hit's fields are missing)")
+        return record  # type: ignore[return-value]
 
     def all_passages(self) -> Iterator[PassageRecord]:
         """Every passage of this generation, source by source in catalogue order."""

@@ -12,21 +12,17 @@ import json
 import stat
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 
 from kazsec.errors import LookupFailed, StoreError
-from kazsec.model import (
-    CORPUS_TABLES,
-    KNOWLEDGE_TABLES,
-    META_TABLE,
-    SCHEMA_VERSION,
-    FullSourceRecord,
-    Record,
-)
+from kazsec.kinds import CORPUS_TABLES, KNOWLEDGE_TABLES, META_TABLE, SCHEMA_VERSION, Record
 from kazsec.store.atomic import atomic_write_text
+
+if TYPE_CHECKING:
+    from kazsec.model import FullSourceRecord
 
 
 def not_a_store(path: Path) -> str | None:
@@ -154,14 +150,19 @@ class Store:
     @classmethod
     def open(cls, path: Path) -> Store:
         """Open a store file and check every record by type; StoreError says what and how to fix."""
-        from kazsec.store.schema import decode_store
+        from kazsec.store import validated
 
         raw = read_store_file(path)
+        tables = validated.recall(raw)
+        if tables is None:
+            from kazsec.store.schema import decode_store
 
-        def fail(why: str) -> StoreError:
-            return StoreError(f"store {path} {why}; {_rebuild_hint(path)}")
+            def fail(why: str) -> StoreError:
+                return StoreError(f"store {path} {why}; {_rebuild_hint(path)}")
 
-        return cls(path, decode_store(raw, fail))
+            tables = decode_store(raw, fail)
+            validated.remember(raw, tables)
+        return cls(path, tables)
 
     def all(self, name: str) -> list[Record]:
         """Every record of a table, in build order. Treat them as read-only.

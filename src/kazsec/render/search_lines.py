@@ -1,0 +1,47 @@
+"""Search results as tab-separated lines, for a pipe: `kazsec search Masimov | cut -f2`.
+
+A terminal gets the table (render/search.py); a script reading the output gets one result
+per line with a header, fields separated by tabs, nothing to strip. No rich here: piping a
+search into another tool should cost no more than the search.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from kazsec.render.text import inert
+
+if TYPE_CHECKING:
+    from kazsec.search import SearchResult
+
+HEADER = ("type", "id", "score", "name", "match")
+
+
+def _field(text: str) -> str:
+    """One field: inert, on one line, with no tab to split it."""
+    return " ".join(inert(text).split())
+
+
+def result_lines(results: Sequence[SearchResult], explain: bool = False) -> list[str]:
+    """A header and one line per result: type, id, score, name, what matched (and how)."""
+    header = [*HEADER, "how"] if explain else list(HEADER)
+    lines = ["\t".join(header)]
+    for result in results:
+        fields = [result.type, result.id, f"{result.score:.0f}", result.name, result.matched]
+        if explain:
+            fields.append(result.how)
+        lines.append("\t".join(map(_field, fields)))
+    return lines
+
+
+def no_match_lines(query: str, guesses: Sequence[SearchResult]) -> list[str]:
+    """'no match for …', and the closest guesses under the bar, said as guesses."""
+    lines = [_field(f"no match for {query!r}")]
+    if guesses:
+        names = ", ".join(f"{r.name} ({r.score:.0f})" for r in guesses[:3])
+        lines.append(_field(f"closest guesses: {names}"))
+    return lines
+
+
+__all__ = ["HEADER", "no_match_lines", "result_lines"]
