@@ -14,8 +14,6 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tinydb import TinyDB
-from tinydb.storages import MemoryStorage
 
 from kazsec.errors import LookupFailed, StoreError
 from kazsec.kinds import CORPUS_TABLES, KNOWLEDGE_TABLES, META_TABLE, SCHEMA_VERSION, Record
@@ -64,6 +62,9 @@ def write_store(
 
     Only a store (or, with `force`, any regular file) is replaced; a link is written through.
     """
+    from tinydb import TinyDB  # writing only: reading a store is plain JSON
+    from tinydb.storages import MemoryStorage
+
     db = TinyDB(storage=MemoryStorage)
     db.table(META_TABLE).insert({**meta, "schema_version": SCHEMA_VERSION})
     for name in KNOWLEDGE_TABLES:
