@@ -14,7 +14,6 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-
 from kazsec.errors import LookupFailed, StoreError
 from kazsec.kinds import CORPUS_TABLES, KNOWLEDGE_TABLES, META_TABLE, SCHEMA_VERSION, Record
 from kazsec.store.atomic import atomic_write_text
