@@ -87,6 +87,9 @@ class KazsecApp(App[None]):
             gc.enable()
         # mypy cannot solve call_from_thread's return type for a coroutine function.
         self.call_from_thread(self._library_ready, library, lists)  # type: ignore[arg-type]
+        from kazsec.search.readings import warm_up
+
+        warm_up()  # after the explorer is searchable: the first Cyrillic word need not wait
 
     async def _library_ready(self, library: Library, lists: dict[str, list[ListRow]]) -> None:
         await self.explorer.panes_mounted()
