@@ -386,3 +386,31 @@ def test_four_letters_of_a_name_put_it_in_the_top_5(engine: SearchEngine, prefix
         "Шибу": "marat-shibutov",
     }[prefix]
     assert wanted in ranked
+
+
+def _prefixes(store: Store) -> list[tuple[str, str]]:
+    """Every 4 to 9 letters typed of every person's surname and full name, in each script
+    the knowledge base writes them in."""
+    typed = []
+    for person in store.all("people"):
+        forms = [person["name"], person.get("native_ru", ""), person.get("native_kk", "")]
+        for form in filter(None, forms):
+            words = form.replace(".", " ").split()
+            for written in {words[-1], form}:
+                for end in range(4, min(len(written), 9) + 1):
+                    if sum(char.isalpha() for char in written[:end]) >= 4:
+                        typed.append((written[:end], person["id"]))
+    return typed
+
+
+def test_every_prefix_of_four_letters_or_more_puts_the_person_in_the_top_5(
+    engine: SearchEngine, store: Store
+) -> None:
+    typed = _prefixes(store)
+    assert len(typed) > 1000
+    missed = [
+        (prefix, wanted)
+        for prefix, wanted in typed
+        if wanted not in [r.id for r in engine.search(prefix, types={"person"}, limit=5)]
+    ]
+    assert missed == []
