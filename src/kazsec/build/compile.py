@@ -29,7 +29,7 @@ from kazsec.kb.loader import load_knowledge_base
 from kazsec.model import Record
 from kazsec.store import check_replaceable, write_store
 from kazsec.store.corpus import CORPUS_SCHEMA, corpus_path
-from kazsec.store.corpus_write import CorpusWriter, UnitData, generation_id
+from kazsec.store.corpus_write import CorpusWriter, MentionRow, UnitData, generation_id
 from kazsec.store.knowledge import previous_generation
 
 # (sources.toml's reader is not among them: a unit is keyed by the entry it read.)
@@ -185,7 +185,7 @@ def _build(
                 jobs.append(("link", writer.path, num))
         progress(f"{len(jobs)} of {len(metas)} sources to repair or link")
         pending: list[UnitData] = []
-        found: list[tuple[str | int, list[Record]]] = []
+        found: list[tuple[str | int, list[MentionRow]]] = []
 
         def flush() -> None:
             numbers.update(writer.add_units(pending))
@@ -200,8 +200,8 @@ def _build(
             if data is not None:
                 pending.append(data)
                 built += 1
-                size += len(data.passages)
-            found.append((data.unit if data is not None else num, mentions or []))  # type: ignore[arg-type]
+                size += len(data.keys)
+            found.append((data.unit if data is not None else num, mentions))  # type: ignore[arg-type]
             if size >= BATCH_PASSAGES or len(found) >= 100:
                 flush()
                 size = 0

@@ -24,18 +24,32 @@ from kazsec.store.corpus import APPLICATION_ID, CORPUS_SCHEMA, SCHEMA, connect, 
 
 _ENCODE = msgspec.json.Encoder(order="deterministic").encode
 
+PassageRow = tuple[int, str, bytes]  # a passage as stored: its seq, id and encoded record
+MentionRow = tuple[int, bytes, tuple[str, ...]]  # ambiguous, encoded record, entities it names
+
 
 @dataclass(frozen=True)
 class UnitData:
-    """One repaired source as the corpus stores it: texts, passages and their folded keys."""
+    """One repaired source as the corpus stores it: texts, passages and their folded keys.
+
+    A worker hands a unit over packed (build/units.py): no passage records, but `rows` and
+    `terms` made already, so that the one writer only writes and only bytes cross processes.
+    """
 
     unit: str
     source: str
     raw_text: str
     repaired_text: str
-    passages: Sequence[Record]
+    passages: Sequence[Record]  # empty once packed
     keys: Sequence[str]  # the folded key of each passage, in order
     source_key: str = ""  # the folded words of its title, publisher, author and id
+    rows: Sequence[PassageRow] = ()  # the passages as stored, once packed
+    terms: frozenset[str] | None = None  # every word of its keys, once packed
+
+
+def unit_terms(keys: Sequence[str]) -> frozenset[str]:
+    """Every word of some folded keys (a key is words joined by single spaces)."""
+    return frozenset(" ".join(keys).split())
 
 
 def generation_id(linker: str, units: Sequence[str]) -> str:
@@ -144,68 +158,87 @@ class CorpusWriter:
         # vocabulary would cost more than the document).
         known = self._known_terms() if len(units) > 1 or self._terms is not None else set()
         added = set[str]()
+        passages: list[tuple[int, int, int, str, bytes]] = []
+        keys: list[tuple[int, str]] = []
         with self.db:
+            # Row numbers given here (this is the only writer), so that every passage of the
+            # batch goes in by one executemany per table, not a statement per passage.
+            (last,) = self.db.execute("SELECT coalesce(max(rowid), 0) FROM passages").fetchone()
             for data in units:
+                count = len(data.keys)
                 cursor = self.db.execute(
                     "INSERT INTO units(unit, source, raw_text, repaired_text, passage_count) "
                     "VALUES (?, ?, ?, ?, ?)",
-                    (data.unit, data.source, data.raw_text, data.repaired_text, len(data.passages)),
+                    (data.unit, data.source, data.raw_text, data.repaired_text, count),
                 )
                 num = int(cursor.lastrowid or 0)
                 numbers[data.unit] = num
-                self.db.execute(
-                    "INSERT OR REPLACE INTO unit_sizes VALUES (?, ?)", (num, len(data.passages))
-                )
+                self.db.execute("INSERT OR REPLACE INTO unit_sizes VALUES (?, ?)", (num, count))
                 self.db.execute(
                     "INSERT INTO source_keys(rowid, key) VALUES (?, ?)", (num, data.source_key)
                 )
-                # Row numbers given here (this is the only writer) so that both tables are
-                # filled by executemany, not a statement per passage.
-                (last,) = self.db.execute("SELECT coalesce(max(rowid), 0) FROM passages").fetchone()
-                rowids = range(last + 1, last + 1 + len(data.passages))
-                self.db.executemany(
-                    "INSERT INTO passages(rowid, unit, seq, id, record) VALUES (?, ?, ?, ?, ?)",
-                    (
-                        (rowid, num, p["seq"], p["id"], _ENCODE(p))
-                        for rowid, p in zip(rowids, data.passages, strict=True)
-                    ),
-                )
-                rows = list(zip(rowids, data.keys, strict=True))
-                self.db.executemany("INSERT INTO passage_keys(rowid, key) VALUES (?, ?)", rows)
-                terms = {t for _, key in rows for t in key.split()} - known - added
-                added |= terms
+                rowids = range(last + 1, last + 1 + count)
+                last += count
+                rows = data.rows or [(p["seq"], p["id"], _ENCODE(p)) for p in data.passages]
+                passages += [
+                    (rowid, num, seq, pid, record)
+                    for rowid, (seq, pid, record) in zip(rowids, rows, strict=True)
+                ]
+                keys += zip(rowids, data.keys, strict=True)
                 # Only words never seen before: after the first few thousand passages of an
                 # archive, most of a document's words are already there.
-                self.db.executemany(
-                    "INSERT OR IGNORE INTO terms(term, length) VALUES (?, ?)",
-                    ((t, len(t)) for t in terms),
-                )
+                terms = data.terms if data.terms is not None else unit_terms(data.keys)
+                added |= terms - known
+            self.db.executemany(
+                "INSERT INTO passages(rowid, unit, seq, id, record) VALUES (?, ?, ?, ?, ?)",
+                passages,
+            )
+            self.db.executemany("INSERT INTO passage_keys(rowid, key) VALUES (?, ?)", keys)
+            self.db.executemany(
+                "INSERT OR IGNORE INTO terms(term, length) VALUES (?, ?)",
+                ((t, len(t)) for t in sorted(added)),
+            )
         known |= added  # only once committed
         return numbers
 
-    def add_mentions(self, linker: str, found: Sequence[tuple[int, Sequence[Record]]]) -> None:
-        """Store the mentions one linker found in units, one transaction for all of them."""
+    def add_mentions(self, linker: str, found: Sequence[tuple[int, Sequence[MentionRow]]]) -> None:
+        """Store the mentions one linker found in units (`mention_rows`), one transaction for
+        all of them."""
         with self.db:
             for num, mentions in found:
-                self.db.execute("DELETE FROM named WHERE unit = ? AND linker = ?", (num, linker))
-                self.db.execute("DELETE FROM mentions WHERE unit = ? AND linker = ?", (num, linker))
-                for mention in mentions:
-                    cursor = self.db.execute(
-                        "INSERT INTO mentions(unit, linker, ambiguous, record) VALUES (?, ?, ?, ?)",
-                        (num, linker, int(mention["ambiguous"]), _ENCODE(mention)),
+                # A unit's mentions and names go in with its `linked` row, in one transaction
+                # (and `collect` deletes them together): without that row there is nothing to
+                # delete. Asked first because `named` has no index by unit, and deleting from
+                # it scans the whole table: at a million passages, 10,000 scans of 700,000 rows.
+                if self.db.execute(
+                    "SELECT 1 FROM linked WHERE unit = ? AND linker = ?", (num, linker)
+                ).fetchone():
+                    self.db.execute(
+                        "DELETE FROM named WHERE unit = ? AND linker = ?", (num, linker)
                     )
-                    names = (
-                        [c["id"] for c in mention["candidates"]]
-                        if mention["ambiguous"]
-                        else [mention["entity"]]
+                    self.db.execute(
+                        "DELETE FROM mentions WHERE unit = ? AND linker = ?", (num, linker)
                     )
-                    self.db.executemany(
-                        "INSERT OR IGNORE INTO named VALUES (?, ?, ?, ?, ?)",
-                        (
-                            (entity, linker, num, cursor.lastrowid, int(mention["ambiguous"]))
-                            for entity in names
-                        ),
-                    )
+                # Row numbers as SQLite would give them one by one (one more than the largest),
+                # so that a unit's mentions go in by one executemany.
+                (last,) = self.db.execute("SELECT coalesce(max(rowid), 0) FROM mentions").fetchone()
+                rowids = range(last + 1, last + 1 + len(mentions))
+                self.db.executemany(
+                    "INSERT INTO mentions(rowid, unit, linker, ambiguous, record) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (
+                        (rowid, num, linker, ambiguous, record)
+                        for rowid, (ambiguous, record, _) in zip(rowids, mentions, strict=True)
+                    ),
+                )
+                self.db.executemany(
+                    "INSERT OR IGNORE INTO named VALUES (?, ?, ?, ?, ?)",
+                    (
+                        (entity, linker, num, rowid, ambiguous)
+                        for rowid, (ambiguous, _, names) in zip(rowids, mentions, strict=True)
+                        for entity in names
+                    ),
+                )
                 self.db.execute(
                     "INSERT OR REPLACE INTO linked VALUES (?, ?, ?)", (num, linker, len(mentions))
                 )
