@@ -31,7 +31,7 @@ from kazsec.store.corpus_write import MentionRow, UnitData, unit_terms
 
 POOL_FROM = 24  # units to do before worker processes pay for their start-up
 # Jobs sent ahead of the writer, per worker: enough for the workers to go on while the
-# writer stores a batch (compile.BATCH_PASSAGES, ~50 units) and not wait for it, and still a
+# writer stores a batch (compile.BATCH_UNITS, 150 units) and not wait for it, and still a
 # bound on the results held in memory (~0.4 MB a unit).
 IN_FLIGHT_PER_WORKER = 64
 _ENCODE = msgspec.json.Encoder(order="deterministic").encode

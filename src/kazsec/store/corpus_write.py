@@ -107,6 +107,9 @@ class CorpusWriter:
             self.db.close()
             self._remove()
             self.db = connect(self.path, readonly=False)
+        # A build writes its whole archive through the WAL: checkpoint it every 64 MB instead
+        # of every 4 MB, fewer times waiting for the disk (this connection only; not stored).
+        self.db.execute("PRAGMA wal_autocheckpoint = 16384")
         with self.db:
             self.db.executescript(SCHEMA)
             self.db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -323,9 +326,16 @@ class CorpusWriter:
                 )
                 self.db.execute("DELETE FROM source_keys WHERE rowid = ?", (num,))
                 self.db.execute("DELETE FROM unit_sizes WHERE num = ?", (num,))
-                for table in ("passages", "mentions", "named", "linked"):
+                for table in ("passages", "mentions", "linked"):
                     self.db.execute(f"DELETE FROM {table} WHERE unit = ?", (num,))
                 self.db.execute("DELETE FROM units WHERE num = ?", (num,))
+            # `named` has no index by unit: one pass over it for 500 dead units, not one each
+            # (after a change to the repair code, every unit of an archive dies at once).
+            for start in range(0, len(dead), 500):
+                chunk = dead[start : start + 500]
+                self.db.execute(
+                    f"DELETE FROM named WHERE unit IN ({','.join('?' * len(chunk))})", chunk
+                )
             linkers = [row[0] for row in self.db.execute("SELECT linker FROM generations")]
             lmarks = ",".join("?" * len(linkers))
             for table in ("mentions", "named", "linked"):
