@@ -338,7 +338,13 @@ class CorpusWriter:
                 )
             linkers = [row[0] for row in self.db.execute("SELECT linker FROM generations")]
             lmarks = ",".join("?" * len(linkers))
-            for table in ("mentions", "named", "linked"):
+            # Mentions and names are stored and deleted with their unit's `linked` row, so the
+            # small `linked` table tells whether any linker is gone; only then are the big
+            # tables read through (~0.3 s at a million passages, on every build).
+            stale = self.db.execute(
+                f"SELECT 1 FROM linked WHERE linker NOT IN ({lmarks}) LIMIT 1", linkers
+            ).fetchone()
+            for table in ("mentions", "named", "linked") if stale else ():
                 self.db.execute(f"DELETE FROM {table} WHERE linker NOT IN ({lmarks})", linkers)
         return len(dead)
 
