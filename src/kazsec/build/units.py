@@ -13,6 +13,7 @@ import sqlite3
 import sys
 import threading
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import replace
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
@@ -26,10 +27,13 @@ from kazsec.kb.mentions import Linker
 from kazsec.model import Record
 from kazsec.names.fold import fold_key
 from kazsec.store.corpus import connect
-from kazsec.store.corpus_write import UnitData
+from kazsec.store.corpus_write import MentionRow, UnitData, unit_terms
 
 POOL_FROM = 24  # units to do before worker processes pay for their start-up
-IN_FLIGHT_PER_WORKER = 4  # jobs sent ahead of the writer, per worker
+# Jobs sent ahead of the writer, per worker: enough for the workers to go on while the
+# writer stores a batch (compile.BATCH_UNITS, 150 units) and not wait for it, and still a
+# bound on the results held in memory (~0.4 MB a unit).
+IN_FLIGHT_PER_WORKER = 64
 _ENCODE = msgspec.json.Encoder(order="deterministic").encode
 
 
@@ -54,11 +58,31 @@ def repair_unit(data_dir: Path, meta: SourceMeta, unit: str) -> UnitData:
     return UnitData(unit, meta.id, repaired.raw_text, repaired.repaired_text, passages, keys, words)
 
 
+def packed(data: UnitData) -> UnitData:
+    """A unit as a worker hands it to the writer: its passages encoded as the corpus stores
+    them and its words gathered (work taken off the one writer), and no records to pickle."""
+    rows = [(p["seq"], p["id"], _ENCODE(p)) for p in data.passages]
+    return replace(data, passages=(), rows=rows, terms=unit_terms(data.keys))
+
+
+def mention_rows(mentions: Sequence[Record]) -> list[MentionRow]:
+    """Mentions as the corpus stores them, each with the entities it names (every candidate
+    of an ambiguous one)."""
+    return [
+        (
+            int(m["ambiguous"]),
+            _ENCODE(m),
+            tuple(c["id"] for c in m["candidates"]) if m["ambiguous"] else (m["entity"],),
+        )
+        for m in mentions
+    ]
+
+
 # A job: ("repair", data_dir, meta, unit) repairs and links a new unit; ("repaired", data)
 # links a unit repaired already; ("link", corpus, num) links a stored unit again, reading
 # it from the corpus itself. Linking needs the worker's Linker, made by `_start_worker`.
 Job = tuple[Any, ...]
-Done = tuple[UnitData | None, int | None, list[Record] | None]
+Done = tuple[UnitData | None, int | None, list[MentionRow]]
 _linker: Linker | None = None
 _readers: dict[Path, sqlite3.Connection] = {}
 
@@ -83,8 +107,8 @@ def _run(job: Job) -> Done | KazsecError:
     try:
         if job[0] in ("repair", "repaired"):
             data = job[1] if job[0] == "repaired" else repair_unit(job[1], job[2], job[3])
-            return data, None, _linker.link(data.passages)
-        return None, job[2], _linker.link(_stored_passages(job[1], job[2]))
+            return packed(data), None, mention_rows(_linker.link(data.passages))
+        return None, job[2], mention_rows(_linker.link(_stored_passages(job[1], job[2])))
     except KazsecError as exc:
         return exc
 
