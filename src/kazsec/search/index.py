@@ -26,7 +26,6 @@ from kazsec.search.align import (
     WHOLE_KEY,
     Indexed,
     alias_spans,
-    best_slots,
     is_whole,
 )
 from kazsec.search.explain import explain, written_as_typed
@@ -48,7 +47,7 @@ from kazsec.search.results import (
     SearchResult,
     query_letters,
 )
-from kazsec.search.scoring import score_alias
+from kazsec.search.scoring import plan, score_all
 
 _FORMAT = "kazsec-name-index-1"  # bump when the saved shape changes
 # A token that only resembles a name token is worth less than one that equals it.
@@ -310,14 +309,12 @@ class NameIndex:
             )
             matches.append(found)
             routes.append(route)
-        scored: list[tuple[float, int, list[int]]] = []
-        for index in self._candidates(tokens, matches, compact, mode):
-            item = self._items[index]
-            if types and item.entry.type not in types:
-                continue
-            slots = best_slots(item, tokens, matches, feminine)
-            score, aligned = score_alias(item, tokens, compact, slots, typing, feminine)
-            scored.append((score, index, aligned))
+        scored = score_all(
+            self._items,
+            self._candidates(tokens, matches, compact, mode),
+            plan(tokens, compact, matches, typing, feminine),
+            types,
+        )
         # The whole-key fuzzy comparison is the costliest step: only for the front runners.
         scored.sort(key=lambda s: -s[0])
         literal = _literal(query)
