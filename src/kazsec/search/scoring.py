@@ -4,21 +4,146 @@ The key typed so far ('kasimJo') and the tokens aligned one by one are two readi
 the query; the better one counts. Words a name's aliases leave out (a patronymic after the
 given name, its initial, a preposition copied with the name) are no evidence against it.
 
-Up to MAX_CANDIDATES aliases are scored per query, so what can be known of the query
-alone (which tokens are initials, patronymics, prepositions; which name token each
-matched vocabulary token answers) is worked out once, in `Query`, not once per alias.
+First each query token is read against the index's vocabulary (`Vocabulary.matches`):
+equal, a case form or spelling, the other gender of a surname, the start of the last
+token, or near (fuzzy). Up to MAX_CANDIDATES aliases are then scored per query, so what
+can be known of the query alone (which tokens are initials, patronymics, prepositions;
+which name token each matched vocabulary token answers) is worked out once, in `Query`,
+not once per alias.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left
+from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
-from kazsec.names.gender import feminine_forms
+from rapidfuzz import fuzz, process
+
+from kazsec.names.gender import feminine_forms, masculine_forms
 from kazsec.search.align import KEY_PREFIX, WHOLE_KEY, Indexed, ends_in_other_gender
-from kazsec.search.readings import FUNCTION_WORDS, looks_like_patronymic
+from kazsec.search.readings import (
+    FUNCTION_WORDS,
+    SearchMode,
+    looks_like_patronymic,
+    word_readings,
+)
 
 LEFT_OUT = 75.0  # a patronymic (or its initial) the alias leaves out: neither there nor wrong
+# A token that only resembles a name token is worth less than one that equals it.
+FUZZY_DISCOUNT = 0.9
+MAX_PREFIX_TOKENS = 40
+FUZZY_TOKENS_PER_QUERY_TOKEN = 25
+FUZZY_TOKEN_CUTOFF = 70.0
+# Fuzzy mode (asked for: typos expected) looks further and discounts less.
+LOOSE_FUZZY_CUTOFF = 60.0
+LOOSE_FUZZY_DISCOUNT = 0.95
+# A masculine surname stands for its feminine form ('Nazarbayev Dariga'), just under an
+# equal token so that, when both a man and a woman of the family are known, the given
+# name decides. A feminine query for a man's name is only a guess on its own.
+FEMININE_OF_QUERY = 96.0
+MASCULINE_OF_QUERY = 80.0
+MATCHES_KEPT = 4096  # query tokens whose matches are remembered (typing repeats them)
+
+
+def prefixed(sorted_keys: list[str], prefix: str, cap: int) -> range:
+    """Where the keys starting with `prefix` are in `sorted_keys`, at most `cap` of them."""
+    start = bisect_left(sorted_keys, prefix)
+    end = start
+    while end < len(sorted_keys) and end - start < cap and sorted_keys[end].startswith(prefix):
+        end += 1
+    return range(start, end)
+
+
+def by_length(tokens: list[str]) -> tuple[list[str], list[int]]:
+    """`tokens` (sorted) ordered by length, and where each length starts: the tokens of
+    lengths a..b are then one slice, [starts[a]:starts[b + 1]], in sorted order."""
+    ordered = sorted(tokens, key=len)  # stable: sorted within each length
+    starts = [0]
+    for position, token in enumerate(ordered):
+        while len(starts) <= len(token):
+            starts.append(position)
+    starts.append(len(ordered))
+    return ordered, starts
+
+
+class Vocabulary:
+    """Every token the index holds, for what a query token may stand for."""
+
+    def __init__(
+        self, known: Mapping[str, object], tokens: list[str], ordered: list[str], starts: list[int]
+    ) -> None:
+        self.known = known  # membership: the index's postings
+        self.tokens = tokens  # sorted
+        self.ordered, self.starts = ordered, starts  # see by_length
+        self._kept: dict[tuple[str, bool, str, str], tuple[dict[str, float], dict[str, str]]]
+        self._kept = {}
+
+    def _of_lengths(self, shortest: int, longest: int) -> list[str]:
+        last = len(self.starts) - 1
+        start = self.starts[min(max(shortest, 0), last)]
+        return self.ordered[start : self.starts[min(max(longest + 1, 0), last)]]
+
+    def matches(
+        self, token: str, is_last: bool, mode: SearchMode = "scripts", word: str = ""
+    ) -> tuple[dict[str, float], dict[str, str]]:
+        """Vocabulary tokens a query token may stand for, with how well they match, and the
+        route of each that came from another reading of the typed `word`."""
+        key = (token, is_last, mode, word)
+        if key not in self._kept:
+            if len(self._kept) >= MATCHES_KEPT:
+                self._kept.clear()
+            self._kept[key] = self._matches(token, is_last, mode, word)
+        found, routes = self._kept[key]
+        return dict(found), dict(routes)
+
+    def _matches(
+        self, token: str, is_last: bool, mode: SearchMode, word: str
+    ) -> tuple[dict[str, float], dict[str, str]]:
+        found: dict[str, float] = {}
+        routes: dict[str, str] = {}
+        known = self.known
+        if token in known:
+            found[token] = 100.0
+        if mode == "exact":
+            if is_last and len(token) >= 2:
+                for i in prefixed(self.tokens, token, MAX_PREFIX_TOKENS):
+                    candidate = self.tokens[i]
+                    found.setdefault(candidate, 85.0 + 15.0 * len(token) / len(candidate))
+            return found, routes
+        if word and token not in known:
+            for reading in word_readings(word):
+                if reading.token in known and found.get(reading.token, 0.0) < reading.quality:
+                    found[reading.token] = reading.quality
+                    routes[reading.token] = reading.route
+        for forms, quality in (
+            (feminine_forms(token), FEMININE_OF_QUERY),
+            (masculine_forms(token), MASCULINE_OF_QUERY),
+        ):
+            for form in forms:
+                if form in known and found.get(form, 0.0) < quality:
+                    found[form] = quality
+        if is_last and len(token) >= 2:
+            for i in prefixed(self.tokens, token, MAX_PREFIX_TOKENS):
+                candidate = self.tokens[i]
+                prefix_quality = 85.0 + 15.0 * len(token) / len(candidate)
+                if found.get(candidate, 0.0) < prefix_quality:
+                    found[candidate] = prefix_quality
+        if len(token) >= 3 and token not in known:  # a known token is meant as typed
+            loose = mode == "fuzzy"
+            spread = 3 if loose else 2
+            discount = LOOSE_FUZZY_DISCOUNT if loose else FUZZY_DISCOUNT
+            for candidate, score, _ in process.extract(
+                token,
+                self._of_lengths(len(token) - spread, len(token) + spread),
+                scorer=fuzz.ratio,
+                limit=FUZZY_TOKENS_PER_QUERY_TOKEN * (2 if loose else 1),
+                score_cutoff=LOOSE_FUZZY_CUTOFF if loose else FUZZY_TOKEN_CUTOFF,
+            ):
+                if score * discount > found.get(candidate, 0.0):
+                    found[candidate] = float(score) * discount
+                    routes.pop(candidate, None)
+        return found, routes
 
 
 class Query(NamedTuple):
