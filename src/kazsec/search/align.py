@@ -27,31 +27,6 @@ class Indexed(NamedTuple):
     surname: int  # index of the surname token, -1 if none
 
 
-def best_slots(
-    item: Indexed, query: list[str], matches: list[dict[str, float]], feminine: bool
-) -> list[tuple[float, int]]:
-    """For each query token, its best quality among this alias's tokens, and where.
-
-    `feminine`: some query token has a feminine ending, so a joined pair it only
-    begins must be checked ('nazarbaeva' is not 'nazarbaev' + 'a[nnounces]').
-    """
-    slots = []
-    for index, token_matches in enumerate(matches):
-        best = (0.0, -1)
-        for position, name_token in enumerate(item.tokens):
-            quality = token_matches.get(name_token)
-            if quality is not None and quality > best[0]:
-                if (
-                    feminine
-                    and position >= item.base_count
-                    and query[index] in feminine_forms(item.tokens[position - item.base_count])
-                ):
-                    continue
-                best = (quality, position)
-        slots.append(best)
-    return slots
-
-
 def ends_in_other_gender(item: Indexed, query: list[str]) -> bool:
     """Whether the query's last token is the feminine of the alias token in its place.
 
@@ -115,7 +90,6 @@ __all__ = [
     "WHOLE_KEY",
     "Indexed",
     "alias_spans",
-    "best_slots",
     "ends_in_other_gender",
     "is_whole",
 ]

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import marshal
 import re
-from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
@@ -21,12 +20,11 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from kazsec.names.fold import fold_key
-from kazsec.names.gender import feminine_forms, masculine_forms
+from kazsec.names.gender import masculine_forms
 from kazsec.search.align import (
     WHOLE_KEY,
     Indexed,
     alias_spans,
-    best_slots,
     is_whole,
 )
 from kazsec.search.explain import explain, written_as_typed
@@ -35,7 +33,6 @@ from kazsec.search.readings import (
     SearchMode,
     layout_readings,
     query_words,
-    word_readings,
 )
 from kazsec.search.results import (
     CONFIDENT,
@@ -48,28 +45,15 @@ from kazsec.search.results import (
     SearchResult,
     query_letters,
 )
-from kazsec.search.scoring import score_alias
+from kazsec.search.scoring import Vocabulary, by_length, plan, prefixed, score_all
 
-_FORMAT = "kazsec-name-index-1"  # bump when the saved shape changes
-# A token that only resembles a name token is worth less than one that equals it.
-FUZZY_DISCOUNT = 0.9
+_FORMAT = "kazsec-name-index-2"  # bump when the saved shape changes
 MAX_CANDIDATES = 800  # aliases scored per query, taken from the best-matching tokens first
 RESCORE = 100  # front runners given the whole-key fuzzy comparison too
-MAX_PREFIX_TOKENS = 40
-FUZZY_TOKENS_PER_QUERY_TOKEN = 25
-FUZZY_TOKEN_CUTOFF = 70.0
-# Fuzzy mode (asked for: typos expected) looks further and discounts less.
-LOOSE_FUZZY_CUTOFF = 60.0
-LOOSE_FUZZY_DISCOUNT = 0.95
-FUZZY_CONFIDENT = 75.0  # and takes a near spelling for the name meant
+FUZZY_CONFIDENT = 75.0  # fuzzy mode takes a near spelling for the name meant
 PLAIN_FUZZY_LIMIT = 3_000  # scan every whole key with plain fuzzy only on indexes this small
 # A query ending in a dotted initial ('Nazarbayev D.') is not a word being typed.
 _ENDS_IN_INITIAL = re.compile(r"(?:^|[\s.])[^\W\d_]\.\s*$")
-# A masculine surname stands for its feminine form ('Nazarbayev Dariga'), just under an
-# equal token so that, when both a man and a woman of the family are known, the given
-# name decides. A feminine query for a man's name is only a guess on its own.
-FEMININE_OF_QUERY = 96.0
-MASCULINE_OF_QUERY = 80.0
 
 
 @lru_cache(maxsize=65536)
@@ -99,10 +83,8 @@ class NameIndex:
             compacts.append((compact, index))
         self._items = items
         self._postings = dict(postings)
-        self._vocabulary = sorted(self._postings)
-        self._by_length: dict[int, list[str]] = defaultdict(list)
-        for token in self._vocabulary:
-            self._by_length[len(token)].append(token)
+        vocabulary = sorted(self._postings)
+        self._words = Vocabulary(self._postings, vocabulary, *by_length(vocabulary))
         self._all_compacts = [item.compact for item in items]
         compacts.sort()
         self._compacts = [c for c, _ in compacts]
@@ -122,8 +104,9 @@ class NameIndex:
             _FORMAT,
             items,
             self._postings,
-            self._vocabulary,
-            dict(self._by_length),
+            self._words.tokens,
+            self._words.ordered,
+            self._words.starts,
             self._compacts,
             self._compact_ids,
         )
@@ -136,84 +119,17 @@ class NameIndex:
             state = marshal.loads(data)
             if state[0] != _FORMAT:
                 return None
-            _, items, postings, vocabulary, by_length, compacts, compact_ids = state
+            _, items, postings, vocabulary, ordered, starts, compacts, compact_ids = state
             index = cls.__new__(cls)
             index._items = [Indexed(Entry(*entry), *rest) for entry, *rest in items]
             index._postings = postings
-            index._vocabulary = vocabulary
-            index._by_length = defaultdict(list, by_length)
+            index._words = Vocabulary(postings, vocabulary, ordered, starts)
             index._all_compacts = [item.compact for item in index._items]
             index._compacts = compacts
             index._compact_ids = compact_ids
         except (EOFError, ValueError, TypeError, IndexError):
             return None
         return index
-
-    # -- candidate tokens ---------------------------------------------------------
-
-    def _prefixed(self, sorted_keys: list[str], prefix: str, cap: int) -> range:
-        start = bisect_left(sorted_keys, prefix)
-        end = start
-        while end < len(sorted_keys) and end - start < cap and sorted_keys[end].startswith(prefix):
-            end += 1
-        return range(start, end)
-
-    def _token_matches(
-        self, token: str, is_last: bool, mode: SearchMode = "scripts", word: str = ""
-    ) -> tuple[dict[str, float], dict[str, str]]:
-        """Vocabulary tokens a query token may stand for, with how well they match, and the
-        route of each that came from another reading of the typed `word`."""
-        found: dict[str, float] = {}
-        routes: dict[str, str] = {}
-        if token in self._postings:
-            found[token] = 100.0
-        if mode == "exact":
-            if is_last and len(token) >= 2:
-                for i in self._prefixed(self._vocabulary, token, MAX_PREFIX_TOKENS):
-                    candidate = self._vocabulary[i]
-                    found.setdefault(candidate, 85.0 + 15.0 * len(token) / len(candidate))
-            return found, routes
-        if word and token not in self._postings:
-            for reading in word_readings(word):
-                if (
-                    reading.token in self._postings
-                    and found.get(reading.token, 0.0) < reading.quality
-                ):
-                    found[reading.token] = reading.quality
-                    routes[reading.token] = reading.route
-        for forms, quality in (
-            (feminine_forms(token), FEMININE_OF_QUERY),
-            (masculine_forms(token), MASCULINE_OF_QUERY),
-        ):
-            for form in forms:
-                if form in self._postings and found.get(form, 0.0) < quality:
-                    found[form] = quality
-        if is_last and len(token) >= 2:
-            for i in self._prefixed(self._vocabulary, token, MAX_PREFIX_TOKENS):
-                candidate = self._vocabulary[i]
-                prefix_quality = 85.0 + 15.0 * len(token) / len(candidate)
-                if found.get(candidate, 0.0) < prefix_quality:
-                    found[candidate] = prefix_quality
-        if len(token) >= 3 and token not in self._postings:  # a known token is meant as typed
-            loose = mode == "fuzzy"
-            spread = 3 if loose else 2
-            pool = [
-                t
-                for n in range(len(token) - spread, len(token) + spread + 1)
-                for t in self._by_length.get(n, ())
-            ]
-            discount = LOOSE_FUZZY_DISCOUNT if loose else FUZZY_DISCOUNT
-            for candidate, score, _ in process.extract(
-                token,
-                pool,
-                scorer=fuzz.ratio,
-                limit=FUZZY_TOKENS_PER_QUERY_TOKEN * (2 if loose else 1),
-                score_cutoff=LOOSE_FUZZY_CUTOFF if loose else FUZZY_TOKEN_CUTOFF,
-            ):
-                if score * discount > found.get(candidate, 0.0):
-                    found[candidate] = float(score) * discount
-                    routes.pop(candidate, None)
-        return found, routes
 
     # -- scoring --------------------------------------------------------------------
 
@@ -229,9 +145,7 @@ class NameIndex:
         Only the rarest tokens generate candidates; the others are checked on those
         candidates alone, so a common given name never floods the work.
         """
-        found: set[int] = {
-            self._compact_ids[i] for i in self._prefixed(self._compacts, compact, 200)
-        }
+        found: set[int] = {self._compact_ids[i] for i in prefixed(self._compacts, compact, 200)}
         sizes = sorted(
             (sum(len(self._postings[t]) for t in m), i)
             for i, m in enumerate(matches)
@@ -304,20 +218,18 @@ class NameIndex:
         routes: list[dict[str, str]] = []
         for i, token in enumerate(tokens):
             found, route = (
-                self._token_matches(token, i == last, mode, words[i])
+                self._words.matches(token, i == last, mode, words[i])
                 if len(token) > 1 or len(tokens) == 1
                 else ({}, {})
             )
             matches.append(found)
             routes.append(route)
-        scored: list[tuple[float, int, list[int]]] = []
-        for index in self._candidates(tokens, matches, compact, mode):
-            item = self._items[index]
-            if types and item.entry.type not in types:
-                continue
-            slots = best_slots(item, tokens, matches, feminine)
-            score, aligned = score_alias(item, tokens, compact, slots, typing, feminine)
-            scored.append((score, index, aligned))
+        scored = score_all(
+            self._items,
+            self._candidates(tokens, matches, compact, mode),
+            plan(tokens, compact, matches, typing, feminine),
+            types,
+        )
         # The whole-key fuzzy comparison is the costliest step: only for the front runners.
         scored.sort(key=lambda s: -s[0])
         literal = _literal(query)
