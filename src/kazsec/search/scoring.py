@@ -46,6 +46,18 @@ MASCULINE_OF_QUERY = 80.0
 MATCHES_KEPT = 4096  # query tokens whose matches are remembered (typing repeats them)
 
 
+# A word typed so far may stop inside a digraph the fold makes one letter ('Abis' on its
+# way to 'Abish', folded 'abiW'): folded endings, and what the digraph they begin folds to.
+_DIGRAPH_STARTS = (("sC", "W"), ("dz", "J"), ("WC", "W"), ("s", "W"), ("C", "X"), ("z", "J"),
+                   ("k", "H"), ("d", "J"), ("t", "C"), ("i", "e"))  # fmt: skip
+
+
+def continued(token: str) -> list[str]:
+    """The folded beginnings a token being typed may be of, once its last digraph is
+    complete ('abis' -> 'abiW', for Abish)."""
+    return [token[: -len(end)] + to for end, to in _DIGRAPH_STARTS if token.endswith(end)]
+
+
 def prefixed(sorted_keys: list[str], prefix: str, cap: int) -> range:
     """Where the keys starting with `prefix` are in `sorted_keys`, at most `cap` of them."""
     start = bisect_left(sorted_keys, prefix)
@@ -124,11 +136,12 @@ class Vocabulary:
                 if form in known and found.get(form, 0.0) < quality:
                     found[form] = quality
         if is_last and len(token) >= 2:
-            for i in prefixed(self.tokens, token, MAX_PREFIX_TOKENS):
-                candidate = self.tokens[i]
-                prefix_quality = 85.0 + 15.0 * len(token) / len(candidate)
-                if found.get(candidate, 0.0) < prefix_quality:
-                    found[candidate] = prefix_quality
+            for begun in (token, *continued(token)):
+                for i in prefixed(self.tokens, begun, MAX_PREFIX_TOKENS):
+                    candidate = self.tokens[i]
+                    prefix_quality = 85.0 + 15.0 * len(token) / len(candidate)
+                    if found.get(candidate, 0.0) < prefix_quality:
+                        found[candidate] = prefix_quality
         if len(token) >= 3 and token not in known:  # a known token is meant as typed
             loose = mode == "fuzzy"
             spread = 3 if loose else 2
