@@ -90,6 +90,7 @@ class KazsecApp(App[None]):
         from kazsec.search.readings import warm_up
 
         warm_up()  # after the explorer is searchable: the first Cyrillic word need not wait
+        gc.freeze()  # the dictionaries live for the session too: no collection rescans them
 
     async def _library_ready(self, library: Library, lists: dict[str, list[ListRow]]) -> None:
         await self.explorer.panes_mounted()
