@@ -18,23 +18,32 @@ from collections.abc import Iterable
 _NOT_HIS = ("feminine", "plural", "vocative")
 
 
+Case = tuple[str, str]  # (language group, grammatical case)
 _CASES: tuple[str, ...] = ("nominative", "genitive", "dative", "accusative", "instrumental")
 _CASES += ("locative", "prepositional", "ablative")
 
 
-def _forms(word: str) -> dict[str, set[str]]:
-    """Case -> the forms of one name word in that case, whatever the language ('genitive':
-    {'Ермека', 'Ермектің'}): a given name and a surname agree in case, not in the label
-    the tables give it (Ukrainian 'Єрмека' is labelled as the Russian form it equals)."""
+def _group(label: str) -> str:
+    """Which languages' forms agree with each other: Russian and Ukrainian (their tables
+    label a Ukrainian form by the Russian one it equals), Kazakh, and Polish/Czech/Slovak."""
+    if label.startswith(("Russian", "Ukrainian")):
+        return "east"
+    return "kazakh" if label.startswith("Kazakh") else "west"
+
+
+def _forms(word: str, groups: tuple[str, ...] = ("east", "kazakh", "west")) -> dict[Case, set[str]]:
+    """(language group, case) -> the forms of one name word in that case ('east',
+    'genitive': {'Ермека'}): a given name and a surname agree in both."""
     from kazsec.names.declension import name_forms
 
-    found: dict[str, set[str]] = {}
+    found: dict[Case, set[str]] = {}
     for form, label in name_forms(word):
-        if any(mark in label for mark in _NOT_HIS):
+        group = _group(label)
+        if group not in groups or any(mark in label for mark in _NOT_HIS):
             continue
         for case in _CASES:
             if case in label:
-                found.setdefault(case, set()).add(form)
+                found.setdefault((group, case), set()).add(form)
     return found
 
 
@@ -69,29 +78,37 @@ def declined_forms(full_names: Iterable[str]) -> set[str]:
     found: set[str] = set()
     cyrillic = [full for full in full_names if _is_cyrillic(full) and len(full.split()) >= 2]
     russian = [full for full in cyrillic if not any(char in _KAZAKH_LETTERS for char in full)]
-    for full in dict.fromkeys([*cyrillic, *map(ukrainian_spelling, russian)]):
+    # The Ukrainian spelling takes only Russian/Ukrainian endings; Kazakh and Polish texts
+    # decline the name as they spell it, from the Kazakh or Russian form.
+    spelled_as: list[tuple[str, tuple[str, ...]]] = [
+        (full, ("east", "kazakh", "west")) for full in cyrillic
+    ]
+    spelled_as += [(ukrainian_spelling(full), ("east",)) for full in russian]
+    for full, groups in spelled_as:
         words = full.split()
         given, surname = words[0], words[-1]
         if "-" in surname:
             continue
-        surname_forms, given_forms = _forms(surname), _forms(given)
+        surname_forms, given_forms = _forms(surname, groups), _forms(given, groups)
         found |= {form for forms in surname_forms.values() for form in forms}
         found |= {
             f"{given_form} {form}"
-            for case, forms in surname_forms.items()
+            for key, forms in surname_forms.items()
             for form in forms
-            for given_form in given_forms.get(case, ())
+            for given_form in given_forms.get(key, ())
             if _is_cyrillic(given_form) == _is_cyrillic(form)
         }
         found |= {f"{surname} {given[0]}.", f"{given[0]}. {surname}", full}
-        for spelled, _system in spellings(surname):
-            if spelled.isascii() and spelled[:1].isupper():
-                found.add(spelled)
+        for spelled, system in spellings(surname) if groups != ("east",) else ():
+            if not (spelled.isascii() or not _is_cyrillic(spelled)) or not spelled[:1].isupper():
+                continue
+            found.add(spelled)
+            if system.startswith(("Polish", "Czech")):  # the languages that decline it
                 found |= {
                     form
-                    for forms in _forms(spelled).values()
+                    for forms in _forms(spelled, ("west",)).values()
                     for form in forms
-                    if form.isascii() or not _is_cyrillic(form)
+                    if not _is_cyrillic(form)
                 }
     return {form for form in found if len(form) > 3 and _one_script(form)}
 

@@ -16,8 +16,9 @@ rule is compiled differently here, to the same matches:
   so the pattern opens with a set of first letters, which the engine scans for in C;
 - forms opening with a lowercase letter ('the government', 'parliament') have a pattern of
   their own: their first letters are the commonest of all, so that pattern runs only on a
-  passage that holds one of them, and the two patterns' matches are merged in reading order
-  (a form's first letter says which pattern can match at a place, never both).
+  passage that holds one of them; so do forms opening with a Cyrillic capital, run only on
+  a passage with a Cyrillic letter; the patterns' matches are merged in reading order (a
+  form's first letter says which pattern can match at a place, never two).
 
 A form found inside a longer one ('NSC' in 'NSC Department of Jambyl Region') depends on the
 longer form's words alone, so it is worked out once per form and cached.
@@ -36,6 +37,14 @@ Span = tuple[int, int, str]  # start, end, the form
 # Up to this many lowercase-initial forms, a passage is searched for each (a scan in C each)
 # before their pattern is run; past it, their pattern is simply run on every passage.
 _FEW = 32
+
+
+_ANY_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
+def _cyrillic(form: str) -> bool:
+    """Whether a form opens with a Cyrillic letter (a place can then start no other form)."""
+    return "\u0400" <= form[:1] <= "\u04ff"
 
 
 def _compile(forms: list[str]) -> re.Pattern[str] | None:
@@ -63,18 +72,38 @@ class FormMatcher:
         names = sorted(forms.owners)
         self._lower_forms = tuple(f for f in names if f[:1].islower())
         self._lower = _compile(list(self._lower_forms))
-        self._other = _compile([f for f in names if not f[:1].islower()])
+        self._other = _compile([f for f in names if not f[:1].islower() and not _cyrillic(f)])
+        # Forms opening with a Cyrillic capital (thousands: every case form of every
+        # person's Russian and Kazakh names) are compiled when a passage first holds a
+        # Cyrillic letter: an English archive never pays the ~0.4 s that costs a build.
+        self._cyrillic_forms = [f for f in names if not f[:1].islower() and _cyrillic(f)]
+        self._cyrillic: re.Pattern[str] | None = None
         self._inside: dict[str, list[Span]] = {}
+
+    def _cyrillic_pattern(self) -> re.Pattern[str] | None:
+        if self._cyrillic is None and self._cyrillic_forms:
+            self._cyrillic = _compile(self._cyrillic_forms)
+        return self._cyrillic
 
     def _match(self, text: str, start: int, limit: int) -> re.Match[str] | None:
         """The longest form at `start` ending by `limit` (the pattern's `match`)."""
-        pattern = self._lower if text[start : start + 1].islower() else self._other
+        first = text[start : start + 1]
+        if first.islower():
+            pattern = self._lower
+        elif _cyrillic(first):
+            pattern = self._cyrillic_pattern()
+        else:
+            pattern = self._other
         return pattern.match(text, start, limit) if pattern is not None else None
 
     def outer(self, text: str) -> list[re.Match[str]]:
         """The longest form at each place, left to right, never overlapping: what `finditer`
         of the one alternation gives."""
         patterns = [self._other] if self._other is not None else []
+        if self._cyrillic_forms and _ANY_CYRILLIC.search(text):
+            cyrillic = self._cyrillic_pattern()
+            if cyrillic is not None:
+                patterns.append(cyrillic)
         if self._lower is not None and (
             len(self._lower_forms) > _FEW or any(map(text.__contains__, self._lower_forms))
         ):
