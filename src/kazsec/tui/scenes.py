@@ -13,7 +13,13 @@ Scene = Callable[[Pilot], Awaitable[None]]  # the same shape as pytest-textual-s
 
 
 async def settle(app: KazsecApp, pilot: Pilot) -> None:
-    """Let the loader and reader workers finish and the screen catch up."""
+    """Let the loader and reader workers finish and the screen catch up.
+
+    Text cursors stop blinking: a picture taken half a second later (a slower machine, a
+    first run compiling its modules) would otherwise catch the cursor in its other phase.
+    """
+    for field in app.query(Input):
+        field.cursor_blink = False
     await pilot.pause()
     await app.workers.wait_for_complete()
     await pilot.pause(0.1)
