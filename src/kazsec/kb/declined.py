@@ -37,7 +37,7 @@ def _forms(word: str, groups: tuple[str, ...] = ("east", "kazakh", "west")) -> d
     from kazsec.names.declension import name_forms
 
     found: dict[Case, set[str]] = {}
-    for form, label in name_forms(word):
+    for form, label in name_forms(word, dictionary=False):
         group = _group(label)
         if group not in groups or any(mark in label for mark in _NOT_HIS):
             continue
@@ -72,7 +72,8 @@ def ukrainian_spelling(name: str) -> str:
 
 def declined_forms(full_names: Iterable[str]) -> set[str]:
     """Case forms and European spellings of a person's Cyrillic full names ('Ермек
-    Сагимбаев'): whole names in one case, surnames alone, surname with initial after."""
+    Сагимбаев'): the surname in every case, the name as written, the surname with the
+    initial after it or before it."""
     from kazsec.names.romanize import spellings
 
     found: set[str] = set()
@@ -89,15 +90,10 @@ def declined_forms(full_names: Iterable[str]) -> set[str]:
         given, surname = words[0], words[-1]
         if "-" in surname:
             continue
-        surname_forms, given_forms = _forms(surname, groups), _forms(given, groups)
-        found |= {form for forms in surname_forms.values() for form in forms}
-        found |= {
-            f"{given_form} {form}"
-            for key, forms in surname_forms.items()
-            for form in forms
-            for given_form in given_forms.get(key, ())
-            if _is_cyrillic(given_form) == _is_cyrillic(form)
-        }
+        # The surname in every case names him (a given name before it is matched or not
+        # like any other word): whole names in every case would be thousands of forms, and
+        # what a build pays to compile them, for no mention the surname does not find.
+        found |= {form for forms in _forms(surname, groups).values() for form in forms}
         found |= {f"{surname} {given[0]}.", f"{given[0]}. {surname}", full}
         for spelled, system in spellings(surname) if groups != ("east",) else ():
             if not (spelled.isascii() or not _is_cyrillic(spelled)) or not spelled[:1].isupper():

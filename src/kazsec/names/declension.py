@@ -198,7 +198,7 @@ def _west_slavic_forms(word: str, kind: str) -> list[Route]:
     return out
 
 
-def _cyrillic_forms(word: str, kind: str) -> list[Route]:
+def _cyrillic_forms(word: str, kind: str, dictionary: bool = True) -> list[Route]:
     out: list[Route] = []
     if kind in ("surname", "surname_f", "adjective", "adjective_f"):
         # Both genders from the masculine: the tables make the feminine forms from it.
@@ -227,7 +227,7 @@ def _cyrillic_forms(word: str, kind: str) -> list[Route]:
             for form, label in out
         ]
     if kind in ("given", "given_f"):
-        out += table_forms(word, GIVEN) + _dictionary_forms(word)
+        out += table_forms(word, GIVEN) + (_dictionary_forms(word) if dictionary else [])
         out += _west_slavic_forms(word, kind)
     return out + list(kazakh_forms(word))
 
@@ -270,15 +270,15 @@ def _from_english(word: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _name_forms(word: str) -> tuple[Route, ...]:
+def _name_forms(word: str, dictionary: bool = True) -> tuple[Route, ...]:
     kind = kind_of(word)
     if _is_cyrillic(word):
-        made = _cyrillic_forms(word, kind)
+        made = _cyrillic_forms(word, kind, dictionary)
     else:
         made = polish_forms(word, kind) + czech_forms(word, kind) if kind != "kazakh" else []
         cyrillic = _from_english(word)
         if fold_key(cyrillic) == fold_key(word):  # a faithful reading: decline it in Cyrillic
-            made += _cyrillic_forms(cyrillic, kind)
+            made += _cyrillic_forms(cyrillic, kind, dictionary)
     out: dict[str, Route] = {}
     for form, label in made:
         if form.casefold() != word.casefold():
@@ -286,15 +286,17 @@ def _name_forms(word: str) -> tuple[Route, ...]:
     return tuple(out.values())
 
 
-def name_forms(word: str) -> list[Route]:
+def name_forms(word: str, dictionary: bool = True) -> list[Route]:
     """The case forms one nominative name word takes in Russian, Ukrainian, Kazakh, Polish
     and Czech texts, each with a route label ('Сагимбаев' -> 'Сагимбаева', 'Сагимбаєва',
     'Сағымбаевтың'-like 'Сагимбаевтың', 'Sagimbajewa', ...). A surname gets both genders'
     forms, the other gender's labelled as such; Polish and Czech forms are spelled as those
     languages spell the name. For linking mentions in documents; results are cached.
+    Without `dictionary`, only the tables (pymorphy3's dictionaries, ~0.3 s to load, are
+    then never loaded: a build's linker needs only surnames, which the tables cover).
     """
     word = word.strip()
-    return list(_name_forms(word)) if len(word) >= 2 else []
+    return list(_name_forms(word, dictionary)) if len(word) >= 2 else []
 
 
 __all__ = ["name_forms", "query_bases"]
