@@ -118,10 +118,13 @@ def load_source_metadata(data_dir: Path, parsed: Parsed | None = None) -> list[S
 
 def _inside(folder: Path, name: str) -> bool:
     """Whether a file name stays inside a folder (no '..', no absolute path, no link out)."""
-    if not name or Path(name).is_absolute() or ".." in Path(name).parts:
+    if name and not any(mark in name for mark in "/\\:") and name not in (".", ".."):
+        # A plain file right in the folder (the usual case, ten thousand times in a large
+        # catalogue): one lstat, no path objects; only a link is followed to see where to.
+        if not os.path.islink(os.path.join(folder, name)):
+            return True
+    elif not name or Path(name).is_absolute() or ".." in Path(name).parts:
         return False
-    if "/" not in name and "\\" not in name and not os.path.islink(folder / name):
-        return True  # a plain file right in the folder: no need to resolve every path
     return (folder / name).resolve().is_relative_to(folder.resolve())
 
 
