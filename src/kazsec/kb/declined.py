@@ -54,20 +54,17 @@ def _is_cyrillic(text: str) -> bool:
     return any("\u0400" <= char <= "\u04ff" for char in text)
 
 
-# Russian letters as Ukrainian writes the same name: 'Сагимбаев' -> 'Сагімбаєв'.
-_UKRAINIAN = str.maketrans({"и": "і", "ы": "и", "э": "е", "ъ": "'"})
+# Russian letters Ukrainian writes otherwise in the same name ('Сагимбаев' -> 'Сагімбаєв');
+# the endings are the morphology's own rule (names.east_slavic.ukrainian_spelling).
+_UKRAINIAN_LETTERS = str.maketrans({"и": "і", "ы": "и", "э": "е", "ъ": "'"})
 
 
 def ukrainian_spelling(name: str) -> str:
     """A Russian-spelled name as Ukrainian writes it ('Ермек Сагимбаев' -> 'Єрмек Сагімбаєв')."""
-    words = []
-    for word in name.split():
-        word = word.translate(_UKRAINIAN)
-        word = word.replace("ае", "ає").replace("ое", "оє").replace("уе", "ує")
-        if word[:1] == "Е":
-            word = "Є" + word[1:]
-        words.append(word)
-    return " ".join(words)
+    from kazsec.names.east_slavic import ukrainian_spelling as ukrainian_ending
+
+    words = [ukrainian_ending(word).translate(_UKRAINIAN_LETTERS) for word in name.split()]
+    return " ".join("Є" + word[1:] if word[:1] == "Е" else word for word in words)
 
 
 def declined_forms(full_names: Iterable[str]) -> set[str]:

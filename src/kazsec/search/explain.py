@@ -11,18 +11,15 @@ from __future__ import annotations
 
 from kazsec.names.gender import feminine_forms, masculine_forms
 from kazsec.search.align import KEY_PREFIX, WHOLE_KEY, Indexed
-from kazsec.search.readings import looks_like_patronymic, query_words
-
-
-def _letters(text: str) -> str:
-    return "".join(char for char in text.casefold() if char.isalnum())
+from kazsec.search.readings import looks_like_patronymic
+from kazsec.search.results import literal
 
 
 def written_as_typed(alias: str, query: str) -> bool:
     """Whether every typed word is written in the alias with the same letters (capitals
     and punctuation aside), the last one perhaps only begun: exact mode's rule."""
-    alias_words = [_letters(word) for word in alias.split()]
-    typed = [_letters(word) for word in query.split()]
+    alias_words = [literal(word) for word in alias.split()]
+    typed = [literal(word) for word in query.split()]
     typed = [word for word in typed if word]
     if not typed:
         return False
@@ -45,20 +42,21 @@ def _step(typed: str, token: str, name_token: str) -> str:
 
 def explain(
     query: str,
+    words: list[str],
     item: Indexed,
     tokens: list[str],
     aligned: list[int],
     routes: list[dict[str, str]],
 ) -> str:
-    """The route from the query to the alias it matched, as one line."""
+    """The route from the query to the alias it matched, as one line (`words`: the typed
+    word behind each query token, readings.query_words)."""
     alias = item.entry.alias
     shown = " ".join(query.split())
     if aligned == [WHOLE_KEY]:
-        how = "as typed" if _letters(alias) == _letters(query) else "same name, other script"
+        how = "as typed" if literal(alias) == literal(query) else "same name, other script"
         return f"{shown} → {alias} ({how})"
     if aligned == [KEY_PREFIX]:
         return f"{shown} → {alias} (its beginning)"
-    words = query_words(query)
     steps: list[str] = []
     for i, position in enumerate(aligned):
         typed = words[i] if i < len(words) and words[i] else tokens[i]

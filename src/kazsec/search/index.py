@@ -15,7 +15,6 @@ import marshal
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -43,6 +42,7 @@ from kazsec.search.results import (
     TINY_QUERY,
     Entry,
     SearchResult,
+    literal,
     query_letters,
 )
 from kazsec.search.scoring import Vocabulary, by_length, plan, prefixed, score_all
@@ -54,12 +54,6 @@ FUZZY_CONFIDENT = 75.0  # fuzzy mode takes a near spelling for the name meant
 PLAIN_FUZZY_LIMIT = 3_000  # scan every whole key with plain fuzzy only on indexes this small
 # A query ending in a dotted initial ('Nazarbayev D.') is not a word being typed.
 _ENDS_IN_INITIAL = re.compile(r"(?:^|[\s.])[^\W\d_]\.\s*$")
-
-
-@lru_cache(maxsize=65536)
-def _literal(text: str) -> str:
-    """A text's letters as written, case aside: 'ҰҚК' and 'UK' fold alike but differ here."""
-    return "".join(char for char in text.casefold() if char.isalnum())
 
 
 class NameIndex:
@@ -232,7 +226,7 @@ class NameIndex:
         )
         # The whole-key fuzzy comparison is the costliest step: only for the front runners.
         scored.sort(key=lambda s: -s[0])
-        literal = _literal(query)
+        typed_letters = literal(query)
         best_per_entity: dict[tuple[str, str], tuple[float, bool, int, list[int]]] = {}
         for score, index, aligned in scored[:RESCORE]:
             item = self._items[index]
@@ -244,7 +238,7 @@ class NameIndex:
                 item, tokens, aligned, letters <= TINY_QUERY
             ):
                 score *= GUESS_SCALE  # a few letters that only begin a name: a guess
-            as_typed = aligned == [WHOLE_KEY] and _literal(item.entry.alias) == literal
+            as_typed = aligned == [WHOLE_KEY] and literal(item.entry.alias) == typed_letters
             key = (item.entry.type, item.entry.id)
             if key not in best_per_entity or (score, as_typed) > best_per_entity[key][:2]:
                 best_per_entity[key] = (score, as_typed, index, aligned)
@@ -253,14 +247,14 @@ class NameIndex:
             key=lambda s: (-s[0], not s[1], len(self._items[s[2]].compact), s[2]),
         )[:limit]
         return [
-            self._result(self._items[index], query, tokens, score, aligned, routes, mode)
+            self._result(self._items[index], (query, words), tokens, score, aligned, routes, mode)
             for score, _, index, aligned in ranked
         ]
 
     def _result(
         self,
         item: Indexed,
-        query: str,
+        typed: tuple[str, list[str]],
         tokens: list[str],
         score: float,
         aligned: list[int],
@@ -269,7 +263,7 @@ class NameIndex:
     ) -> SearchResult:
         spans = alias_spans(item, tokens, aligned)
         entry = item.entry
-        how = explain(query, item, tokens, aligned, routes)
+        how = explain(*typed, item, tokens, aligned, routes)
         bar = FUZZY_CONFIDENT if mode == "fuzzy" else CONFIDENT
         return SearchResult(
             entry.type, entry.id, entry.name, score, entry.alias, spans, score >= bar, how=how

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import NamedTuple
 
 from kazsec.search.snippets import centred_window, cut
@@ -21,6 +22,12 @@ MAX_QUERY_TOKENS = 12
 SHORT_QUERY = 3
 TINY_QUERY = 2
 GUESS_SCALE = (CONFIDENT - 1.0) / 100.0
+
+
+@lru_cache(maxsize=65536)
+def literal(text: str) -> str:
+    """A text's letters as written, case aside: 'ҰҚК' and 'UK' fold alike but differ here."""
+    return "".join(char for char in text.casefold() if char.isalnum())
 
 
 def query_letters(query: str, compact: str) -> int:
@@ -105,5 +112,6 @@ __all__ = [
     "TINY_QUERY",
     "Entry",
     "SearchResult",
+    "literal",
     "query_letters",
 ]
