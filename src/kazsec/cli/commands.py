@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -167,7 +166,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         from kazsec.render.search_lines import no_match_lines, result_lines
 
         lines = result_lines(confident, args.explain) if confident else []
-        sys.stdout.write("\n".join(lines or no_match_lines(args.query, results)) + "\n")
+        write_text("\n".join(lines or no_match_lines(args.query, results)))
         return 0
     from kazsec.render.search import guesses_text, no_match_text, results_table
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from rich.table import Table
 from rich.text import Text
 
+from kazsec.render.search_lines import guesses_line, no_match_line
 from kazsec.render.text import data_text
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ def result_prompt(result: SearchResult) -> Text:
 
 def no_match_text(query: str) -> Text:
     """'no match for …', the query shown as typed, never obeyed."""
-    return data_text(f"no match for {query!r}", "bold")
+    return data_text(no_match_line(query), "bold")
 
 
 def searching_text(query: str, names_found: bool) -> Text:
@@ -64,8 +65,7 @@ def more_passages_text(shown: int, page: int, loading: bool) -> Text:
 
 def guesses_text(results: Sequence[SearchResult], explain: bool = False) -> Text:
     """The closest guesses under the confidence bar, said as guesses (and how, if asked)."""
-    names = ", ".join(f"{r.name} ({r.score:.0f})" for r in results[:3])
-    text = data_text(f"closest guesses: {names}", "dim")
+    text = data_text(guesses_line(results), "dim")
     for result in results[:3] if explain else ():
         if result.how:
             text.append_text(data_text(f"\n  {result.how}", "dim"))

@@ -35,13 +35,20 @@ def result_lines(results: Sequence[SearchResult], explain: bool = False) -> list
     return lines
 
 
+def no_match_line(query: str) -> str:
+    """'no match for …', the query shown as typed (the words of the table's line too)."""
+    return f"no match for {query!r}"
+
+
+def guesses_line(guesses: Sequence[SearchResult]) -> str:
+    """The closest guesses under the confidence bar, said as guesses."""
+    return "closest guesses: " + ", ".join(f"{r.name} ({r.score:.0f})" for r in guesses[:3])
+
+
 def no_match_lines(query: str, guesses: Sequence[SearchResult]) -> list[str]:
-    """'no match for …', and the closest guesses under the bar, said as guesses."""
-    lines = [_field(f"no match for {query!r}")]
-    if guesses:
-        names = ", ".join(f"{r.name} ({r.score:.0f})" for r in guesses[:3])
-        lines.append(_field(f"closest guesses: {names}"))
-    return lines
+    """'no match for …', and the closest guesses under the bar, each one inert line."""
+    lines = [no_match_line(query)] + ([guesses_line(guesses)] if guesses else [])
+    return [_field(line) for line in lines]
 
 
-__all__ = ["HEADER", "no_match_lines", "result_lines"]
+__all__ = ["HEADER", "guesses_line", "no_match_line", "no_match_lines", "result_lines"]
