@@ -208,6 +208,20 @@ def fold_key(text: str) -> str:
     return " ".join(filter(None, map(_CHUNK_KEYS.__getitem__, text.split())))
 
 
+@lru_cache(maxsize=1)
+def digraph_beginnings() -> tuple[tuple[str, str], ...]:
+    """(folded beginning, folded digraph) for every digraph the variants fold to one letter:
+    ('s', 'W') since 's' begins 'sh'. A word typed so far that ends in a beginning may be on
+    its way to the digraph ('Abis' to 'Abish'); longest beginnings first."""
+    found: set[tuple[str, str]] = set()
+    for digraph, folded in _VARIANTS.items():
+        for end in range(1, len(digraph)):
+            begun = fold_key(digraph[:end])
+            if begun and begun != folded:
+                found.add((begun, folded))
+    return tuple(sorted(found, key=lambda pair: (-len(pair[0]), pair)))
+
+
 def tokens(text: str) -> list[str]:
     """The folded tokens of a text."""
     return fold_key(text).split()

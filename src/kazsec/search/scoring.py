@@ -20,6 +20,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
+from kazsec.names.fold import digraph_beginnings
 from kazsec.names.gender import feminine_forms, masculine_forms
 from kazsec.search.align import KEY_PREFIX, WHOLE_KEY, Indexed, ends_in_other_gender
 from kazsec.search.readings import (
@@ -46,16 +47,10 @@ MASCULINE_OF_QUERY = 80.0
 MATCHES_KEPT = 4096  # query tokens whose matches are remembered (typing repeats them)
 
 
-# A word typed so far may stop inside a digraph the fold makes one letter ('Abis' on its
-# way to 'Abish', folded 'abiW'): folded endings, and what the digraph they begin folds to.
-_DIGRAPH_STARTS = (("sC", "W"), ("dz", "J"), ("WC", "W"), ("s", "W"), ("C", "X"), ("z", "J"),
-                   ("k", "H"), ("d", "J"), ("t", "C"), ("i", "e"))  # fmt: skip
-
-
 def continued(token: str) -> list[str]:
-    """The folded beginnings a token being typed may be of, once its last digraph is
-    complete ('abis' -> 'abiW', for Abish)."""
-    return [token[: -len(end)] + to for end, to in _DIGRAPH_STARTS if token.endswith(end)]
+    """The folded beginnings a token being typed may be of, once the digraph it stops in is
+    complete ('abis' -> 'abiW', for Abish; see fold.digraph_beginnings)."""
+    return [token[: -len(end)] + to for end, to in digraph_beginnings() if token.endswith(end)]
 
 
 def prefixed(sorted_keys: list[str], prefix: str, cap: int) -> range:
