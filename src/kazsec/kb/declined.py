@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from kazsec.names.declension import is_cyrillic
+
 # Case forms a man's name does not take in a text about him: the feminine and the plural
 # ('Сагимбаевой', 'Сагимбаевых' are his wife and his family).
 _NOT_HIS = ("feminine", "plural", "vocative")
@@ -50,10 +52,6 @@ def _forms(word: str, groups: tuple[str, ...] = ("east", "kazakh", "west")) -> d
 _KAZAKH_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 
 
-def _is_cyrillic(text: str) -> bool:
-    return any("\u0400" <= char <= "\u04ff" for char in text)
-
-
 # Russian letters Ukrainian writes otherwise in the same name ('Сагимбаев' -> 'Сагімбаєв');
 # the endings are the morphology's own rule (names.east_slavic.ukrainian_spelling).
 _UKRAINIAN_LETTERS = str.maketrans({"и": "і", "ы": "и", "э": "е", "ъ": "'"})
@@ -74,7 +72,7 @@ def declined_forms(full_names: Iterable[str]) -> set[str]:
     from kazsec.names.romanize import spellings
 
     found: set[str] = set()
-    cyrillic = [full for full in full_names if _is_cyrillic(full) and len(full.split()) >= 2]
+    cyrillic = [full for full in full_names if is_cyrillic(full) and len(full.split()) >= 2]
     russian = [full for full in cyrillic if not any(char in _KAZAKH_LETTERS for char in full)]
     # The Ukrainian spelling takes only Russian/Ukrainian endings; Kazakh and Polish texts
     # decline the name as they spell it, from the Kazakh or Russian form.
@@ -93,7 +91,7 @@ def declined_forms(full_names: Iterable[str]) -> set[str]:
         found |= {form for forms in _forms(surname, groups).values() for form in forms}
         found |= {f"{surname} {given[0]}.", f"{given[0]}. {surname}", full}
         for spelled, system in spellings(surname) if groups != ("east",) else ():
-            if not (spelled.isascii() or not _is_cyrillic(spelled)) or not spelled[:1].isupper():
+            if not (spelled.isascii() or not is_cyrillic(spelled)) or not spelled[:1].isupper():
                 continue
             found.add(spelled)
             if system.startswith(("Polish", "Czech")):  # the languages that decline it
@@ -101,7 +99,7 @@ def declined_forms(full_names: Iterable[str]) -> set[str]:
                     form
                     for forms in _forms(spelled, ("west",)).values()
                     for form in forms
-                    if not _is_cyrillic(form)
+                    if not is_cyrillic(form)
                 }
     return {form for form in found if len(form) > 3 and _one_script(form)}
 
@@ -109,7 +107,7 @@ def declined_forms(full_names: Iterable[str]) -> set[str]:
 def _one_script(form: str) -> bool:
     """Whether every word of a form is in one script ('Sagimbaєva' is no spelling)."""
     return all(
-        not (_is_cyrillic(word) and any(char.isascii() and char.isalpha() for char in word))
+        not (is_cyrillic(word) and any(char.isascii() and char.isalpha() for char in word))
         for word in form.split()
     )
 

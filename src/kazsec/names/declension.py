@@ -88,7 +88,8 @@ def _dictionary_bases(word: str) -> list[tuple[float, str, str]]:
     return out
 
 
-def _is_cyrillic(word: str) -> bool:
+def is_cyrillic(word: str) -> bool:
+    """Whether a word holds a Cyrillic letter (Russian, Ukrainian or Kazakh)."""
     return any("\u0400" <= c <= "\u04ff" for c in word)
 
 
@@ -100,7 +101,7 @@ _LATIN_FEMININE_ADJ = re.compile(r"(?i)([sc])k[aá]$")
 @lru_cache(maxsize=65536)
 def _query_bases(word: str) -> tuple[Route, ...]:
     scored: list[tuple[float, str, str]] = []
-    if _is_cyrillic(word):
+    if is_cyrillic(word):
         scored += [(5.0, base, label) for base, label in table_bases(word, SURNAME)]
         # Russian and Ukrainian have no ә, ғ, қ, ң, ө, ұ, ү, һ: a word with one is Kazakh.
         kazakh = 3.0 + (2.5 if any(c in "әғқңөұүһӘҒҚҢӨҰҮҺ" for c in word) else 0.0)
@@ -272,7 +273,7 @@ def _from_english(word: str) -> str:
 @lru_cache(maxsize=65536)
 def _name_forms(word: str, dictionary: bool = True) -> tuple[Route, ...]:
     kind = kind_of(word)
-    if _is_cyrillic(word):
+    if is_cyrillic(word):
         made = _cyrillic_forms(word, kind, dictionary)
     else:
         made = polish_forms(word, kind) + czech_forms(word, kind) if kind != "kazakh" else []
@@ -299,4 +300,4 @@ def name_forms(word: str, dictionary: bool = True) -> list[Route]:
     return list(_name_forms(word, dictionary)) if len(word) >= 2 else []
 
 
-__all__ = ["name_forms", "query_bases"]
+__all__ = ["is_cyrillic", "name_forms", "query_bases"]
