@@ -14,7 +14,7 @@ from textual.widgets import Static
 
 INTRO = (
     "Type a name in any spelling, script or case (Masimov, Мәсімов, Масимова, Jermekbajew, KNB) "
-    "after pressing /; the line under the results says how the highlighted one matched, and "
+    "after pressing /; the line above the results says how the highlighted one matched, and "
     "Ctrl+T switches between all scripts, fuzzy and exact. "
     "Enter opens the highlighted result. On a fact, Enter opens the quote behind it in the reader; "
     "a fact cited by two sources, or a disagreement between sources, opens both side by side."

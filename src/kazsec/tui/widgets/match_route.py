@@ -1,4 +1,4 @@
-"""The line under the search results that says how the highlighted result matched.
+"""The line between the search field and its results that says how the highlighted result matched.
 
 'Масимова → Масимов (Russian genitive) → Massimov': a researcher sees whether a name was
 found as written, through a case ending, another language's spelling, the other keyboard
