@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from kazsec.kinds import SEARCH_KINDS, source_label
+from kazsec.search.explain import written_as_typed
 from kazsec.search.index import NameIndex
 from kazsec.search.name_cache import cached_names
 from kazsec.search.passages import PassageIndex
@@ -24,12 +25,6 @@ _CACHE_SIZE = 256
 def _named(result: SearchResult) -> bool:
     """A person or body the query confidently names: it goes before what mentions it."""
     return result.confident and result.type in ("person", "agency")
-
-
-def holds_as_typed(text: str, query: str) -> bool:
-    """Whether a passage holds every typed word with the same letters (capitals aside)."""
-    folded = text.casefold()
-    return all(word.casefold() in folded for word in query.split())
 
 
 def entries_from_records(
@@ -158,7 +153,7 @@ class SearchEngine:
         if "passage" in wanted and self.passages is not None:
             found = self.passages.search(query, min(limit, passage_limit or limit))
             if mode == "exact":
-                found = [r for r in found if holds_as_typed(r.matched, query)]
+                found = [r for r in found if written_as_typed(r.matched, query)]
             results += found
         results.sort(key=lambda r: (not _named(r), -r.score, r.type == "passage"))
         results = results[:limit]
@@ -178,5 +173,5 @@ class SearchEngine:
         more = len(found) > count
         found = found[:count]
         if mode == "exact":
-            found = [r for r in found if holds_as_typed(r.matched, query)]
+            found = [r for r in found if written_as_typed(r.matched, query)]
         return PassagePage(found, offset, more)
