@@ -51,6 +51,10 @@ async def search_cyrillic(pilot: Pilot) -> None:
     await settle(app, pilot)
     await pilot.press("slash", *"Мәсімов")
     await settle(app, pilot)
+    # The passages' page lands after the names, and the list's height (and scrollbar) with
+    # it, one refresh later: settle again so the picture never catches the frame between.
+    await pilot.wait_for_scheduled_animations()
+    await settle(app, pilot)
 
 
 async def person_side_by_side(pilot: Pilot) -> None:
