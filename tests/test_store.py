@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -11,7 +12,7 @@ from kazsec.build.compile import build_store
 from kazsec.build.fingerprint import input_fingerprint
 from kazsec.build.freshness import is_current, open_or_build
 from kazsec.errors import SourceError, StoreError
-from kazsec.model import SCHEMA_VERSION, TABLES
+from kazsec.model import META_TABLE, SCHEMA_VERSION, TABLES
 from kazsec.store import Store
 
 
@@ -38,7 +39,14 @@ def test_a_failed_build_leaves_the_old_store_whole(
     def explode(*args: object) -> None:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("kazsec.store.knowledge.json.dumps", lambda *a, **k: explode())
+    real_dumps = json.dumps
+
+    def dumps(obj: object, *args: Any, **kwargs: Any) -> str:
+        if isinstance(obj, dict) and META_TABLE in obj:  # the store itself, as it is written
+            explode()
+        return real_dumps(obj, *args, **kwargs)
+
+    monkeypatch.setattr(json, "dumps", dumps)
     with pytest.raises(RuntimeError):
         build_store(data_dir, store_copy)
     assert store_copy.read_bytes() == before

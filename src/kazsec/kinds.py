@@ -8,8 +8,7 @@ msgspec's validation machinery for the types.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any, Literal, get_args
+from typing import Any, Literal, NamedTuple, get_args
 
 SCHEMA_VERSION = 4  # 4: passages, texts and mentions moved to the corpus engine
 META_TABLE = "_meta"
@@ -100,8 +99,7 @@ MENTION_CERTAINTIES: tuple[str, ...] = get_args(MentionCertainty)
 MarkRole = Literal["quote", "mention", "match"]
 
 
-@dataclass(frozen=True)
-class Location:
+class Location(NamedTuple):
     """A passage of a source, and the characters to mark in it (offsets into the repaired text)."""
 
     source: str

@@ -10,17 +10,19 @@ makes the store stale rather than being skipped.
 
 from __future__ import annotations
 
-import ast
 import hashlib
 import importlib.machinery
 import importlib.util
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
 from kazsec.errors import SourceError
 from kazsec.kinds import SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    import ast
 
 BUILD_ENTRY = "kazsec.build.compile"
 _PINNED = "data/sources/"  # raw documents: each pinned by its sha256 in sources.toml
@@ -30,8 +32,7 @@ _PACKAGE = "kazsec"
 Hashes = dict[str, tuple[int, int, str]]  # file -> (size, mtime in ns, sha256 of its bytes)
 
 
-@dataclass(frozen=True)
-class Fingerprint:
+class Fingerprint(NamedTuple):
     """The inputs' hash, and the building modules it covers (recorded in the store's meta).
 
     `code` is the building code's digest alone (units and linkers are keyed by it);
@@ -41,10 +42,10 @@ class Fingerprint:
 
     digest: str
     modules: tuple[str, ...]
-    code: str = ""
-    stats: str = ""
-    hashes: Hashes = field(default_factory=dict)
-    module_digests: dict[str, str] = field(default_factory=dict)
+    code: str
+    stats: str
+    hashes: Hashes
+    module_digests: dict[str, str]
 
     def code_of(self, *packages: str) -> str:
         """The digest of the building modules in these packages alone: a unit is keyed by
@@ -86,6 +87,8 @@ def _statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
 
 def _imports_of(name: str, path: Path) -> set[str]:
     """The kazsec modules one module imports (absolute and relative), by name."""
+    import ast  # only a build follows imports; every start checks stats alone
+
     tree = ast.parse(path.read_bytes(), filename=str(path))
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
     found: set[str] = set()

@@ -24,6 +24,7 @@ from kazsec.errors import EXIT_USAGE, KazsecError
 from kazsec.kinds import SEARCH_KINDS
 
 Handler = Callable[[argparse.Namespace], int]
+COMMANDS = ("build", "check", "stats", "sources", "search", "open", "show", "mentions", "source")
 
 
 def _positive_int(text: str) -> int:
@@ -49,8 +50,22 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser for every subcommand."""
+def _command_named(argv: Sequence[str]) -> str | None:
+    """The subcommand argv names, if any: its first word that is not an option or the value
+    of the top-level --store."""
+    words = iter(argv)
+    for word in words:
+        if word == "--store":
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The argument parser: with `argv`, only the subcommand it names is added (each one costs
+    a command's start a little; the whole set is made for help and for a wrong name)."""
+    named = _command_named(argv) if argv is not None else None
     parser = argparse.ArgumentParser(
         prog="kazsec",
         description="Explore Kazakhstan's security apparatus through its cited sources.",
@@ -62,9 +77,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="use this store file (default: $KAZSEC_STORE or a per-user cache, built on demand)",
     )
     parser.set_defaults(handler=cmd_default)
-    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    # prog given: argparse would otherwise make a help formatter now (and import shutil for
+    # the terminal's width), for every command, help asked or not.
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", prog="kazsec")
+    wanted = named if named in COMMANDS else None
 
     def add(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
+        if wanted is not None and name != wanted:
+            return argparse.ArgumentParser(add_help=False)  # not asked for: never shown
         sub = commands.add_parser(name, help=help_text, description=help_text)
         sub.add_argument(
             "--store", metavar="PATH", default=argparse.SUPPRESS, help="use this store file"
@@ -166,7 +186,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `kazsec` command; returns the exit code."""
     prepare_streams()
     try:
-        args = build_parser().parse_args(argv)
+        words = sys.argv[1:] if argv is None else argv
+        args = build_parser(words).parse_args(words)
         return int(args.handler(args))
     except KazsecError as exc:
         say_error(f"kazsec: error: {exc}")

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from kazsec.store.corpus import Corpus
 
@@ -27,14 +26,13 @@ def named_by(mention: Mapping[str, Any]) -> list[str]:
     return [mention["entity"]]
 
 
-@dataclass(frozen=True)
-class MentionTally:
+class MentionTally(NamedTuple):
     """How often an entity is mentioned: in all, and how many of those are ambiguous."""
 
     total: int = 0
     ambiguous: int = 0
 
-    def __add__(self, other: MentionTally) -> MentionTally:
+    def __add__(self, other: MentionTally) -> MentionTally:  # type: ignore[override]
         return MentionTally(self.total + other.total, self.ambiguous + other.ambiguous)
 
     def describe(self) -> str:

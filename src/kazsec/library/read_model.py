@@ -8,10 +8,9 @@ built on first use, so commands that never search never pay for it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from kazsec.dates import sort_key
 from kazsec.errors import LookupFailed
@@ -48,8 +47,7 @@ if TYPE_CHECKING:
     from kazsec.search import SearchEngine
 
 
-@dataclass(frozen=True)
-class EntityView:
+class EntityView(NamedTuple):
     """All a pane or `kazsec show` displays of one entity."""
 
     dossier: Dossier
@@ -65,8 +63,7 @@ class EntityView:
         return self.dossier.record
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(NamedTuple):
     """What a reader shows: a source, its passages, where to look and what to mark."""
 
     source: FullSourceRecord
@@ -77,8 +74,7 @@ class Reading:
     caption: str = ""  # what this reading is: "reading 2 of 3: 2017", "mention 4 of 25"
 
 
-@dataclass(frozen=True)
-class ListRow:
+class ListRow(NamedTuple):
     """One row of a navigator list: what it opens, its label, a note, a date, words to filter by."""
 
     entity_id: str
@@ -87,6 +83,11 @@ class ListRow:
     date: str = ""
     keys: str = ""  # folded words a simple filter looks in (the timeline's)
     group: str = ""  # the heading it stands under: "Officials", "Security services"
+
+
+def _when_read(records: Callable[[], Sequence[Any]]) -> Iterator[Any]:
+    """The records, asked for only when this is first iterated."""
+    yield from records()
 
 
 def _rank(order: Sequence[str], value: str) -> int:
@@ -104,10 +105,6 @@ class Library:
         people = cast("list[PersonRecord]", store.all("people"))
         agencies = cast("list[AgencyRecord]", store.all("agencies"))
         events = cast("list[EventRecord]", store.all("events"))
-        # By surname wherever it stands: Xi Jinping under X, initials and honorifics aside.
-        self.people = sorted(people, key=lambda p: surname_order(p["name"]))
-        self.agencies = sorted(agencies, key=lambda a: a["name"].casefold())
-        self.events = sorted(events, key=lambda e: (sort_key(e["date"]), e["id"]))
         self._kinds: dict[str, EntityKind] = {
             record["id"]: kind for kind, table in KIND_TABLES.items() for record in store.all(table)
         }
@@ -116,6 +113,27 @@ class Library:
         self.names: dict[str, str] = {r["id"]: r["name"] for r in (*people, *agencies)}
         self.names.update({e["id"]: e["title"] for e in events})
         self.names.update({sid: source_label(s) for sid, s in self.sources.items()})
+
+    # The lists in the order they are shown, sorted when first shown (a search never is).
+
+    @cached_property
+    def people(self) -> list[PersonRecord]:
+        """People by surname wherever it stands: Xi Jinping under X, initials and honorifics
+        aside."""
+        people = cast("list[PersonRecord]", self.store.all("people"))
+        return sorted(people, key=lambda p: surname_order(p["name"]))
+
+    @cached_property
+    def agencies(self) -> list[AgencyRecord]:
+        """Bodies by name."""
+        agencies = cast("list[AgencyRecord]", self.store.all("agencies"))
+        return sorted(agencies, key=lambda a: a["name"].casefold())
+
+    @cached_property
+    def events(self) -> list[EventRecord]:
+        """Events by date, undated last."""
+        events = cast("list[EventRecord]", self.store.all("events"))
+        return sorted(events, key=lambda e: (sort_key(e["date"]), e["id"]))
 
     @cached_property
     def _links(self) -> Links:
@@ -140,10 +158,12 @@ class Library:
 
         sources = list(self.sources.values())
         cache = (self.store.path, str(self.store.meta["inputs"]))
+        # The lists are sorted only if the name index has to be built (it is usually read
+        # back from its cache beside the store).
         return SearchEngine.over(
-            self.people,
-            self.agencies,
-            self.events,
+            _when_read(lambda: self.people),
+            _when_read(lambda: self.agencies),
+            _when_read(lambda: self.events),
             sources,
             FullText(self.corpus),
             cache,

@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
+from typing import NamedTuple
 
 # Kazakh letters folded to the Russian letters they are usually written with.
 _KAZAKH_TO_RUSSIAN = str.maketrans("әғқңөұүһі", "агкноууhи".replace("h", "х"))
@@ -227,8 +227,7 @@ def tokens(text: str) -> list[str]:
     return fold_key(text).split()
 
 
-@dataclass(frozen=True)
-class Folded:
+class Folded(NamedTuple):
     """A match key and, for each of its characters, the span of the original it came from."""
 
     original: str

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from kazsec.kinds import SEARCH_KINDS, source_label
 from kazsec.search.explain import written_as_typed
@@ -59,8 +58,7 @@ def entries_from_records(
     return entries
 
 
-@dataclass(frozen=True)
-class PassagePage:
+class PassagePage(NamedTuple):
     """One page of passage hits, and whether more follow it."""
 
     results: list[SearchResult]

@@ -183,12 +183,14 @@ class NameIndex:
             return results
         for meant, why in layout_readings(query):
             for result in self._search(meant, types, limit, mode):
-                result.score *= WRONG_LAYOUT
-                result.confident = result.score >= (
-                    FUZZY_CONFIDENT if mode == "fuzzy" else CONFIDENT
+                score = result.score * WRONG_LAYOUT
+                results.append(
+                    result._replace(
+                        score=score,
+                        confident=score >= (FUZZY_CONFIDENT if mode == "fuzzy" else CONFIDENT),
+                        how=f"{query} → {meant} ({why}) → " + result.how.partition(" → ")[2],
+                    )
                 )
-                result.how = f"{query} → {meant} ({why}) → " + result.how.partition(" → ")[2]
-                results.append(result)
         best: dict[tuple[str, str], SearchResult] = {}
         for result in results:
             key = (result.type, result.id)

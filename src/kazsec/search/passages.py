@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
 from typing import Any, NamedTuple
@@ -44,8 +43,7 @@ MASCULINE_OF_QUERY = 0.8
 _WORD = re.compile(r"(?:[^\W_]|['’‘`´ʼʻ\u02bc\u0300-\u036f])+")
 
 
-@dataclass(frozen=True)
-class PassageDoc:
+class PassageDoc(NamedTuple):
     """A passage as the search sees it."""
 
     id: str

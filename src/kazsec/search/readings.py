@@ -14,9 +14,8 @@ The morphology, spelling and keyboard tables load on first use (see names/).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from kazsec.names.fold import fold_key
 
@@ -43,8 +42,7 @@ MIN_WORD_LETTERS = 4
 _WEST_SLAVIC = re.compile(r"[wj]|sz|cz|rz", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(NamedTuple):
     """One folded token a query word may stand for, what it is worth, and why."""
 
     token: str

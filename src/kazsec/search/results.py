@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -51,16 +51,19 @@ class Entry(NamedTuple):
     alias: str
 
 
-@dataclass
-class SearchResult:
-    """One hit: what it is, how sure we are, and what to highlight in `matched`."""
+class SearchResult(NamedTuple):
+    """One hit: what it is, how sure we are, and what to highlight in `matched`.
+
+    A named tuple, not a dataclass: `kazsec search` is a whole process per query, and
+    dataclasses (with the inspect module they import) cost it about 15 ms.
+    """
 
     type: str
     id: str
     name: str
     score: float
     matched: str
-    spans: list[tuple[int, int]] = field(default_factory=list)
+    spans: Sequence[tuple[int, int]] = ()
     confident: bool = False
     passage: str | None = None
     source: str | None = None
@@ -100,7 +103,7 @@ class SearchResult:
         spans = [
             (s + shown.shift, e + shown.shift) for s, e in self.spans if low <= s and e <= high
         ]
-        return replace(self, matched=shown.text, spans=spans, offset=self.offset - shown.shift)
+        return self._replace(matched=shown.text, spans=spans, offset=self.offset - shown.shift)
 
 
 __all__ = [

@@ -8,7 +8,6 @@ of it.
 
 from __future__ import annotations
 
-import json
 import stat
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -77,6 +76,8 @@ def write_store(
     # same tables give the same bytes, and a reader takes the records in build order as
     # they come, with no sorting.
     ordered = {META_TABLE: data.pop(META_TABLE), **{name: data[name] for name in KNOWLEDGE_TABLES}}
+    import json  # writing only: a command that reads never needs it
+
     text = json.dumps(ordered, ensure_ascii=False, separators=(",", ":"))
     atomic_write_text(path, text, ownership=None if force else not_a_store)
 
