@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import subprocess
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 from corpus_helpers import save_store_data, store_data
 
-from kazsec.cli import main
+from kazsec.cli import COMMANDS, build_parser, main
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -305,3 +306,23 @@ def test_a_piped_search_prints_one_tab_separated_line_per_result(
     first = lines[1].split("\t")
     assert first[:2] == ["person", "karim-massimov"] and "Russian" in first[5]
     assert all(line.count("\t") == 5 for line in lines), "no field brings a tab of its own"
+
+
+def _subcommands(parser: argparse.ArgumentParser) -> set[str]:
+    return {
+        name
+        for action in parser._actions
+        if isinstance(action, argparse._SubParsersAction)
+        for name in action.choices
+    }
+
+
+def test_every_subcommand_is_made_when_named_and_all_for_help() -> None:
+    # The parser makes only the subcommand a command line names (a faster start): the list
+    # of names it checks against must be the whole set, or a command would be refused.
+    assert _subcommands(build_parser()) == set(COMMANDS)
+    for name in COMMANDS:
+        assert _subcommands(build_parser([name, "x"])) == {name}
+        assert _subcommands(build_parser(["--store", "search", name])) == {name}
+    assert _subcommands(build_parser(["serch"])) == set(COMMANDS)
+    assert _subcommands(build_parser(["-h"])) == set(COMMANDS)
