@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kazsec.names.fold import STEPS, fold, fold_char, fold_key
+from kazsec.names.fold import STEPS, fold, fold_char, fold_key, fold_keys
 
 SAME_NAME = [
     ("Massimov", "Masimov", "Масимов", "Мәсімов", "masimof", "Massimoff", "Mäsimov"),
@@ -101,6 +101,16 @@ def _per_word_key(text: str) -> str:
 def test_fold_key_equals_folding_word_by_word(text: str) -> None:
     assert fold_key(text) == _per_word_key(text)
     assert fold_key(text) == fold_key(text)  # and again, from the caches
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(NAMEISH, max_size=12))
+def test_words_folded_together_fold_as_one_by_one(texts: list[str]) -> None:
+    # fold_keys folds the words it has not seen in one pass over them all (a page of search
+    # hits met cold); every key must be the one a word gets alone. The chunks are the
+    # texts' whitespace-free pieces, each repeated, as a passage repeats its words.
+    chunks = [chunk for text in texts for chunk in text.split()] * 2
+    assert fold_keys(chunks) == [_per_word_key(chunk) for chunk in chunks]
 
 
 def test_every_whitespace_character_folds_to_a_space() -> None:

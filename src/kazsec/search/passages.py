@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from kazsec.names.fold import fold, fold_key
+from kazsec.names.fold import fold, fold_key, fold_keys
 from kazsec.names.gender import feminine_forms, masculine_forms
 from kazsec.search.results import (
     CONFIDENT,
@@ -235,9 +235,11 @@ class PassageIndex:
         """The passage's words with their folded tokens, worked out once per passage."""
         words = self._word_cache.get(doc)
         if words is None:
+            found = list(_WORD.finditer(doc.text))
+            texts = [match.group(0) for match in found]
             words = [
-                _Word(match.start(), match.group(0), _word_tokens(match.group(0)))
-                for match in _WORD.finditer(doc.text)
+                _Word(match.start(), text, tuple(key.split()))
+                for match, text, key in zip(found, texts, fold_keys(texts), strict=True)
             ]
             if len(self._word_cache) > 4096:  # hits are few per query; keep memory flat
                 self._word_cache.clear()
@@ -290,11 +292,6 @@ class _Hit(NamedTuple):
     start: int  # the characters to highlight
     end: int
     quality: float
-
-
-@lru_cache(maxsize=65536)
-def _word_tokens(word: str) -> tuple[str, ...]:
-    return tuple(fold_key(word).split())
 
 
 _fold_word = lru_cache(maxsize=65536)(fold)
