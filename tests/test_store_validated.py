@@ -1,9 +1,11 @@
-"""A store whose exact bytes passed the type check is not checked again; any other bytes are."""
+"""A store file that passed the type check is not checked again; any change to it is."""
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import copy_store
@@ -54,7 +56,38 @@ def test_a_damaged_cache_entry_only_costs_the_check(built_store_path: Path, tmp_
 
 def test_the_cache_keeps_only_a_few_stores(built_store_path: Path, tmp_path: Path) -> None:
     for n in range(validated.KEPT + 3):
-        validated.remember(b"store %d" % n, {"n": n})
+        validated.remember(f"store-{n}", {"n": n})
     folder = tmp_path / "cache" / "kazsec" / "validated"
     assert len(list(folder.glob("*.marshal"))) == validated.KEPT
-    assert validated.recall(b"store %d" % (validated.KEPT + 2)) == {"n": validated.KEPT + 2}
+    assert validated.recall(f"store-{validated.KEPT + 2}") == {"n": validated.KEPT + 2}
+
+
+def test_a_store_replaced_by_another_is_checked(built_store_path: Path, tmp_path: Path) -> None:
+    # A rebuild replaces the file (os.replace): same path, maybe the same size and time
+    # to the second, but another file; its damage must be found.
+    path = copy_store(built_store_path, tmp_path / "s.json")
+    Store.open(path)
+    raw = path.read_bytes()
+    damaged = tmp_path / "damaged.json"
+    damaged.write_bytes(raw.replace(b'"people"', b'"peeple"', 1))
+    info = path.stat()
+    os.utime(damaged, ns=(info.st_atime_ns, info.st_mtime_ns))
+    os.replace(damaged, path)
+    with pytest.raises(StoreError):
+        Store.open(path)
+
+
+def test_a_store_changed_while_it_is_checked_is_not_remembered(
+    built_store_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = copy_store(built_store_path, tmp_path / "s.json")
+    real_decode = schema_module.decode_store
+
+    def decode_then_touch(*args: Any) -> Any:
+        tables = real_decode(*args)
+        path.write_bytes(path.read_bytes())  # a writer came by: new times
+        return tables
+
+    monkeypatch.setattr(schema_module, "decode_store", decode_then_touch)
+    Store.open(path)
+    assert list((tmp_path / "cache" / "kazsec" / "validated").glob("*.marshal")) == []

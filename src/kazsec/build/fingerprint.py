@@ -10,9 +10,6 @@ makes the store stale rather than being skipped.
 
 from __future__ import annotations
 
-import hashlib
-import importlib.machinery
-import importlib.util
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -27,6 +24,7 @@ if TYPE_CHECKING:
 BUILD_ENTRY = "kazsec.build.compile"
 _PINNED = "data/sources/"  # raw documents: each pinned by its sha256 in sources.toml
 _PACKAGE = "kazsec"
+_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # the kazsec folder
 
 
 Hashes = dict[str, tuple[int, int, str]]  # file -> (size, mtime in ns, sha256 of its bytes)
@@ -50,6 +48,8 @@ class Fingerprint(NamedTuple):
     def code_of(self, *packages: str) -> str:
         """The digest of the building modules in these packages alone: a unit is keyed by
         the code that repairs and folds it, not by every line of kazsec."""
+        import hashlib  # builds only: a start compares stats, never digests
+
         digest = hashlib.sha256(f"schema {SCHEMA_VERSION}\n".encode())
         for name, sha in sorted(self.module_digests.items()):
             if name.startswith(packages):
@@ -58,20 +58,20 @@ class Fingerprint(NamedTuple):
 
 
 def module_file(name: str) -> Path | None:
-    """Where a kazsec module's source is, asked of the import system without importing anything.
+    """Where a kazsec module's source is, found without importing anything.
 
-    None for a name that is not a module (an attribute: `kazsec.model.Location`).
+    None for a name that is not a module (an attribute: `kazsec.model.Location`). kazsec
+    is plain source files in one folder, so a module's file is its dotted name as a path
+    there (asking the import system instead cost every start a few milliseconds).
     """
     first, *rest = name.split(".")
-    spec = importlib.util.find_spec(first)
-    for part in rest:
-        locations = spec.submodule_search_locations if spec is not None else None
-        if not locations:
-            return None
-        spec = importlib.machinery.PathFinder.find_spec(f"{spec.name}.{part}", list(locations))  # type: ignore[union-attr]
-    if spec is None or spec.origin is None or not spec.origin.endswith(".py"):
+    if first != _PACKAGE:
         return None
-    return Path(spec.origin)
+    base = os.path.join(_ROOT, *rest)
+    for candidate in (*((base + ".py",) if rest else ()), os.path.join(base, "__init__.py")):
+        if os.path.isfile(candidate):
+            return Path(candidate)
+    return None
 
 
 def _statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
@@ -157,6 +157,8 @@ def _named_files(
 
 
 def _file_hash(path: str, cache: Hashes) -> tuple[int, int, str]:
+    import hashlib
+
     try:
         info = os.stat(path)
         known = cache.get(path)
@@ -171,23 +173,24 @@ def _file_hash(path: str, cache: Hashes) -> tuple[int, int, str]:
 
 
 def _fingerprint(data_dir: Path, modules: tuple[str, ...], cache: Hashes) -> Fingerprint:
+    import hashlib
+
     digest = hashlib.sha256(f"schema {SCHEMA_VERSION}\n".encode())
     code = hashlib.sha256(f"schema {SCHEMA_VERSION}\n".encode())
-    stats = hashlib.sha256(f"schema {SCHEMA_VERSION}\n".encode())
+    stats = [f"schema {SCHEMA_VERSION}\n"]
     hashes: Hashes = {}
     module_digests: dict[str, str] = {}
     for label, path in _named_files(data_dir, modules):
         line = f"{label}\n".encode()
         quick = not label.startswith(_PINNED)
-        for part in (
-            digest,
-            *((stats,) if quick else ()),
-            *((code,) if label[:5] == "code/" else ()),
-        ):
+        for part in (digest, *((code,) if label[:5] == "code/" else ())):
             part.update(line)
+        if quick:
+            stats.append(f"{label}\n")
         if path is None:  # a module the store was built with is gone: nothing can match
-            for part in (digest, stats, code):
+            for part in (digest, code):
                 part.update(b"missing")
+            stats.append("missing")
             continue
         size, mtime, sha = hashes[path] = _file_hash(path, cache)
         digest.update(bytes.fromhex(sha))
@@ -195,9 +198,9 @@ def _fingerprint(data_dir: Path, modules: tuple[str, ...], cache: Hashes) -> Fin
             code.update(bytes.fromhex(sha))
             module_digests[label[5:]] = sha
         if quick:
-            stats.update(f"{size} {mtime}\n".encode())
+            stats.append(f"{size} {mtime}\n")
     return Fingerprint(
-        digest.hexdigest(), modules, code.hexdigest(), stats.hexdigest(), hashes, module_digests
+        digest.hexdigest(), modules, code.hexdigest(), "".join(stats), hashes, module_digests
     )
 
 
@@ -209,23 +212,26 @@ def input_fingerprint(data_dir: Path, cache: Hashes | None = None) -> Fingerprin
     return _fingerprint(data_dir, building_modules(), cache or {})
 
 
-def stats_digest(data_dir: Path, modules: Iterable[str]) -> str:
-    """The digest of the present inputs' names, sizes and times (no file is read).
+def input_stats(data_dir: Path, modules: Iterable[str]) -> str:
+    """The present inputs' names, sizes and times, one line each (no file is read).
+
+    Kept as text, not hashed: a few kilobytes in the store's meta, compared at every start
+    with no hashing module loaded (hashlib alone costs a command ~3 ms)
 
     The raw documents are left out: each is pinned by its sha256 in sources.toml, which is
     in, so a document changes the quick check only with its pin; one changed against its
     pin is damage, which the build refuses and `kazsec check` reports. An archive of
     10,000 documents is then checked with a dozen `stat` calls, not 10,000.
     """
-    stats = hashlib.sha256(f"schema {SCHEMA_VERSION}\n".encode())
+    stats = [f"schema {SCHEMA_VERSION}\n"]
     for label, path in _named_files(data_dir, modules, pinned=False):
-        stats.update(f"{label}\n".encode())
+        stats.append(f"{label}\n")
         try:
             info = os.stat(path) if path is not None else None
         except OSError:
             info = None
-        stats.update(f"{info.st_size} {info.st_mtime_ns}\n".encode() if info else b"missing")
-    return stats.hexdigest()
+        stats.append(f"{info.st_size} {info.st_mtime_ns}\n" if info else "missing")
+    return "".join(stats)
 
 
 def recorded_fingerprint(data_dir: Path, modules: Iterable[str]) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from kazsec.build.fingerprint import input_fingerprint, recorded_fingerprint, stats_digest
+from kazsec.build.fingerprint import input_fingerprint, input_stats, recorded_fingerprint
 from kazsec.errors import StoreError
 from kazsec.store import Store
 
@@ -20,7 +20,7 @@ def is_current(store: Store, data_dir: Path) -> bool:
     modules = store.meta.get("code_modules")
     if not isinstance(modules, list) or not all(isinstance(m, str) for m in modules):
         return False
-    if store.meta.get("input_stats") == stats_digest(data_dir, modules):
+    if store.meta.get("input_stats") == input_stats(data_dir, modules):
         return True
     return store.meta.get("inputs") == recorded_fingerprint(data_dir, modules)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -50,6 +51,26 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's own help layout, given the terminal's width without shutil: argparse makes
+    a formatter for every argument added, help asked or not, and its default one loads
+    shutil (and with it bz2 and lzma) for the width, a few milliseconds of every command."""
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, width=_columns() - 2)
+
+
+def _columns() -> int:
+    # As shutil.get_terminal_size: $COLUMNS, else the terminal's, else 80.
+    with contextlib.suppress(ValueError):
+        if (columns := int(os.environ.get("COLUMNS", ""))) > 0:
+            return columns
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        return 80
+
+
 def _command_named(argv: Sequence[str]) -> str | None:
     """The subcommand argv names, if any: its first word that is not an option or the value
     of the top-level --store."""
@@ -69,6 +90,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kazsec",
         description="Explore Kazakhstan's security apparatus through its cited sources.",
+        formatter_class=_Formatter,
     )
     parser.add_argument("--version", action=_VersionAction, help="show the version and exit")
     parser.add_argument(
@@ -84,8 +106,10 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
     def add(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
         if wanted is not None and name != wanted:
-            return argparse.ArgumentParser(add_help=False)  # not asked for: never shown
-        sub = commands.add_parser(name, help=help_text, description=help_text)
+            return argparse.ArgumentParser(add_help=False, formatter_class=_Formatter)  # unused
+        sub = commands.add_parser(
+            name, help=help_text, description=help_text, formatter_class=_Formatter
+        )
         sub.add_argument(
             "--store", metavar="PATH", default=argparse.SUPPRESS, help="use this store file"
         )

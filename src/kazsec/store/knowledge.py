@@ -8,6 +8,7 @@ of it.
 
 from __future__ import annotations
 
+import os
 import stat
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -84,6 +85,15 @@ def write_store(
 
 def read_store_file(path: Path) -> bytes:
     """A store file's bytes; only a regular file is read (a FIFO would hang, /dev/zero not end)."""
+    store_file_stat(path)
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise StoreError(f"cannot read store {path}: {exc.strerror}") from None
+
+
+def store_file_stat(path: Path) -> os.stat_result:
+    """A store file's status; StoreError if there is none, or it is no regular file."""
     try:
         info = path.stat()
     except FileNotFoundError:
@@ -96,10 +106,7 @@ def read_store_file(path: Path) -> bytes:
         raise StoreError(f"store path is a directory, not a file: {path}")
     if not stat.S_ISREG(info.st_mode):
         raise StoreError(f"store path is not a regular file (a pipe or a device): {path}")
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise StoreError(f"cannot read store {path}: {exc.strerror}") from None
+    return info
 
 
 def previous_generation(path: Path) -> str | None:
@@ -153,16 +160,20 @@ class Store:
         """Open a store file and check every record by type; StoreError says what and how to fix."""
         from kazsec.store import validated
 
-        raw = read_store_file(path)
-        tables = validated.recall(raw)
+        key = validated.key_of(store_file_stat(path))
+        tables = validated.recall(key)
         if tables is None:
+            raw = read_store_file(path)
             from kazsec.store.schema import decode_store
 
             def fail(why: str) -> StoreError:
                 return StoreError(f"store {path} {why}; {_rebuild_hint(path)}")
 
             tables = decode_store(raw, fail)
-            validated.remember(raw, tables)
+            # Remembered only if the file read is the one whose identity was taken (not
+            # replaced by a build in between).
+            if validated.key_of(store_file_stat(path)) == key:
+                validated.remember(key, tables)
         return cls(path, tables)
 
     def all(self, name: str) -> list[Record]:

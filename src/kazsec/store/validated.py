@@ -1,20 +1,20 @@
-"""Stores already checked, remembered by their content in the user's own cache folder.
+"""Stores already checked, remembered in the user's own cache folder.
 
 Checking every record of a store by type (store/schema.py, msgspec) is what makes a
 damaged or hostile store one clear line instead of a traceback; it also costs a command
 that only searches more than the search (loading the checking machinery alone is ~30 ms).
-So once a store's bytes have passed, their decoded tables are kept under the sha256 of
-those bytes in the per-user cache (marshal: loading them back is a few C calls), and a
-store with exactly those bytes is not checked again. Any change to the file, a single
-byte, gives another digest and a full check. The cache lives in the user's folder, never
-beside the store: a store handed over by someone else brings no claim to have passed.
-A cache that cannot be read or written only costs the check.
+So once a store file has passed, its decoded tables are kept (marshal: loading them back
+is a few C calls) under the file's identity: its device, inode, size, modification and
+change times, to the nanosecond. A file with exactly those is not read or checked again;
+any write to it changes its times (its change time cannot be set back by a user), and a
+rebuilt store is a new file. The cache lives in the user's folder, never beside the store:
+a store handed over by someone else brings no claim to have passed. A cache that cannot
+be read or written only costs the check.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import marshal
 import os
 from pathlib import Path
@@ -30,14 +30,19 @@ def _folder() -> Path:
     return cache_dir() / "validated"
 
 
-def _entry(raw: bytes) -> Path:
-    return _folder() / (hashlib.sha256(raw).hexdigest() + ".marshal")
+def key_of(info: os.stat_result) -> str:
+    """The identity a store file is remembered by."""
+    return f"{info.st_dev}-{info.st_ino}-{info.st_size}-{info.st_mtime_ns}-{info.st_ctime_ns}"
 
 
-def recall(raw: bytes) -> dict[str, Any] | None:
-    """The tables of a store whose exact bytes passed the check before, else None."""
+def _entry(key: str) -> Path:
+    return _folder() / (key + ".marshal")
+
+
+def recall(key: str) -> dict[str, Any] | None:
+    """The tables of the store file of this identity, if it passed the check before."""
     try:
-        data = _entry(raw).read_bytes()
+        data = _entry(key).read_bytes()
     except OSError:
         return None
     if not data.startswith(MAGIC):
@@ -49,17 +54,18 @@ def recall(raw: bytes) -> dict[str, Any] | None:
     return tables if isinstance(tables, dict) else None
 
 
-def remember(raw: bytes, tables: dict[str, Any]) -> None:
-    """Keep the checked tables of these bytes (the oldest beyond KEPT are dropped)."""
+def remember(key: str, tables: dict[str, Any]) -> None:
+    """Keep the checked tables of the store file of this identity (the oldest beyond KEPT
+    are dropped)."""
     from kazsec.errors import StoreError
     from kazsec.store.atomic import atomic_write_bytes
 
     with contextlib.suppress(OSError, StoreError, ValueError):
-        atomic_write_bytes(_entry(raw), MAGIC + marshal.dumps(tables))
+        atomic_write_bytes(_entry(key), MAGIC + marshal.dumps(tables))
         entries = sorted(_folder().glob("*.marshal"), key=lambda p: p.stat().st_mtime_ns)
         for old in entries[:-KEPT]:
             with contextlib.suppress(OSError):
                 os.unlink(old)
 
 
-__all__ = ["recall", "remember"]
+__all__ = ["key_of", "recall", "remember"]
