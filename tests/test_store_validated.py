@@ -91,3 +91,18 @@ def test_a_store_changed_while_it_is_checked_is_not_remembered(
     monkeypatch.setattr(schema_module, "decode_store", decode_then_touch)
     Store.open(path)
     assert list((tmp_path / "cache" / "kazsec" / "validated").glob("*.marshal")) == []
+
+
+def test_tables_come_back_from_the_cache_as_they_went_in(tmp_path: Path) -> None:
+    # Uniform tables are kept as columns, the others as they are: either way, equal.
+    tables = {
+        "sources": {
+            str(n): {"id": f"s{n}", "kind": "analysis", "passage_count": n, "notes": ""}
+            for n in range(1, 50)
+        },
+        "people": {"1": {"id": "a", "aliases": [{"text": "A"}]}, "2": {"id": "b"}},
+        "empty": {},
+    }
+    validated.remember("k", tables)
+    assert validated.recall("k") == tables
+    assert list(validated.recall("k")["sources"]) == list(tables["sources"])  # type: ignore[index]

@@ -8,7 +8,7 @@ built on first use, so commands that never search never pay for it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
@@ -85,6 +85,29 @@ class ListRow(NamedTuple):
     group: str = ""  # the heading it stands under: "Officials", "Security services"
 
 
+class _Names(Mapping[str, str]):
+    """What to call each entity: a person's or body's name, an event's title, a source's
+    label (made when asked: a catalogue of 10,000 is rarely shown whole)."""
+
+    def __init__(self, named: dict[str, str], sources: Mapping[str, SourceRecord]) -> None:
+        self._named = named
+        self._sources = sources
+
+    def __getitem__(self, entity_id: str) -> str:
+        found = self._named.get(entity_id)
+        return found if found is not None else source_label(self._sources[entity_id])
+
+    def __contains__(self, entity_id: object) -> bool:
+        return entity_id in self._named or entity_id in self._sources
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._named
+        yield from (sid for sid in self._sources if sid not in self._named)
+
+    def __len__(self) -> int:
+        return len(self._named) + sum(sid not in self._named for sid in self._sources)
+
+
 def _when_read(records: Callable[[], Sequence[Any]]) -> Iterator[Any]:
     """The records, asked for only when this is first iterated."""
     yield from records()
@@ -110,9 +133,9 @@ class Library:
         }
         self.corpus = store.corpus
         self.mentions = CorpusMentions(store.corpus)
-        self.names: dict[str, str] = {r["id"]: r["name"] for r in (*people, *agencies)}
-        self.names.update({e["id"]: e["title"] for e in events})
-        self.names.update({sid: source_label(s) for sid, s in self.sources.items()})
+        named = {r["id"]: r["name"] for r in (*people, *agencies)}
+        named.update({e["id"]: e["title"] for e in events})
+        self.names: Mapping[str, str] = _Names(named, self.sources)
 
     # The lists in the order they are shown, sorted when first shown (a search never is).
 
