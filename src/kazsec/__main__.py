@@ -1,5 +1,5 @@
 """`python -m kazsec` is the same as the `kazsec` command."""
 
-from kazsec.cli import main
+from kazsec.cli import run
 
-raise SystemExit(main())
+run()

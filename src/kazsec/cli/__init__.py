@@ -7,7 +7,7 @@ import contextlib
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, Protocol
+from typing import Any, NoReturn, Protocol
 
 from kazsec.cli.commands import (
     cmd_build,
@@ -238,4 +238,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
 
 
-__all__ = ["EXIT_USAGE", "main"]
+def run() -> NoReturn:
+    """The `kazsec` command: `main`, then out without tearing the interpreter down.
+
+    A command that read a catalogue of 10,000 sources would spend ~10 ms freeing it at
+    exit, object by object. Nothing is lost by leaving at once: the output is flushed
+    here, every file kazsec writes is closed by then (atomic writes), and a build killed
+    half-way is safe by design.
+    """
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe: nothing more to say
+            stream.flush()
+    os._exit(code)
+
+
+__all__ = ["EXIT_USAGE", "main", "run"]

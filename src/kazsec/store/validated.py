@@ -17,11 +17,10 @@ from __future__ import annotations
 import contextlib
 import marshal
 import os
-import sys
 from pathlib import Path
 from typing import Any
 
-MAGIC = b"kazsec-validated-2\n"
+MAGIC = b"kazsec-validated-1\n"
 KEPT = 8  # stores remembered (a user has a few: the bundled one, an archive or two)
 
 
@@ -50,38 +49,9 @@ def recall(key: str) -> dict[str, Any] | None:
         return None
     try:
         tables = marshal.loads(data[len(MAGIC) :])
-        return {name: _rows(table) for name, table in tables.items()}
-    except (EOFError, ValueError, TypeError, AttributeError):
+    except (EOFError, ValueError, TypeError):
         return None
-
-
-# A table whose records all have the same fields (a catalogue of 10,000 sources) is kept as
-# columns: marshal then makes one list per field instead of a dict per record, and writes a
-# value that repeats (a publisher, a kind) once. Loading 10,000 sources: 30 ms -> 17.
-_COLUMNS = "columns"
-
-
-def _columns(table: Any) -> Any:
-    if not isinstance(table, dict):
-        return table
-    records = list(table.values())
-    fields = list(records[0]) if records and isinstance(records[0], dict) else None
-    if fields is None or any(not isinstance(r, dict) or list(r) != fields for r in records):
-        return table
-    values = [[_shared(record[field]) for record in records] for field in fields]
-    return (_COLUMNS, list(table), fields, values)
-
-
-def _shared(value: Any) -> Any:
-    return sys.intern(value) if isinstance(value, str) and len(value) < 64 else value
-
-
-def _rows(table: Any) -> Any:
-    if isinstance(table, tuple) and table[0] == _COLUMNS:
-        _, ids, fields, values = table
-        rows = zip(ids, zip(*values, strict=True), strict=True)
-        return {doc: dict(zip(fields, row, strict=True)) for doc, row in rows}
-    return table
+    return tables if isinstance(tables, dict) else None
 
 
 def remember(key: str, tables: dict[str, Any]) -> None:
@@ -91,8 +61,7 @@ def remember(key: str, tables: dict[str, Any]) -> None:
     from kazsec.store.atomic import atomic_write_bytes
 
     with contextlib.suppress(OSError, StoreError, ValueError):
-        columns = {name: _columns(table) for name, table in tables.items()}
-        atomic_write_bytes(_entry(key), MAGIC + marshal.dumps(columns))
+        atomic_write_bytes(_entry(key), MAGIC + marshal.dumps(tables))
         entries = sorted(_folder().glob("*.marshal"), key=lambda p: p.stat().st_mtime_ns)
         for old in entries[:-KEPT]:
             with contextlib.suppress(OSError):
