@@ -20,6 +20,8 @@ def isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Never touch the developer's own cached store, settings or environment choices."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "share"))  # the user's workspace
+    monkeypatch.delenv("KAZSEC_WORKSPACE", raising=False)
     monkeypatch.delenv("KAZSEC_STORE", raising=False)
     monkeypatch.delenv("KAZSEC_DATA", raising=False)
 

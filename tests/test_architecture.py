@@ -33,6 +33,7 @@ FLOORS = {
     "corpus": 1,
     "store": 1,
     "kb": 2,
+    "workspace": 2,
     "build": 3,
     "search": 3,
     "library": 4,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Literal, NamedTuple, get_args
 
-SCHEMA_VERSION = 4  # 4: passages, texts and mentions moved to the corpus engine
+SCHEMA_VERSION = 5  # 5: sources say whether they are the user's, and their language
 META_TABLE = "_meta"
 
 EntityKind = Literal["person", "agency", "event", "source"]

@@ -98,6 +98,8 @@ class SourceRecord(TypedDict):
     url: str  # where the document was published, "" when not known
     unit: Annotated[str, Meta(pattern=r"^[0-9a-f]{64}$")]  # its texts and passages in the corpus
     passage_count: Offset
+    language: str  # ISO 639-1 code of most of its text, "" when not known
+    yours: bool  # added by the user (`kazsec add`), not bundled
 
 
 class FullSourceRecord(SourceRecord):
@@ -218,6 +220,7 @@ class MetaRecord(TypedDict):
     code_modules: NotRequired[list[str]]
     input_stats: NotRequired[str]  # the inputs' names, sizes and times: a quick freshness test
     data_dir: NotRequired[str]  # the folder it was built from
+    workspace: NotRequired[str]  # the user's workspace it took their documents from ("": none)
     corpus: CorpusMeta
 
 

@@ -36,6 +36,21 @@ def explicit_store_path(cli_value: str | None) -> Path | None:
     return Path(value).expanduser() if value else None
 
 
+def workspace_dir(cli_value: str | None = None) -> Path:
+    """The user's own documents (and later their notes and facts), laid out like data/:
+    --workspace, else KAZSEC_WORKSPACE, else a folder in the per-user data directory."""
+    value = cli_value or os.environ.get("KAZSEC_WORKSPACE")
+    if value:
+        return Path(value).expanduser()
+    if sys.platform.startswith("linux"):  # the XDG rule, as platformdirs gives it
+        base = os.environ.get("XDG_DATA_HOME", "").strip()
+        root = Path(base) if os.path.isabs(base) else Path.home() / ".local" / "share"
+        return root / "kazsec" / "workspace"
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("kazsec")) / "workspace"
+
+
 def cache_dir() -> Path:
     """The per-user folder of things kazsec can make again (the default store, checks).
 

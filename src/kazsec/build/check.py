@@ -9,7 +9,7 @@ from pathlib import Path
 from kazsec.build.freshness import is_current
 from kazsec.build.units import StoredTexts
 from kazsec.corpus.damage import find_damage
-from kazsec.corpus.sources import load_source_metadata, sha256_hex
+from kazsec.corpus.sources import SourceMeta, load_source_metadata, sha256_hex
 from kazsec.errors import SourceError
 from kazsec.kb.anchor import verify
 from kazsec.kb.loader import iter_citations
@@ -17,16 +17,22 @@ from kazsec.model import NO_CONTROLS
 from kazsec.store import Store
 
 
-def check_sources(store: Store, data_dir: Path) -> list[str]:
-    """Every pinned source is in the store and on disk with the pinned sha256."""
+def check_sources(store: Store, data_dir: Path, workspace: Path | None = None) -> list[str]:
+    """Every pinned source, bundled or the user's, is in the store and on disk with the
+    pinned sha256."""
     problems: list[str] = []
     stored = {s["id"]: s for s in store.all("sources")}
-    try:
-        metadata = load_source_metadata(data_dir)
-    except SourceError as exc:
-        return [str(exc)]
-    for meta in metadata:
-        path = data_dir / "sources" / meta.file
+    metadata: list[tuple[Path, SourceMeta]] = []
+    for folder in (data_dir, workspace):
+        if folder is None or (folder is workspace and not (folder / "sources.toml").is_file()):
+            continue
+        try:
+            found = load_source_metadata(folder, allow_empty=folder is workspace)
+            metadata += [(folder, meta) for meta in found]
+        except SourceError as exc:
+            problems.append(str(exc))
+    for folder, meta in metadata:
+        path = folder / "sources" / meta.file
         if meta.id not in stored:
             problems.append(f"source {meta.id}: in sources.toml but not in the store")
         elif stored[meta.id]["sha256"] != meta.sha256:
@@ -212,17 +218,17 @@ def check_control_characters(store: Store) -> list[str]:
     return problems
 
 
-def check_store(store: Store, data_dir: Path) -> list[str]:
+def check_store(store: Store, data_dir: Path, workspace: Path | None = None) -> list[str]:
     """All problems found in a store; an empty list means it passes."""
     problems: list[str] = []
-    if not is_current(store, data_dir):
+    if not is_current(store, data_dir, workspace):
         problems.append(
             f"store {store.path} is older than its inputs; "
             f"rebuild it with `kazsec build --store {store.path}`"
         )
     return (
         problems
-        + check_sources(store, data_dir)
+        + check_sources(store, data_dir, workspace)
         + check_passages(store)
         + check_citations(store)
         + check_references(store)

@@ -57,8 +57,9 @@ BATCH_PASSAGES = 15_000
 BATCH_UNITS = 150  # units written per transaction at most (relinking stores no passages)
 
 
-def source_record(meta: SourceMeta, unit: str, passage_count: int) -> Record:
-    """The catalogue record of one source (its texts live in the corpus)."""
+def source_record(meta: SourceMeta, unit: str, passage_count: int, yours: bool = False) -> Record:
+    """The catalogue record of one source (its texts live in the corpus); `yours`: added by
+    the user (it is in their workspace), not bundled."""
     return {
         "id": meta.id,
         "file": meta.file,
@@ -73,6 +74,8 @@ def source_record(meta: SourceMeta, unit: str, passage_count: int) -> Record:
         "url": meta.url,
         "unit": unit,
         "passage_count": passage_count,
+        "language": meta.language,
+        "yours": yours,
     }
 
 
@@ -92,20 +95,40 @@ def repair_all_sources(data_dir: Path) -> list[RepairedSource]:
 
 
 def _source_metadata(
-    data_dir: Path, writer: CorpusWriter, fingerprint: Fingerprint
+    data_dir: Path, writer: CorpusWriter, fingerprint: Fingerprint, kind: str = "sources"
 ) -> list[SourceMeta]:
     """sources.toml, read and checked; each [[source]] table parsed once and remembered by
-    its text (a catalogue of 10,000 takes a second to parse whole, one more table nothing)."""
-    key = f"sources:{fingerprint.code_of('kazsec.corpus.sources')}:{data_dir}"
+    its text (a catalogue of 10,000 takes a second to parse whole, one more table nothing).
+    `kind` names the memo: the bundled catalogue and the user's are remembered apart."""
+    key = f"{kind}:{fingerprint.code_of('kazsec.corpus.sources')}:{data_dir}"
     parsed: dict[str, Any] = {}
     if (known := writer.memo(key)) is not None:
         with contextlib.suppress(msgspec.MsgspecError):
             parsed = msgspec.json.decode(known, type=dict[str, Any])
     before = set(parsed)
-    metas = load_source_metadata(data_dir, parsed)
+    metas = load_source_metadata(data_dir, parsed, allow_empty=kind == "workspace")
     if set(parsed) != before:
-        writer.remember("sources", key, msgspec.json.encode(parsed))
+        writer.remember(kind, key, msgspec.json.encode(parsed))
     return metas
+
+
+def _all_metadata(
+    data_dir: Path, workspace: Path | None, writer: CorpusWriter, fingerprint: Fingerprint
+) -> tuple[list[SourceMeta], dict[str, Path]]:
+    """The bundled sources, then the user's (when their workspace has any), and the folder
+    each one's raw file is in. An id used by both is refused: it names one document."""
+    metas = _source_metadata(data_dir, writer, fingerprint)
+    folders = dict.fromkeys((m.id for m in metas), data_dir)
+    if workspace is not None and (workspace / "sources.toml").is_file():
+        for meta in _source_metadata(workspace, writer, fingerprint, "workspace"):
+            if meta.id in folders:
+                raise SourceError(
+                    f"{workspace / 'sources.toml'}: id {meta.id!r} is a bundled source's; "
+                    "give your document another id"
+                )
+            folders[meta.id] = workspace
+            metas.append(meta)
+    return metas, folders
 
 
 @dataclass(frozen=True)
@@ -124,8 +147,14 @@ def build_store(
     fingerprint: Fingerprint | None = None,
     force: bool = False,
     progress: Callable[[str], None] | None = None,
+    workspace: Path | None = None,
+    prepared: dict[str, RepairedSource] | None = None,
 ) -> BuildReport:
-    """Build (or bring up to date) the store at `path` from `data_dir`.
+    """Build (or bring up to date) the store at `path` from `data_dir` and the user's
+    `workspace` (their added documents), if given.
+
+    `prepared`: documents `kazsec add` has just read and repaired, by source id, so that
+    they are not read and repaired twice.
 
     Nothing the store names changes unless the whole build succeeds. An existing file
     that is not a store (or a corpus) is refused before any work, unless `force`.
@@ -140,7 +169,9 @@ def build_store(
             f"another build of {path} has run for ten minutes; try again later"
         ) from None
     try:
-        return _build(data_dir, path, fingerprint, force, progress or (lambda _: None))
+        return _build(
+            data_dir, path, fingerprint, force, progress or (lambda _: None), workspace, prepared
+        )
     finally:
         lock.release()
 
@@ -151,11 +182,14 @@ def _build(
     fingerprint: Fingerprint | None,
     force: bool,
     progress: Callable[[str], None],
+    workspace: Path | None = None,
+    prepared: dict[str, RepairedSource] | None = None,
 ) -> BuildReport:
     writer = CorpusWriter(corpus_path(path), force)
+    prepared = prepared or {}
     try:
-        fingerprint = fingerprint or input_fingerprint(data_dir, writer.cached_hashes())
-        metas = _source_metadata(data_dir, writer, fingerprint)
+        fingerprint = fingerprint or input_fingerprint(data_dir, writer.cached_hashes(), workspace)
+        metas, folders = _all_metadata(data_dir, workspace, writer, fingerprint)
         # A unit is what the repair and folding code made of one source; the mentions are
         # what the linking code found. Other code changes redo neither.
         repairing = fingerprint.code_of(*REPAIR_CODE) + f"corpus {CORPUS_SCHEMA}"
@@ -173,7 +207,7 @@ def _build(
             else:
                 if source_id not in early:
                     meta = next(m for m in metas if m.id == source_id)
-                    early[source_id] = repair_unit(data_dir, meta, units[source_id])
+                    early[source_id] = repair_unit(folders[source_id], meta, units[source_id])
                 text, passages = early[source_id].repaired_text, list(early[source_id].passages)
             return SourceText(text, [p["start"] for p in passages], [p["id"] for p in passages])
 
@@ -186,7 +220,8 @@ def _build(
             if meta.id in early:
                 jobs.append(("repaired", early.pop(meta.id)))
             elif num is None:
-                jobs.append(("repair", data_dir, meta, units[meta.id]))
+                made = prepared.get(meta.id)
+                jobs.append(("repair", folders[meta.id], meta, units[meta.id], made))
             elif num not in linked:
                 jobs.append(("link", writer.path, num))
         progress(f"{len(jobs)} of {len(metas)} sources to repair or link")
@@ -225,7 +260,12 @@ def _build(
         writer.add_generation(generation, linker, ordered)
         counts = writer.counts(generation)
         catalogue = [
-            source_record(meta, units[meta.id], counts["per_unit"].get(numbers[units[meta.id]], 0))
+            source_record(
+                meta,
+                units[meta.id],
+                counts["per_unit"].get(numbers[units[meta.id]], 0),
+                yours=folders[meta.id] != data_dir,
+            )
             for meta in metas
         ]
         tables: dict[str, list[Record]] = {
@@ -242,6 +282,7 @@ def _build(
             "input_stats": fingerprint.stats,
             "code_modules": list(fingerprint.modules),
             "data_dir": str(data_dir.resolve()),
+            "workspace": str(workspace.resolve()) if workspace is not None else "",
             "corpus": {
                 "generation": generation,
                 "linker": linker,

@@ -22,7 +22,8 @@ if TYPE_CHECKING:
     import ast
 
 BUILD_ENTRY = "kazsec.build.compile"
-_PINNED = "data/sources/"  # raw documents: each pinned by its sha256 in sources.toml
+# Raw documents, bundled and the user's: each pinned by its sha256 in a sources.toml.
+_PINNED = ("data/sources/", "workspace/sources/")
 _PACKAGE = "kazsec"
 _ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # the kazsec folder
 
@@ -139,17 +140,25 @@ def _walk(folder: str, label: str, suffix: str) -> Iterator[tuple[str, str]]:
             yield f"{label}/{entry.name}", entry.path
 
 
-def _data_files(data_dir: Path, pinned: bool = True) -> list[tuple[str, str]]:
-    files = [("data/sources.toml", str(data_dir / "sources.toml"))]
-    for folder, suffix in (("sources", ""), ("kb", ".toml"))[0 if pinned else 1 :]:
-        files += _walk(str(data_dir / folder), f"data/{folder}", suffix)
+def _data_files(
+    data_dir: Path, pinned: bool = True, workspace: Path | None = None
+) -> list[tuple[str, str]]:
+    files: list[tuple[str, str]] = []
+    for name, root in (("data", data_dir), ("workspace", workspace)):
+        if root is None:
+            continue
+        catalogue = root / "sources.toml"
+        if name == "data" or catalogue.is_file():  # a workspace may have none yet
+            files.append((f"{name}/sources.toml", str(catalogue)))
+        for folder, suffix in (("sources", ""), ("kb", ".toml"))[0 if pinned else 1 :]:
+            files += _walk(str(root / folder), f"{name}/{folder}", suffix)
     return sorted(files)
 
 
 def _named_files(
-    data_dir: Path, modules: Iterable[str], pinned: bool = True
+    data_dir: Path, modules: Iterable[str], pinned: bool = True, workspace: Path | None = None
 ) -> list[tuple[str, str | None]]:
-    named: list[tuple[str, str | None]] = [*_data_files(data_dir, pinned)]
+    named: list[tuple[str, str | None]] = [*_data_files(data_dir, pinned, workspace)]
     for name in modules:
         found = module_file(name)
         named.append((f"code/{name}", str(found) if found else None))
@@ -172,7 +181,9 @@ def _file_hash(path: str, cache: Hashes) -> tuple[int, int, str]:
         ) from None
 
 
-def _fingerprint(data_dir: Path, modules: tuple[str, ...], cache: Hashes) -> Fingerprint:
+def _fingerprint(
+    data_dir: Path, modules: tuple[str, ...], cache: Hashes, workspace: Path | None = None
+) -> Fingerprint:
     import hashlib
 
     digest = hashlib.sha256(f"schema {SCHEMA_VERSION}\n".encode())
@@ -180,7 +191,7 @@ def _fingerprint(data_dir: Path, modules: tuple[str, ...], cache: Hashes) -> Fin
     stats = [f"schema {SCHEMA_VERSION}\n"]
     hashes: Hashes = {}
     module_digests: dict[str, str] = {}
-    for label, path in _named_files(data_dir, modules):
+    for label, path in _named_files(data_dir, modules, workspace=workspace):
         line = f"{label}\n".encode()
         quick = not label.startswith(_PINNED)
         for part in (digest, *((code,) if label[:5] == "code/" else ())):
@@ -204,19 +215,22 @@ def _fingerprint(data_dir: Path, modules: tuple[str, ...], cache: Hashes) -> Fin
     )
 
 
-def input_fingerprint(data_dir: Path, cache: Hashes | None = None) -> Fingerprint:
-    """The fingerprint a build from `data_dir` with this code would record.
+def input_fingerprint(
+    data_dir: Path, cache: Hashes | None = None, workspace: Path | None = None
+) -> Fingerprint:
+    """The fingerprint a build from `data_dir` (and the user's `workspace`, if any) with
+    this code would record.
 
     `cache` holds hashes of files seen before: a file of the same size and time is not read.
     """
-    return _fingerprint(data_dir, building_modules(), cache or {})
+    return _fingerprint(data_dir, building_modules(), cache or {}, workspace)
 
 
-def input_stats(data_dir: Path, modules: Iterable[str]) -> str:
+def input_stats(data_dir: Path, modules: Iterable[str], workspace: Path | None = None) -> str:
     """The present inputs' names, sizes and times, one line each (no file is read).
 
     Kept as text, not hashed: a few kilobytes in the store's meta, compared at every start
-    with no hashing module loaded (hashlib alone costs a command ~3 ms)
+    with no hashing module loaded (hashlib alone costs a command ~3 ms).
 
     The raw documents are left out: each is pinned by its sha256 in sources.toml, which is
     in, so a document changes the quick check only with its pin; one changed against its
@@ -224,7 +238,7 @@ def input_stats(data_dir: Path, modules: Iterable[str]) -> str:
     10,000 documents is then checked with a dozen `stat` calls, not 10,000.
     """
     stats = [f"schema {SCHEMA_VERSION}\n"]
-    for label, path in _named_files(data_dir, modules, pinned=False):
+    for label, path in _named_files(data_dir, modules, pinned=False, workspace=workspace):
         stats.append(f"{label}\n")
         try:
             info = os.stat(path) if path is not None else None
@@ -234,6 +248,8 @@ def input_stats(data_dir: Path, modules: Iterable[str]) -> str:
     return "".join(stats)
 
 
-def recorded_fingerprint(data_dir: Path, modules: Iterable[str]) -> str:
+def recorded_fingerprint(
+    data_dir: Path, modules: Iterable[str], workspace: Path | None = None
+) -> str:
     """The digest of the present inputs over the modules a store says it was built with."""
-    return _fingerprint(data_dir, tuple(modules), {}).digest
+    return _fingerprint(data_dir, tuple(modules), {}, workspace).digest

@@ -20,7 +20,7 @@ from typing import Any
 
 import msgspec
 
-from kazsec.corpus.pipeline import repair_source
+from kazsec.corpus.pipeline import RepairedSource, repair_source
 from kazsec.corpus.sources import SourceMeta, read_pinned_source
 from kazsec.errors import KazsecError, SourceError
 from kazsec.kb.mentions import Linker
@@ -47,9 +47,13 @@ def linker_key(people: Sequence[Record], agencies: Sequence[Record], code_digest
     return hashlib.sha256(_ENCODE([people, agencies]) + code_digest.encode()).hexdigest()[:32]
 
 
-def repair_unit(data_dir: Path, meta: SourceMeta, unit: str) -> UnitData:
-    """Read one pinned source, repair it, and fold each passage into its index key."""
-    repaired = repair_source(meta, read_pinned_source(data_dir, meta))
+def repair_unit(
+    data_dir: Path, meta: SourceMeta, unit: str, repaired: RepairedSource | None = None
+) -> UnitData:
+    """Read one pinned source, repair it, and fold each passage into its index key
+    (`repaired`: the source as `kazsec add` repaired it a moment ago, from the same bytes)."""
+    if repaired is None or repaired.meta != meta:
+        repaired = repair_source(meta, read_pinned_source(data_dir, meta))
     if not repaired.passages:
         raise SourceError(f"raw source {meta.file} has no text left after repair; check the file")
     passages = [p.to_record() for p in repaired.passages]
@@ -78,9 +82,10 @@ def mention_rows(mentions: Sequence[Record]) -> list[MentionRow]:
     ]
 
 
-# A job: ("repair", data_dir, meta, unit) repairs and links a new unit; ("repaired", data)
-# links a unit repaired already; ("link", corpus, num) links a stored unit again, reading
-# it from the corpus itself. Linking needs the worker's Linker, made by `_start_worker`.
+# A job: ("repair", data_dir, meta, unit[, repaired]) repairs and links a new unit;
+# ("repaired", data) links a unit repaired already; ("link", corpus, num) links a stored
+# unit again, reading it from the corpus itself. Linking needs the worker's Linker, made
+# by `_start_worker`.
 Job = tuple[Any, ...]
 Done = tuple[UnitData | None, int | None, list[MentionRow]]
 _linker: Linker | None = None
@@ -106,7 +111,7 @@ def _run(job: Job) -> Done | KazsecError:
     assert _linker is not None
     try:
         if job[0] in ("repair", "repaired"):
-            data = job[1] if job[0] == "repaired" else repair_unit(job[1], job[2], job[3])
+            data = job[1] if job[0] == "repaired" else repair_unit(*job[1:])
             return packed(data), None, mention_rows(_linker.link(data.passages))
         return None, job[2], mention_rows(_linker.link(_stored_passages(job[1], job[2])))
     except KazsecError as exc:

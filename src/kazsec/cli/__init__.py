@@ -21,11 +21,15 @@ from kazsec.cli.commands import (
 )
 from kazsec.cli.explorer import cmd_default, cmd_open
 from kazsec.cli.output import prepare_streams, say_error
+from kazsec.cli.workspace_commands import cmd_add, cmd_remove
 from kazsec.errors import EXIT_USAGE, KazsecError
 from kazsec.kinds import SEARCH_KINDS
 
 Handler = Callable[[argparse.Namespace], int]
-COMMANDS = ("build", "check", "stats", "sources", "search", "open", "show", "mentions", "source")
+COMMANDS = (
+    "build", "check", "stats", "sources", "search", "open", "show", "mentions", "source",
+    "add", "remove",
+)  # fmt: skip
 
 
 def _positive_int(text: str) -> int:
@@ -88,7 +92,7 @@ def _command_named(argv: Sequence[str]) -> str | None:
     of the top-level --store."""
     words = iter(argv)
     for word in words:
-        if word == "--store":
+        if word in ("--store", "--workspace"):
             next(words, None)
         elif not word.startswith("-"):
             return word
@@ -110,6 +114,11 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         metavar="PATH",
         help="use this store file (default: $KAZSEC_STORE or a per-user cache, built on demand)",
     )
+    parser.add_argument(
+        "--workspace",
+        metavar="DIR",
+        help="your documents' folder (default: $KAZSEC_WORKSPACE or a per-user folder)",
+    )
     parser.set_defaults(handler=cmd_default)
     # prog given: argparse would otherwise make a help formatter just to work it out.
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", prog="kazsec")
@@ -123,6 +132,12 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         )
         sub.add_argument(
             "--store", metavar="PATH", default=argparse.SUPPRESS, help="use this store file"
+        )
+        sub.add_argument(
+            "--workspace",
+            metavar="DIR",
+            default=argparse.SUPPRESS,
+            help="your documents' folder (default: $KAZSEC_WORKSPACE or a per-user folder)",
         )
         sub.set_defaults(handler=handler)
         return sub
@@ -200,6 +215,16 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     )
     mentions.add_argument("id", help="a person or body id, such as karim-massimov or nsc")
     mentions.add_argument("--json", action="store_true", help="print JSON")
+    adder = add(
+        "add",
+        cmd_add,
+        "add your own documents (HTML, PDF, DOCX, text; files, folders, globs) to your "
+        "workspace, repaired and linked; exit 1 if any could not be added",
+    )
+    adder.add_argument("paths", nargs="+", metavar="PATH", help="a file, a folder or a glob")
+    remover = add("remove", cmd_remove, "take one of your documents out of your workspace")
+    remover.add_argument("id", help="the document's id, as `kazsec sources` lists it")
+    remover.add_argument("--yes", action="store_true", help="do not ask first")
     source = add("source", cmd_source, "print one source document, repaired or raw")
     source.add_argument("id", help="source id, as listed by `kazsec sources`")
     source.add_argument(

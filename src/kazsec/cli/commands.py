@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from kazsec.cli.output import print_json, say, say_error, show, to_terminal, write_text
 from kazsec.errors import EXIT_PROBLEMS
-from kazsec.paths import data_dir, default_store_path, explicit_store_path
+from kazsec.paths import data_dir, default_store_path, explicit_store_path, workspace_dir
 
 if TYPE_CHECKING:
     from kazsec.library import Library
@@ -32,9 +32,11 @@ def load_store(
 
     explicit = explicit_store_path(args.store)
     if explicit is None:
-        return open_or_build(data_dir(), default_store_path(), notify=notify)
+        return open_or_build(
+            data_dir(), default_store_path(), notify=notify, workspace=workspace_for(args)
+        )
     store = Store.open(explicit)
-    if warn_if_stale and not is_current(store, built_from(store)):
+    if warn_if_stale and not is_current(store, built_from(store), built_with(store)):
         say_error(
             f"kazsec: warning: store {explicit} is older than its inputs; "
             f"rebuild it with `kazsec build --store {explicit}`"
@@ -50,6 +52,17 @@ def built_from(store: Store) -> Path:
     return data_dir()
 
 
+def built_with(store: Store) -> Path | None:
+    """The user's workspace a store took their documents from, if any."""
+    recorded = store.meta.get("workspace")
+    return Path(recorded) if isinstance(recorded, str) and recorded else None
+
+
+def workspace_for(args: argparse.Namespace) -> Path:
+    """The user's workspace: --workspace, else KAZSEC_WORKSPACE, else the per-user one."""
+    return workspace_dir(getattr(args, "workspace", None))
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     """Compile the store from data/ (or --data DIR); only new or changed sources are redone."""
     from kazsec.build.compile import build_store
@@ -60,7 +73,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         raise SourceError(
             f"--data {source}: no sources.toml there; name a folder laid out like data/"
         )
-    report = build_store(source, store_path_for(args), force=args.force)
+    # The bundled data comes with the user's documents; a folder named with --data alone.
+    workspace = workspace_for(args) if not args.data or args.workspace else None
+    report = build_store(source, store_path_for(args), force=args.force, workspace=workspace)
     counts = ", ".join(f"{name} {count}" for name, count in report.counts.items())
     say(f"built {report.path}: {counts}")
     if report.units_linked:
@@ -73,7 +88,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from kazsec.build.check import check_store
 
     store = load_store(args, warn_if_stale=False)
-    problems = check_store(store, built_from(store))
+    problems = check_store(store, built_from(store), built_with(store))
     for problem in problems:
         say(problem)
     if problems:

@@ -84,9 +84,10 @@ def pdf_blocks(lines: list[Line]) -> list[Block]:
     return blocks + notes
 
 
-def repair_source(meta: SourceMeta, raw_bytes: bytes) -> RepairedSource:
-    """Run the whole pipeline for one source."""
-    raw_text = repair_text.decode_source_bytes(raw_bytes, meta.file)
+def repair_source(meta: SourceMeta, raw_bytes: bytes, text: str | None = None) -> RepairedSource:
+    """Run the whole pipeline for one source. `text`: the document's text when the caller
+    has read it from the bytes already (`kazsec add` does, for its metadata)."""
+    raw_text = repair_text.decode_source_bytes(raw_bytes, meta.file) if text is None else text
     lines = repair_lines(split_lines(raw_text), LINE_REPAIRS[meta.format])
     blocks = pdf_blocks(lines) if meta.format == "pdf" else web_blocks(lines, meta)
     passages, repaired_text = number_passages(meta.id, blocks)

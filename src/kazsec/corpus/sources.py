@@ -35,6 +35,8 @@ class SourceMeta(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     notes: CleanText = ""
     url: CleanText = ""  # where the document was published, when known
     boilerplate: tuple[CleanText, ...] = ()
+    language: CleanText = ""  # ISO 639-1 code of most of its text ("ru", "kk"), when known
+    added: CleanText = ""  # when `kazsec add` took it in (ISO date and time, UTC)
 
 
 _TABLE_LINE = re.compile(r"^\[\[source\]\][ \t]*(?:#[^\n]*)?$", re.MULTILINE)
@@ -70,10 +72,14 @@ def _entries_by_table(text: str, parsed: Parsed) -> list[Any] | None:
     return list(present.values()) if len(present) == len(starts) else None
 
 
-def load_source_metadata(data_dir: Path, parsed: Parsed | None = None) -> list[SourceMeta]:
+def load_source_metadata(
+    data_dir: Path, parsed: Parsed | None = None, allow_empty: bool = False
+) -> list[SourceMeta]:
     """Read and validate sources.toml; raise SourceError naming the file on any problem.
 
     `parsed` remembers tables parsed before (see `_entries_by_table`); it is updated.
+    `allow_empty`: a catalogue without entries is no error (a workspace whose last document
+    was removed).
     """
     path = data_dir / "sources.toml"
     try:
@@ -84,8 +90,8 @@ def load_source_metadata(data_dir: Path, parsed: Parsed | None = None) -> list[S
         raise SourceError(f"source metadata not found: {path}") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise SourceError(f"{path}: not valid TOML ({exc}); fix the file") from None
-    entries = document.get("source")
-    if not isinstance(entries, list) or not entries:
+    entries = document.get("source", [] if allow_empty else None)
+    if not isinstance(entries, list) or not (entries or allow_empty):
         raise SourceError(f"{path}: no [[source]] entries")
     sources: list[SourceMeta] = []
     seen: set[str] = set()

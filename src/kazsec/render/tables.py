@@ -47,7 +47,25 @@ def sources_table(sources: Iterable[Mapping[str, Any]]) -> Table:
         described = data_text(source_label(source), "bold")
         facts = " · ".join(f for f in (source["publisher"], source["date"], source["kind"]) if f)
         described.append_text(data_text(f"\n{facts}", "dim"))
+        if source.get("yours"):
+            described.append(" · yours", "green")
         table.add_row(data_text(source["id"]), described, Text(str(source["passage_count"])))
+    return table
+
+
+def added_table(outcomes: Iterable[Any]) -> Table:
+    """`kazsec add`: each file, what became of it, its id and why it failed."""
+    table = Table(title="Added to your workspace", expand=True)
+    table.add_column("file", ratio=1)
+    table.add_column("result", no_wrap=True)
+    table.add_column("id or reason", ratio=1)
+    styles = {"added": "green", "already there": "dim", "failed": "red"}
+    for outcome in outcomes:
+        table.add_row(
+            data_text(outcome.path),
+            Text(outcome.status, styles[outcome.status]),
+            data_text(outcome.source_id or outcome.reason),
+        )
     return table
 
 

@@ -1,0 +1,103 @@
+"""`kazsec add` and `kazsec remove`: the user's own documents in and out of their workspace."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kazsec.cli.commands import built_from, built_with, store_path_for, workspace_for
+from kazsec.cli.output import say, say_error, show
+from kazsec.errors import EXIT_PROBLEMS, EXIT_USAGE, KazsecError
+from kazsec.paths import data_dir, explicit_store_path
+
+if TYPE_CHECKING:
+    from kazsec.corpus.pipeline import RepairedSource
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    """Add files, folders and globs to the workspace, then bring the store up to date so
+    that they are searchable; exit 1 if any file could not be added."""
+    from kazsec.corpus.sources import load_source_metadata
+    from kazsec.render.tables import added_table
+    from kazsec.workspace.adding import add_documents
+
+    workspace = workspace_for(args)
+    data = _data_of(args)
+    bundled = load_source_metadata(data)
+    if sys.stderr.isatty():
+        from rich.console import Console
+        from rich.progress import Progress
+
+        with Progress(console=Console(stderr=True), transient=True) as bar:
+            task = bar.add_task("adding", total=None)
+            added = add_documents(
+                args.paths, workspace, bundled, lambda o: bar.update(task, advance=1)
+            )
+    else:
+        added = add_documents(args.paths, workspace, bundled)
+    show(added_table(added.outcomes))
+    counts = {s: sum(o.status == s for o in added.outcomes) for s in ("added", "already there")}
+    failed = len(added.outcomes) - sum(counts.values())
+    say(f"{counts['added']} added, {counts['already there']} already there, {failed} failed")
+    if added.repaired:
+        _rebuild(args, data, workspace, added.repaired)
+    return EXIT_PROBLEMS if added.failed else 0
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    """Take a document out of the workspace (its entry and its raw file), after asking."""
+    from kazsec.workspace import catalogue
+
+    workspace = workspace_for(args)
+    known = {m.id: m for m in catalogue.entries(workspace)}
+    if args.id not in known:
+        say_error(f"kazsec: error: your workspace {workspace} has no document {args.id!r}")
+        return EXIT_USAGE
+    meta = known[args.id]
+    if not args.yes:
+        if not sys.stdin.isatty():
+            say_error("kazsec: error: say --yes to remove a document without being asked")
+            return EXIT_USAGE
+        answer = input(f"Remove {meta.id} ({meta.title or meta.file}) and its file? [y/N] ")
+        if answer.strip().lower() not in ("y", "yes"):
+            say("nothing removed")
+            return 0
+    with catalogue.locked(workspace):
+        catalogue.remove(workspace, meta.id)
+        still_used = {m.file for m in catalogue.entries(workspace)}
+        if meta.file not in still_used:
+            (workspace / "sources" / meta.file).unlink(missing_ok=True)
+    say(f"removed {meta.id}")
+    _rebuild(args, _data_of(args), workspace, {})
+    return 0
+
+
+def _data_of(args: argparse.Namespace) -> Path:
+    """The bundled data the store beside the workspace is built from."""
+    explicit = explicit_store_path(args.store)
+    if explicit is not None and explicit.is_file():
+        from kazsec.store import Store
+
+        try:
+            return built_from(Store.open(explicit))
+        except KazsecError:
+            pass
+    return data_dir()
+
+
+def _rebuild(
+    args: argparse.Namespace, data: Path, workspace: Path, prepared: dict[str, RepairedSource]
+) -> None:
+    from kazsec.build.compile import build_store
+
+    path = store_path_for(args)
+    explicit = explicit_store_path(args.store) is not None
+    if explicit and path.is_file():
+        from kazsec.store import Store
+
+        if built_with(Store.open(path)) not in (None, workspace.resolve()):
+            say_error(f"kazsec: warning: {path} was built with another workspace")
+    build_store(data, path, force=not explicit, workspace=workspace, prepared=prepared)
+    say(f"searchable now in {path}")

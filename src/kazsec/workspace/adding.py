@@ -1,0 +1,183 @@
+"""`kazsec add`: files, folders and globs into the workspace, each whole or not at all.
+
+A document is added in two atomic steps under the workspace's lock: its bytes are written
+into sources/ (named by its id), then its entry is appended to sources.toml. Killed
+between the two, the workspace lists what it listed before; the bytes left behind are
+written again by the next add of the same file. The same bytes twice are one document.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal, NamedTuple
+
+import msgspec
+
+from kazsec.corpus.pipeline import RepairedSource, repair_source
+from kazsec.corpus.sources import SourceMeta, sha256_hex
+from kazsec.errors import KazsecError, SourceError
+from kazsec.store.atomic import atomic_write_bytes
+from kazsec.workspace import catalogue
+from kazsec.workspace.ids import document_id
+
+MAX_BYTES = 200 * 2**20  # a document larger than this is refused before it is read
+Status = Literal["added", "already there", "failed"]
+
+
+class Outcome(NamedTuple):
+    """What became of one file."""
+
+    path: str
+    status: Status
+    source_id: str = ""  # the document's id (added, or already there under it)
+    reason: str = ""  # why it failed
+
+
+class Added(NamedTuple):
+    """What an add did: an outcome per file, and each document added as the repair made it
+    (the build stores these instead of reading and repairing the files again)."""
+
+    outcomes: list[Outcome]
+    repaired: dict[str, RepairedSource]
+
+    @property
+    def failed(self) -> bool:
+        """Whether any file could not be added."""
+        return any(o.status == "failed" for o in self.outcomes)
+
+
+def files_named(paths: Sequence[str]) -> tuple[list[Path], list[Outcome]]:
+    """The files the arguments name: files as they are, folders searched through (hidden
+    files and folders left out), globs expanded; an argument naming nothing is a failure."""
+    found: list[Path] = []
+    missing: list[Outcome] = []
+    for argument in paths:
+        path = Path(argument).expanduser()
+        if path.is_dir():
+            found += sorted(_files_under(path))
+        elif path.is_file():
+            found.append(path)
+        elif glob.has_magic(argument):
+            matches = sorted(Path(p) for p in glob.glob(argument, recursive=True))
+            found += [p for p in matches if p.is_file()]
+            if not matches:
+                missing.append(Outcome(argument, "failed", reason="no file matches"))
+        else:
+            missing.append(Outcome(argument, "failed", reason="no such file or folder"))
+    return list(dict.fromkeys(found)), missing
+
+
+def _files_under(folder: Path) -> Iterable[Path]:
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        yield from (Path(root) / n for n in names if not n.startswith("."))
+
+
+def add_documents(
+    paths: Sequence[str],
+    workspace: Path,
+    bundled: Sequence[SourceMeta] = (),
+    done: Callable[[Outcome], None] = lambda _: None,
+) -> Added:
+    """Add every file the arguments name to the workspace; `done` hears of each in turn."""
+    files, outcomes = files_named(paths)
+    for outcome in outcomes:
+        done(outcome)
+    repaired: dict[str, RepairedSource] = {}
+    with catalogue.locked(workspace):
+        present = catalogue.entries(workspace)
+        by_hash = {m.sha256: m.id for m in (*bundled, *present)}
+        taken = {m.id for m in (*bundled, *present)}
+        for path in files:
+            outcome, entry, made = _one(path, workspace, by_hash, taken)
+            if entry is not None and made is not None:
+                catalogue.append(workspace, [entry])  # one at a time: Ctrl+C loses none
+                by_hash[entry["sha256"]] = entry["id"]
+                taken.add(entry["id"])
+                repaired[entry["id"]] = made
+            outcomes.append(outcome)
+            done(outcome)
+    return Added(outcomes, repaired)
+
+
+def _one(
+    path: Path, workspace: Path, by_hash: dict[str, str], taken: set[str]
+) -> tuple[Outcome, dict[str, Any] | None, RepairedSource | None]:
+    from kazsec.corpus.extract import DocumentMeta, format_of, read_document
+
+    shown = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return Outcome(shown, "failed", reason=f"larger than {MAX_BYTES >> 20} MB"), None, None
+        raw = path.read_bytes()
+    except OSError as exc:
+        return Outcome(shown, "failed", reason=exc.strerror or str(exc)), None, None
+    if not raw.strip():
+        return Outcome(shown, "failed", reason="empty file"), None, None
+    sha = sha256_hex(raw)
+    if sha in by_hash:
+        return Outcome(shown, "already there", by_hash[sha]), None, None
+    kind = format_of(path.name, raw[:4096])
+    if kind is None:
+        reason = f"not a format kazsec reads ({path.suffix or 'no extension'})"
+        return Outcome(shown, "failed", reason=reason), None, None
+    try:
+        document = read_document(raw, path.name)
+    except KazsecError as exc:
+        return Outcome(shown, "failed", reason=str(exc)), None, None
+    if not document.text.strip():
+        return Outcome(shown, "failed", reason="no text in it"), None, None
+    meta = DocumentMeta(*map(_clean, document.meta))
+    avoid = set(taken)
+    while True:  # a file already in sources/ that is not these bytes is never replaced
+        source_id = document_id(meta.title, path.stem, avoid)
+        file = source_id + path.suffix.lower()
+        target = workspace / "sources" / file
+        if not target.exists() or _holds(target, raw):
+            break
+        avoid.add(source_id)
+    entry = {
+        "id": source_id,
+        "file": file,
+        "sha256": sha,
+        "title": meta.title,
+        "publisher": meta.site,
+        "author": meta.author,
+        "date": meta.date,
+        "kind": "document",
+        "format": "pdf" if kind == "pdf" else "web",
+        "url": meta.url,
+        "language": meta.language,
+        "notes": f"added from {path.name}",
+        "added": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+    }
+    # Repaired now, before anything is written: a document the build could not take in
+    # never enters the workspace (it would stop every later build).
+    try:
+        made = repair_source(msgspec.convert(entry, SourceMeta), raw, document.text)
+        if not made.passages:
+            raise SourceError(f"{path.name}: no text left after repair")
+        atomic_write_bytes(target, raw)
+    except (OSError, KazsecError, msgspec.ValidationError) as exc:
+        return Outcome(shown, "failed", reason=str(exc)), None, None
+    return Outcome(shown, "added", source_id), entry, made
+
+
+def _holds(path: Path, raw: bytes) -> bool:
+    try:
+        return path.read_bytes() == raw
+    except OSError:
+        return False
+
+
+def _clean(text: str) -> str:
+    """Metadata as one line of at most 300 characters, with no control character or bidi
+    override (a page's title is the page author's text, not ours to trust)."""
+    kept = "".join(c for c in text if unicodedata.category(c) not in ("Cc", "Cf"))
+    return " ".join(kept.split())[:300]

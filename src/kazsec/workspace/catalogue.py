@@ -1,0 +1,101 @@
+"""The workspace's sources.toml: entries appended and removed as text, under a lock.
+
+Written as text, not re-serialised from parsed data: what the user wrote by hand in the
+file (comments, other entries, their order) stays exactly as it was.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+from kazsec.corpus.sources import SourceMeta, load_source_metadata
+from kazsec.errors import SourceError, StoreError
+from kazsec.store.atomic import atomic_write_text
+
+HEADER = """\
+# Your documents, as `kazsec add` took them in: one [[source]] table each. Edit titles,
+# authors, dates and kinds as you like; `id`, `file` and `sha256` tie an entry to its
+# bytes in sources/ (change them and the document is refused). `kazsec remove ID` takes
+# a document out.
+"""
+_TABLE = re.compile(r"^\[\[source\]\][ \t]*(?:#[^\n]*)?$", re.MULTILINE)
+LOCK_WAIT_S = 60
+
+
+def catalogue_path(workspace: Path) -> Path:
+    """The workspace's sources.toml."""
+    return workspace / "sources.toml"
+
+
+@contextmanager
+def locked(workspace: Path) -> Iterator[None]:
+    """Hold the workspace's lock: one kazsec process changes it at a time."""
+    from filelock import FileLock, Timeout
+
+    try:
+        (workspace / "sources").mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"cannot write the workspace {workspace}: {exc.strerror}") from None
+    lock = FileLock(str(workspace / ".kazsec.lock"))
+    try:
+        lock.acquire(timeout=LOCK_WAIT_S)
+    except Timeout:
+        raise StoreError(
+            f"another kazsec has held the workspace {workspace} for a minute; try again"
+        ) from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def entries(workspace: Path) -> list[SourceMeta]:
+    """The documents the workspace holds (none when it has no catalogue yet)."""
+    if not catalogue_path(workspace).is_file():
+        return []
+    return load_source_metadata(workspace, allow_empty=True)
+
+
+def append(workspace: Path, new: list[Mapping[str, Any]]) -> None:
+    """Add [[source]] tables at the end of the catalogue (call while `locked`)."""
+    import tomli_w
+
+    path = catalogue_path(workspace)
+    try:
+        text = path.read_text(encoding="utf-8") if path.is_file() else HEADER
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SourceError(f"cannot read {path}: {exc}") from None
+    tables = "".join("\n" + tomli_w.dumps({"source": [dict(entry)]}) for entry in new)
+    atomic_write_text(path, text.rstrip("\n") + "\n" + tables)
+
+
+def remove(workspace: Path, source_id: str) -> SourceMeta:
+    """Take the [[source]] table of `source_id` out of the catalogue (call while `locked`);
+    SourceError when the workspace has no such document."""
+    path = catalogue_path(workspace)
+    known = {meta.id: meta for meta in entries(workspace)}
+    if source_id not in known:
+        raise SourceError(f"your workspace {workspace} has no document {source_id!r}")
+    text = path.read_text(encoding="utf-8")
+    starts = [m.start() for m in _TABLE.finditer(text)] + [len(text)]
+    kept = [text[: starts[0]]]
+    for start, end in pairwise(starts):
+        if _table_id(text[start:end]) != source_id:
+            kept.append(text[start:end])
+    atomic_write_text(path, "".join(kept))
+    return known[source_id]
+
+
+def _table_id(table: str) -> str | None:
+    import tomllib
+
+    try:
+        found = tomllib.loads(table).get("source", [{}])[0].get("id")
+    except (tomllib.TOMLDecodeError, IndexError, AttributeError):
+        return None
+    return found if isinstance(found, str) else None
