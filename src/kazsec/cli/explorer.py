@@ -34,7 +34,13 @@ def run_app(args: argparse.Namespace, open_id: str | None = None) -> int:
             library.record(open_id)  # raises LookupFailed naming the fix
         return library
 
-    app = KazsecApp(load, open_id=open_id)
+    def add(paths: list[str]) -> tuple[str, Library]:
+        from kazsec.cli.workspace_commands import add_paths, summary
+
+        added = add_paths(args, paths)
+        return summary(added), load()
+
+    app = KazsecApp(load, open_id=open_id, adder=add)
     app.run()
     if app.error:
         say_error(app.error)

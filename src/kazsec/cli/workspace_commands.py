@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,36 +15,52 @@ from kazsec.paths import data_dir, explicit_store_path
 
 if TYPE_CHECKING:
     from kazsec.corpus.pipeline import RepairedSource
+    from kazsec.workspace.adding import Added, Outcome
 
 
 def cmd_add(args: argparse.Namespace) -> int:
     """Add files, folders and globs to the workspace, then bring the store up to date so
     that they are searchable; exit 1 if any file could not be added."""
-    from kazsec.corpus.sources import load_source_metadata
     from kazsec.render.tables import added_table
-    from kazsec.workspace.adding import add_documents
 
-    workspace = workspace_for(args)
-    data = _data_of(args)
-    bundled = load_source_metadata(data)
     if sys.stderr.isatty():
         from rich.console import Console
         from rich.progress import Progress
 
         with Progress(console=Console(stderr=True), transient=True) as bar:
             task = bar.add_task("adding", total=None)
-            added = add_documents(
-                args.paths, workspace, bundled, lambda o: bar.update(task, advance=1)
-            )
+            added = add_paths(args, args.paths, lambda _: bar.update(task, advance=1))
     else:
-        added = add_documents(args.paths, workspace, bundled)
+        added = add_paths(args, args.paths)
     show(added_table(added.outcomes))
-    counts = {s: sum(o.status == s for o in added.outcomes) for s in ("added", "already there")}
-    failed = len(added.outcomes) - sum(counts.values())
-    say(f"{counts['added']} added, {counts['already there']} already there, {failed} failed")
+    say(summary(added))
+    if added.repaired:
+        say(f"searchable now in {store_path_for(args)}")
+    return EXIT_PROBLEMS if added.failed else 0
+
+
+def add_paths(
+    args: argparse.Namespace, paths: list[str], done: Callable[[Outcome], None] = lambda _: None
+) -> Added:
+    """Add what the paths name to the workspace and build it into the store (the explorer's
+    "Add documents" runs this too)."""
+    from kazsec.corpus.sources import load_source_metadata
+    from kazsec.workspace.adding import add_documents
+
+    workspace = workspace_for(args)
+    data = _data_of(args)
+    added = add_documents(paths, workspace, load_source_metadata(data), done)
     if added.repaired:
         _rebuild(args, data, workspace, added.repaired)
-    return EXIT_PROBLEMS if added.failed else 0
+    return added
+
+
+def summary(added: Added) -> str:
+    """'2 added, 1 already there, 1 failed', with the first failure's reason."""
+    counts = {s: sum(o.status == s for o in added.outcomes) for s in ("added", "already there")}
+    failed = [o for o in added.outcomes if o.status == "failed"]
+    line = f"{counts['added']} added, {counts['already there']} already there, {len(failed)} failed"
+    return line + (f" ({failed[0].path}: {failed[0].reason})" if failed else "")
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
@@ -69,8 +86,8 @@ def cmd_remove(args: argparse.Namespace) -> int:
         still_used = {m.file for m in catalogue.entries(workspace)}
         if meta.file not in still_used:
             (workspace / "sources" / meta.file).unlink(missing_ok=True)
-    say(f"removed {meta.id}")
     _rebuild(args, _data_of(args), workspace, {})
+    say(f"removed {meta.id}")
     return 0
 
 
@@ -100,4 +117,3 @@ def _rebuild(
         if built_with(Store.open(path)) not in (None, workspace.resolve()):
             say_error(f"kazsec: warning: {path} was built with another workspace")
     build_store(data, path, force=not explicit, workspace=workspace, prepared=prepared)
-    say(f"searchable now in {path}")

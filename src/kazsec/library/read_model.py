@@ -195,6 +195,19 @@ class Library:
 
     # -- lookups ----------------------------------------------------------------------
 
+    def _source_rows(self) -> list[ListRow]:
+        """The sources; the user's own, once there are any, under a heading of their own."""
+        mixed = any(s.get("yours") for s in self.sources.values())
+        return [
+            ListRow(
+                sid,
+                self.names[sid],
+                f"{s['passage_count']} passages",
+                group=("Yours" if s.get("yours") else "Bundled") if mixed else "",
+            )
+            for sid, s in sorted(self.sources.items(), key=lambda item: not item[1].get("yours"))
+        ]
+
     def kind_of(self, entity_id: str) -> EntityKind | None:
         """'person', 'agency', 'event' or 'source' for an id, None if unknown."""
         return self._kinds.get(entity_id)
@@ -324,10 +337,7 @@ class Library:
                 )
                 for e in self.events
             ],
-            "sources": [
-                ListRow(sid, self.names[sid], f"{s['passage_count']} passages")
-                for sid, s in self.sources.items()
-            ],
+            "sources": self._source_rows(),
         }
 
     def events_involving(self, entity_id: str) -> list[str]:

@@ -42,9 +42,17 @@ class KazsecApp(App[None]):
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="quit-ctrl-c"),
     ]
 
-    def __init__(self, library_loader: Callable[[], Library], open_id: str | None = None) -> None:
+    def __init__(
+        self,
+        library_loader: Callable[[], Library],
+        open_id: str | None = None,
+        adder: Callable[[list[str]], tuple[str, Library]] | None = None,
+    ) -> None:
         super().__init__()
         self.library_loader = library_loader
+        # Adds documents to the user's workspace and builds them in: a summary line and the
+        # library as it is then (the command line's own code; None: adding is not offered).
+        self.adder = adder
         self.open_id = open_id
         self.library: Library | None = None  # set once, when loaded; every pane reads it here
         self.error: str | None = None  # why the app closed early; the CLI prints it as one line
@@ -107,6 +115,42 @@ class KazsecApp(App[None]):
             self.open_entity(self.open_id)
         elif isinstance(last, str) and library.kind_of(last):
             self.open_entity(last)  # where the user left off
+
+    def action_add_documents(self) -> None:
+        """Ask for files, folders or globs and add them in the background."""
+        from kazsec.tui.screens.add_documents import AddDocumentsScreen
+
+        if self.adder is None or self.library is None:
+            self.notify("Adding documents needs the store loaded first.", markup=False)
+            return
+        self.push_screen(AddDocumentsScreen(), self._paths_chosen)
+
+    def _paths_chosen(self, paths: list[str] | None) -> None:
+        if paths:
+            self.notify(inert(f"Adding {' '.join(paths)}…"), markup=False)
+            self.add_in_background(paths)
+
+    @work(thread=True, exclusive=True, group="add")
+    def add_in_background(self, paths: list[str]) -> None:
+        """Add, build and reload off the UI thread; the explorer works on meanwhile."""
+        assert self.adder is not None
+        try:
+            summary, library = self.adder(paths)
+            _ = library.engine
+            lists = library.list_rows()
+        except (KazsecError, OSError) as exc:
+            self.call_from_thread(
+                self.notify, inert(f"Nothing added: {exc}"), severity="error", markup=False
+            )
+            return
+        self.call_from_thread(self._documents_added, summary, library, lists)  # type: ignore[arg-type]
+
+    async def _documents_added(
+        self, summary: str, library: Library, lists: dict[str, list[ListRow]]
+    ) -> None:
+        self.library = library
+        await self.explorer.library_ready(lists)
+        self.notify(inert(summary), markup=False, timeout=8)
 
     @property
     def explorer(self) -> ExplorerScreen:
@@ -202,8 +246,15 @@ class KazsecApp(App[None]):
                 lambda: explorer.action_next_mention(1),
             ),
             ("Back", "Go back in history", "back", explorer.action_back),
+            (
+                "Add documents",
+                "Add your own web pages, PDFs, Word files and texts",
+                "",
+                self.action_add_documents,
+            ),
             ("Forward", "Go forward in history", "forward", explorer.action_forward),
             ("Help", "Every key", "help", self.action_help),
         ]
         for title, help_text, binding_id, action in commands:
-            yield SystemCommand(title, f"{help_text} ({self.keys_of(binding_id)})", action)
+            keys = self.keys_of(binding_id) if binding_id else ""
+            yield SystemCommand(title, f"{help_text} ({keys})" if keys else help_text, action)
