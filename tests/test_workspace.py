@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import msgspec
 import pytest
 from conftest import DATA, copy_store
 
@@ -199,3 +200,17 @@ def test_two_processes_adding_at_once_lose_nothing(
     ids = {m.id for m in catalogue.entries(workspace)}
     assert len(ids) == 12
     assert ids <= set(_sources(store_path))
+
+
+def test_a_catalogue_edited_by_hand_into_one_table_is_still_read(
+    workspace: Path, store_path: Path, inbox: Path
+) -> None:
+    # Not a plain list of [[source]] tables any more (an inline array): the ids and hashes
+    # come from parsing the whole file, and the same bytes are still recognised.
+    assert main(["add", str(inbox / "news.txt")]) == 0
+    (entry,) = catalogue.entries(workspace)
+    fields = ", ".join(f"{k} = {json.dumps(v)}" for k, v in msgspec.structs.asdict(entry).items())
+    (workspace / "sources.toml").write_text(f"source = [{{ {fields} }}]\n", encoding="utf-8")
+    assert catalogue.known(workspace) == ({entry.id}, {entry.sha256: entry.id})
+    assert main(["add", str(inbox / "news.txt")]) == 0
+    assert len(catalogue.entries(workspace)) == 1

@@ -45,7 +45,7 @@ _NOTHING = re.compile(r"^(?:[ \t]*(?:#[^\n]*)?\n?)*$")  # blank lines and commen
 Parsed = MutableMapping[str, Any]  # a [[source]] table's text -> its parsed entry
 
 
-def _entries_by_table(text: str, parsed: Parsed) -> list[Any] | None:
+def entries_by_table(text: str, parsed: Parsed) -> list[Any] | None:
     """The [[source]] entries, each table parsed on its own and remembered by its text, so
     that adding one document to a catalogue of 10,000 parses one table, not 10,000.
 
@@ -77,14 +77,14 @@ def load_source_metadata(
 ) -> list[SourceMeta]:
     """Read and validate sources.toml; raise SourceError naming the file on any problem.
 
-    `parsed` remembers tables parsed before (see `_entries_by_table`); it is updated.
+    `parsed` remembers tables parsed before (see `entries_by_table`); it is updated.
     `allow_empty`: a catalogue without entries is no error (a workspace whose last document
     was removed).
     """
     path = data_dir / "sources.toml"
     try:
         text = path.read_text(encoding="utf-8")
-        found = _entries_by_table(text, parsed) if parsed is not None else None
+        found = entries_by_table(text, parsed) if parsed is not None else None
         document = {"source": found} if found is not None else tomllib.loads(text)
     except FileNotFoundError:
         raise SourceError(f"source metadata not found: {path}") from None

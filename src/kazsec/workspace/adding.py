@@ -90,9 +90,9 @@ def add_documents(
         done(outcome)
     repaired: dict[str, RepairedSource] = {}
     with catalogue.locked(workspace):
-        present = catalogue.entries(workspace)
-        by_hash = {m.sha256: m.id for m in (*bundled, *present)}
-        taken = {m.id for m in (*bundled, *present)}
+        taken, by_hash = catalogue.known(workspace)
+        by_hash.update({m.sha256: m.id for m in bundled})
+        taken.update(m.id for m in bundled)
         for path in files:
             outcome, entry, made = _one(path, workspace, by_hash, taken)
             if entry is not None and made is not None:
