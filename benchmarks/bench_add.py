@@ -81,8 +81,9 @@ def main() -> int:
         unchanged = [timed([KAZSEC, "build"], env)[0] for _ in range(args.runs)]
         writer = Writer(args.seed, BUNDLED)
         adds = []
+        first = documents + len(catalogue.entries(workspace))  # never one added before
         for run in range(args.runs):
-            number = documents + 1000 + run
+            number = first + run
             document = writer.document(number, 100)
             inbox = work / f"inbox-{run}"
             inbox.mkdir(exist_ok=True)
