@@ -1,0 +1,209 @@
+"""Name-like spans in one passage: capitalised names, initials with a surname, names after a
+title, and acronyms (bodies' names are found by `candidate_bodies`).
+
+A passage is read as runs of capitalised words, initials and acronyms separated by single
+spaces, found with one compiled pattern (a scan in C; only the runs are looked at in
+Python). A run is then cut: acronyms stand alone, months, weekdays and places split it, a
+title before it marks a person, an ordinary word opening a sentence is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Set
+from typing import NamedTuple
+
+from kazsec.kb.candidate_keys import is_ordinary, is_stop, morph, surname_shaped
+from kazsec.kb.candidate_lexicon import (
+    INITIAL,
+    LOWER,
+    STOP_ACRONYMS,
+    STOP_PHRASES,
+    TITLE,
+    TITLE_WORD,
+    UPPER,
+)
+
+WORD = rf"{UPPER}(?:['’]{UPPER})?{LOWER}+(?:{UPPER}{LOWER}+)?(?:-{UPPER}{LOWER}+)*"
+_PIECE = re.compile(
+    rf"(?<![\w’'-])(?:(?P<ini>{INITIAL}(?:[ \u00a0]?-?{INITIAL}){{0,2}})(?![\w’'])"
+    rf"|(?P<acr>{UPPER}{{2,6}})(?![\w’']|-\d)|(?P<word>{WORD})(?![\w]))"
+)
+_GAP = re.compile(r"[ \u00a0]{1,2}")
+# Three words in capitals in a row: a headline or a shout, not acronyms.
+_SHOUT = re.compile(rf"{UPPER}{{2,}}(?:[ \u00a0]+{UPPER}{{2,}}){{2,}}")
+# A title just before a name, perhaps with a body's acronym or one genitive word between
+# ('председатель КНБ Сидоренко', 'министр обороны Петров').
+_TITLE_BEFORE = re.compile(
+    rf"(?<!\w)(?i:{TITLE})(?:[ \u00a0]+(?:{UPPER}{{2,6}}|{LOWER}+(?:ы|и|а|я|ого|его|ых|их|ой"
+    rf"|ей|ов|ев|ий|і|ї|у|ю|ng)))?[ \u00a0]+$"
+)
+_REACH = 80  # characters before a name a title is looked for in
+# Abbreviations a full stop follows inside a sentence ('Gen. Ivanov', 'ген. Иванов').
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr gen col lt st sr jr vs no им г гг ген полк т е см ул".split()  # noqa: SIM905
+)
+_WORD_BEFORE_DOT = re.compile(r"(\w{1,4})\.$")
+_OPENING = " \u00a0\t«\"“„‘'([—–-"
+
+
+class Piece(NamedTuple):
+    """A capitalised word, an acronym or initials, with its offsets."""
+
+    start: int
+    end: int
+    kind: str  # "word", "acr" or "ini"
+    text: str
+
+
+class Found(NamedTuple):
+    """A name-like span before its key is made: `words` are the name's words (a body's or
+    an acronym's key is made where it is found, in `key`)."""
+
+    start: int
+    end: int
+    kind: str  # "person", "body" or "unknown"
+    role: str  # "name", "single", "maybe", "initials", "acronym", "body"
+    words: tuple[str, ...]
+    key: str = ""
+
+
+def sentence_initial(text: str, start: int) -> bool:
+    """Whether a word at `start` opens a sentence (or the passage, a line, a quote after a
+    colon); a full stop after an initial or an abbreviation ('Gen.', 'г.') ends none."""
+    at = start
+    while at > 0 and text[at - 1] in _OPENING:
+        at -= 1
+    if at == 0 or text[at - 1] in "!?…\n:;":
+        return True
+    if text[at - 1] != ".":
+        return False
+    before = _WORD_BEFORE_DOT.search(text, max(0, at - 6), at)
+    if before is None:
+        return True
+    word = before.group(1)
+    return not (len(word) == 1 and word.isupper()) and word.lower() not in _ABBREVIATIONS
+
+
+def runs(text: str) -> Iterator[list[Piece]]:
+    """Runs of pieces separated by one or two spaces (no line break, no punctuation)."""
+    run: list[Piece] = []
+    for match in _PIECE.finditer(text):
+        kind = match.lastgroup or "word"
+        piece = Piece(match.start(), match.end(), kind, match.group())
+        if run and not _GAP.fullmatch(text, run[-1].end, piece.start):
+            yield run
+            run = []
+        run.append(piece)
+    if run:
+        yield run
+
+
+def _stop_phrase(run: list[Piece], index: int) -> int:
+    """How many pieces a place written in two words takes at `index` (0: none)."""
+    first = run[index].text.lower()
+    if (first, "") in STOP_PHRASES:
+        return 1
+    if index + 1 < len(run) and (first, run[index + 1].text.lower()) in STOP_PHRASES:
+        return 2
+    return 0
+
+
+def _segments(run: list[Piece]) -> Iterator[list[Piece]]:
+    """A run cut at acronyms, places, months and weekdays (those left out)."""
+    segment: list[Piece] = []
+    index = 0
+    while index < len(run):
+        piece = run[index]
+        skip = _stop_phrase(run, index) if piece.kind == "word" else 0
+        if piece.kind == "acr" or skip or (piece.kind == "word" and is_stop(piece.text)):
+            if segment:
+                yield segment
+            segment = []
+            index += skip or 1
+            continue
+        segment.append(piece)
+        index += 1
+    if segment:
+        yield segment
+
+
+def _acronyms(run: list[Piece], shouts: list[tuple[int, int]]) -> Iterator[Found]:
+    for piece in run:
+        if piece.kind != "acr" or piece.text in STOP_ACRONYMS:
+            continue
+        if not any(start <= piece.start < end for start, end in shouts):
+            yield Found(piece.start, piece.end, "body", "acronym", (piece.text,))
+
+
+def _with_initials(segment: list[Piece]) -> Iterator[Found | list[Piece]]:
+    """Initials and the surname after ('K.K. Massimov') or before them ('Масимов К.К.')
+    make a person; the words around them are left as segments of their own."""
+    words: list[Piece] = []
+    index = 0
+    while index < len(segment):
+        piece = segment[index]
+        if piece.kind != "ini":
+            words.append(piece)
+            index += 1
+            continue
+        after = segment[index + 1] if index + 1 < len(segment) else None
+        if after is not None and after.kind == "word":
+            if words:
+                yield words
+            words = []
+            yield Found(piece.start, after.end, "person", "initials", (after.text,))
+            index += 2
+            continue
+        if words:
+            surname = words.pop()
+            if words:
+                yield words
+            words = []
+            yield Found(surname.start, piece.end, "person", "initials", (surname.text,))
+        index += 1
+    if words:
+        yield words
+
+
+def _person_like(words: list[Piece], titled: bool, opens: bool) -> Found | None:
+    """Two to four words: a person with a title, a surname or a name the dictionary knows,
+    else of unknown kind; one word: a person after a title, or a surname inside a sentence,
+    else a maybe (a name only if a longer name elsewhere has it as a surname)."""
+    texts = tuple(w.text for w in words)
+    start, end = words[0].start, words[-1].end
+    if len(words) > 4:
+        return None  # a headline in title case, most likely
+    if len(words) == 1:
+        if titled:
+            return Found(start, end, "person", "single", texts)
+        if not opens and surname_shaped(texts[0]):
+            return Found(start, end, "person", "single", texts)
+        return Found(start, end, "unknown", "maybe", texts)
+    person = titled or any(surname_shaped(w) or morph(w).name for w in texts)
+    return Found(start, end, "person" if person else "unknown", "name", texts)
+
+
+def name_spans(text: str, lowercase: Set[str]) -> Iterator[Found]:
+    """Every name-like span of a passage but bodies' names; `lowercase` holds the words the
+    corpus writes in lowercase (a capitalised one of them opening a sentence is no name)."""
+    shouts = [m.span() for m in _SHOUT.finditer(text)]
+    for run in runs(text):
+        yield from _acronyms(run, shouts)
+        first = run[0]
+        opens = first.kind == "word" and sentence_initial(text, first.start)
+        if opens and (is_ordinary(first.text) or first.text.lower() in lowercase):
+            run, opens = run[1:], False
+        titled = False
+        while run and run[0].kind == "word" and TITLE_WORD.match(run[0].text):
+            run, opens, titled = run[1:], False, True
+        for number, segment in enumerate(_segments(run)):
+            start = segment[0].start
+            here = titled or bool(_TITLE_BEFORE.search(text, max(0, start - _REACH), start))
+            initial = opens and number == 0 and start == first.start
+            for part in _with_initials(segment):
+                if isinstance(part, Found):
+                    yield part
+                elif (found := _person_like(part, here, initial)) is not None:
+                    yield found
+                here = initial = False
