@@ -214,3 +214,34 @@ def test_a_catalogue_edited_by_hand_into_one_table_is_still_read(
     assert catalogue.known(workspace) == ({entry.id}, {entry.sha256: entry.id})
     assert main(["add", str(inbox / "news.txt")]) == 0
     assert len(catalogue.entries(workspace)) == 1
+
+
+NEW_NAMES = (
+    "Масимов арестован\n\nБывший председатель КНБ Карим Масимов задержан. Генерал Сидоренко и "
+    "Иван Петров дали показания. Петрову предъявили обвинение.\n\nМинистерство цифрового "
+    "развития сообщило, что Иван Петров уволен.\n"
+)
+
+
+def test_new_names_in_your_documents_are_listed_and_known_ones_never(
+    workspace: Path, store_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text(NEW_NAMES, encoding="utf-8")
+    assert main(["add", str(page)]) == 0
+    capsys.readouterr()
+    assert main(["candidates", "--json"]) == 0
+    found = {n["name"]: n for n in json.loads(capsys.readouterr().out)}
+    assert found["Иван Петров"]["count"] == 3  # Петрову is his dative
+    assert found["Иван Петров"]["kind"] == "person"
+    assert found["Министерство цифрового развития"]["kind"] == "body"
+    assert "Сидоренко" in found
+    for known in ("Карим Масимов", "Масимов", "КНБ"):
+        assert known not in found
+    assert main(["show", "masimov-arestovan"]) == 0
+    shown = capsys.readouterr().out
+    assert "new name: Иван Петров (person, 3 mentions)" in shown
+    assert "…Иван Петров…" in shown  # the place it is first written, quoted
+    assert main(["candidates", "--source", "ciss-2022-nsc", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []  # bundled sources: the curator's
+    assert main(["candidates", "--source", "no-such-source"]) == 2

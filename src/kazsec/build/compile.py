@@ -217,21 +217,22 @@ def _build(
         jobs: list[tuple[object, ...]] = []
         for meta in metas:
             num = numbers.get(units[meta.id])
+            yours = folders[meta.id] != data_dir
             if meta.id in early:
-                jobs.append(("repaired", early.pop(meta.id)))
+                jobs.append(("repaired", early.pop(meta.id), yours))
             elif num is None:
                 made = prepared.get(meta.id)
-                jobs.append(("repair", folders[meta.id], meta, units[meta.id], made))
+                jobs.append(("repair", folders[meta.id], meta, units[meta.id], made, yours))
             elif num not in linked:
-                jobs.append(("link", writer.path, num))
+                jobs.append(("link", writer.path, num, yours))
         progress(f"{len(jobs)} of {len(metas)} sources to repair or link")
         pending: list[UnitData] = []
-        found: list[tuple[str | int, list[MentionRow]]] = []
+        found: list[tuple[str | int, list[MentionRow], bytes | None]] = []
 
         def flush() -> None:
             numbers.update(writer.add_units(pending))
             writer.add_mentions(
-                linker, [(k if isinstance(k, int) else numbers[k], m) for k, m in found]
+                linker, [(k if isinstance(k, int) else numbers[k], m, c) for k, m, c in found]
             )
             pending.clear()
             found.clear()
@@ -243,12 +244,13 @@ def _build(
         thresholds = gc.get_threshold()
         gc.set_threshold(max(thresholds[0], 100_000), *thresholds[1:])
         try:
-            for data, num, mentions in run_jobs(jobs, kb.people, kb.agencies):
+            for data, num, mentions, new_names in run_jobs(jobs, kb.people, kb.agencies):
                 if data is not None:
                     pending.append(data)
                     built += 1
                     size += len(data.keys)
-                found.append((data.unit if data is not None else num, mentions))  # type: ignore[arg-type]
+                key = data.unit if data is not None else num
+                found.append((key, mentions, new_names))  # type: ignore[arg-type]
                 if size >= BATCH_PASSAGES or len(found) >= BATCH_UNITS:
                     flush()
                     size = 0

@@ -23,6 +23,7 @@ import msgspec
 from kazsec.corpus.pipeline import RepairedSource, repair_source
 from kazsec.corpus.sources import SourceMeta, read_pinned_source
 from kazsec.errors import KazsecError, SourceError
+from kazsec.kb.candidates import CandidateMention, find_candidates, tally
 from kazsec.kb.mentions import Linker
 from kazsec.model import Record
 from kazsec.names.fold import fold_key
@@ -82,12 +83,15 @@ def mention_rows(mentions: Sequence[Record]) -> list[MentionRow]:
     ]
 
 
-# A job: ("repair", data_dir, meta, unit[, repaired]) repairs and links a new unit;
-# ("repaired", data) links a unit repaired already; ("link", corpus, num) links a stored
-# unit again, reading it from the corpus itself. Linking needs the worker's Linker, made
+# A job: ("repair", data_dir, meta, unit, repaired, yours) repairs and links a new unit;
+# ("repaired", data, yours) links a unit repaired already; ("link", corpus, num, yours) links
+# a stored unit again, reading it from the corpus itself. `yours`: a user's document, whose
+# new names are looked for too. Linking needs the worker's Linker, made
 # by `_start_worker`.
 Job = tuple[Any, ...]
-Done = tuple[UnitData | None, int | None, list[MentionRow]]
+# Done: the unit packed (None for a relink), its number (a relink's), its mentions, and for
+# a user's document the new names it holds (encoded), else None.
+Done = tuple[UnitData | None, int | None, list[MentionRow], bytes | None]
 _linker: Linker | None = None
 _readers: dict[Path, sqlite3.Connection] = {}
 
@@ -109,13 +113,58 @@ def _start_worker(people: Sequence[Record], agencies: Sequence[Record]) -> None:
 def _run(job: Job) -> Done | KazsecError:
     """Do one job; a problem comes back as a value, to be raised by the build itself."""
     assert _linker is not None
+    yours = bool(job[-1])
     try:
         if job[0] in ("repair", "repaired"):
-            data = job[1] if job[0] == "repaired" else repair_unit(*job[1:])
-            return packed(data), None, mention_rows(_linker.link(data.passages))
-        return None, job[2], mention_rows(_linker.link(_stored_passages(job[1], job[2])))
+            data = job[1] if job[0] == "repaired" else repair_unit(*job[1:-1])
+            passages: Sequence[Record] = data.passages
+            done: Done = (packed(data), None, mention_rows(_linker.link(passages)), None)
+        else:
+            passages = _stored_passages(job[1], job[2])
+            done = (None, job[2], mention_rows(_linker.link(passages)), None)
+        return (*done[:3], new_names(passages, _linker)) if yours else done
     except KazsecError as exc:
         return exc
+
+
+_KNOWN: dict[int, frozenset[str]] = {}
+
+
+def _known_keys(linker: Linker) -> frozenset[str]:
+    """Every form the knowledge base knows (its case forms too), folded: made once per Linker."""
+    if id(linker) not in _KNOWN:
+        _KNOWN.clear()
+        _KNOWN[id(linker)] = frozenset(fold_key(form) for form in linker.forms.owners)
+    return _KNOWN[id(linker)]
+
+
+def new_names(passages: Sequence[Record], linker: Linker) -> bytes:
+    """The names a user's document holds that the knowledge base does not know, tallied,
+    each with where it is first written (kazsec candidates, the source's New names)."""
+    known = _known_keys(linker)
+    found = [
+        m for m in find_candidates(passages, linker) if fold_key(m.text) not in known
+    ]  # a known name the Linker left unlinked here (a lone surname, say) is still not new
+    first: dict[str, CandidateMention] = {}
+    for mention in found:
+        first.setdefault(mention.key, mention)
+    return _ENCODE(
+        [
+            {
+                "name": c.name,
+                "key": c.key,
+                "kind": c.kind,
+                "count": c.count,
+                "forms": list(c.forms),
+                "passages": list(c.passages),
+                "written": first[c.key].text,
+                "passage": first[c.key].passage,
+                "start": first[c.key].start,
+                "end": first[c.key].end,
+            }
+            for c in tally(found)
+        ]
+    )
 
 
 def run_jobs(

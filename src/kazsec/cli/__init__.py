@@ -21,14 +21,14 @@ from kazsec.cli.commands import (
 )
 from kazsec.cli.explorer import cmd_default, cmd_open
 from kazsec.cli.output import prepare_streams, say_error
-from kazsec.cli.workspace_commands import cmd_add, cmd_remove
+from kazsec.cli.workspace_commands import cmd_add, cmd_candidates, cmd_remove
 from kazsec.errors import EXIT_USAGE, KazsecError
 from kazsec.kinds import SEARCH_KINDS
 
 Handler = Callable[[argparse.Namespace], int]
 COMMANDS = (
     "build", "check", "stats", "sources", "search", "open", "show", "mentions", "source",
-    "add", "remove",
+    "add", "remove", "candidates",
 )  # fmt: skip
 
 
@@ -225,6 +225,13 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     remover = add("remove", cmd_remove, "take one of your documents out of your workspace")
     remover.add_argument("id", help="the document's id, as `kazsec sources` lists it")
     remover.add_argument("--yes", action="store_true", help="do not ask first")
+    candidates = add(
+        "candidates",
+        cmd_candidates,
+        "new names in your documents: people and bodies the knowledge base does not know",
+    )
+    candidates.add_argument("--source", metavar="ID", help="only in this source")
+    candidates.add_argument("--json", action="store_true", help="print JSON")
     source = add("source", cmd_source, "print one source document, repaired or raw")
     source.add_argument("id", help="source id, as listed by `kazsec sources`")
     source.add_argument(

@@ -117,3 +117,27 @@ def _rebuild(
         if built_with(Store.open(path)) not in (None, workspace.resolve()):
             say_error(f"kazsec: warning: {path} was built with another workspace")
     build_store(data, path, force=not explicit, workspace=workspace, prepared=prepared)
+
+
+def cmd_candidates(args: argparse.Namespace) -> int:
+    """New names in your documents (or one source): people and bodies the knowledge base
+    does not know, with how often and where they are written."""
+    from kazsec.cli.commands import open_library
+    from kazsec.cli.output import print_json
+    from kazsec.library.new_names import all_new_names
+    from kazsec.render.tables import new_names_table
+
+    library = open_library(args)
+    if args.source:
+        library.record(args.source)  # an unknown id: one line naming the way to find one
+        sources = [args.source]
+    else:
+        sources = [sid for sid, s in library.sources.items() if s.get("yours")]
+    found = all_new_names(library.corpus, sources)
+    if args.json:
+        print_json(found)
+    elif not sources:
+        say("no documents of yours yet: `kazsec add PATH` adds some")
+    else:
+        show(new_names_table(found))
+    return 0

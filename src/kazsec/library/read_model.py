@@ -243,7 +243,12 @@ class Library:
             first = Location(entity_id, passages[0]["id"])
         elif kind == "event" and record["cite"]:
             first = Location.of(record["cite"][0])  # an event is its sources' words
-        return EntityView(dossier, fact_rows(dossier, self.names), first)
+        rows = fact_rows(dossier, self.names)
+        if kind == "source":
+            from kazsec.library.new_names import new_name_rows
+
+            rows += new_name_rows(self.corpus, entity_id)
+        return EntityView(dossier, rows, first)
 
     def passage(self, passage_id: str) -> PassageRecord | None:
         """One passage by id, None if the store has no such passage."""

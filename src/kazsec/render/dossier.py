@@ -145,8 +145,9 @@ def render_dossier(view: EntityView) -> RenderableType:
             for key in SOURCE_FIELDS
             if record.get(key) not in ("", None)
         ]
-        return Group(*parts)
-    if record.get("description"):
+        if record.get("yours"):
+            parts.append(_line("yours", Text("added by you (kazsec add)")))
+    elif record.get("description"):
         parts.append(Text.assemble(inert(record["description"]), (" (curator)", "dim")))
     cites = Citations()
     parts += [

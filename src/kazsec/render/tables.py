@@ -94,3 +94,22 @@ def mentions_table(
             data_text(", ".join(names.get(o, o) for o in others), "dim"),
         )
     return table
+
+
+def new_names_table(found: Iterable[Mapping[str, Any]]) -> Table:
+    """`kazsec candidates`: each new name, its kind, mentions and the sources it is in."""
+    table = Table(title="New names (not in the knowledge base)", expand=True)
+    table.add_column("name", ratio=1)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("mentions", justify="right")
+    table.add_column("first written in", ratio=1)
+    for name in found:
+        where = ", ".join(f"{s['passage']} ({s['count']})" for s in name["sources"][:3])
+        more = len(name["sources"]) - 3
+        table.add_row(
+            data_text(str(name["name"])),
+            data_text(str(name["kind"])),
+            Text(str(name["count"])),
+            data_text(where + (f" and {more} more sources" if more > 0 else "")),
+        )
+    return table

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from kazsec.model import MentionRecord, PassageRecord
 
 APPLICATION_ID = int.from_bytes(b"kzsc", "big")  # marks a SQLite file as a kazsec corpus
-CORPUS_SCHEMA = 2  # 2: each unit's mention count kept with the linker that found them
+CORPUS_SCHEMA = 3  # 3: the new names of the user's documents
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 SCHEMA = """
@@ -55,6 +55,9 @@ CREATE INDEX IF NOT EXISTS mentions_by_unit ON mentions(unit, linker);
 CREATE TABLE IF NOT EXISTS named(
   entity TEXT NOT NULL, linker TEXT NOT NULL, unit INTEGER NOT NULL, mention INTEGER NOT NULL,
   ambiguous INTEGER NOT NULL, PRIMARY KEY(entity, linker, unit, mention)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS new_names(
+  unit INTEGER NOT NULL, linker TEXT NOT NULL, record BLOB NOT NULL,
+  PRIMARY KEY(unit, linker)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS generations(
   generation TEXT PRIMARY KEY, linker TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS generation_units(
@@ -248,6 +251,26 @@ class Corpus:
         """Every passage of this generation, source by source in catalogue order."""
         for source in self.unit_of:
             yield from self.passages_of(source)
+
+    # -- new names ------------------------------------------------------------------
+
+    def new_names(self, source_id: str) -> list[dict[str, Any]]:
+        """The names a user's document holds that the knowledge base does not know, most
+        frequent first ([] for a bundled source): name, kind, count, forms, passages, and
+        where it is first written (passage, start, end in the passage text)."""
+        import json
+
+        row = self._one(
+            "SELECT record FROM new_names WHERE unit = ? AND linker = ?",
+            (self.unit_of.get(source_id), self.linker),
+        )
+        if row is None:
+            return []
+        try:
+            found = json.loads(row[0])
+        except ValueError:
+            raise StoreError(f"corpus {self.path}: damaged new names of {source_id}") from None
+        return [n for n in found if isinstance(n, dict)] if isinstance(found, list) else []
 
     # -- mentions ---------------------------------------------------------------------
 

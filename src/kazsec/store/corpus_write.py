@@ -215,11 +215,13 @@ class CorpusWriter:
         known |= added  # only once committed
         return numbers
 
-    def add_mentions(self, linker: str, found: Sequence[tuple[int, Sequence[MentionRow]]]) -> None:
-        """Store the mentions one linker found in units (`mention_rows`), one transaction for
-        all of them."""
+    def add_mentions(
+        self, linker: str, found: Sequence[tuple[int, Sequence[MentionRow], bytes | None]]
+    ) -> None:
+        """Store the mentions one linker found in units (`mention_rows`), and the new names
+        found in a user's documents (encoded, or None), one transaction for all of them."""
         with self.db:
-            for num, mentions in found:
+            for num, mentions, new_names in found:
                 # A unit's mentions and names go in with its `linked` row, in one transaction
                 # (and `collect` deletes them together): without that row there is nothing to
                 # delete. Asked first because `named` has no index by unit, and deleting from
@@ -232,6 +234,13 @@ class CorpusWriter:
                     )
                     self.db.execute(
                         "DELETE FROM mentions WHERE unit = ? AND linker = ?", (num, linker)
+                    )
+                    self.db.execute(
+                        "DELETE FROM new_names WHERE unit = ? AND linker = ?", (num, linker)
+                    )
+                if new_names is not None:
+                    self.db.execute(
+                        "INSERT INTO new_names VALUES (?, ?, ?)", (num, linker, new_names)
                     )
                 # Row numbers as SQLite would give them one by one (one more than the largest),
                 # so that a unit's mentions go in by one executemany.
@@ -326,7 +335,7 @@ class CorpusWriter:
                 )
                 self.db.execute("DELETE FROM source_keys WHERE rowid = ?", (num,))
                 self.db.execute("DELETE FROM unit_sizes WHERE num = ?", (num,))
-                for table in ("passages", "mentions", "linked"):
+                for table in ("passages", "mentions", "linked", "new_names"):
                     self.db.execute(f"DELETE FROM {table} WHERE unit = ?", (num,))
                 self.db.execute("DELETE FROM units WHERE num = ?", (num,))
             # `named` has no index by unit: one pass over it for 500 dead units, not one each
@@ -344,7 +353,7 @@ class CorpusWriter:
             stale = self.db.execute(
                 f"SELECT 1 FROM linked WHERE linker NOT IN ({lmarks}) LIMIT 1", linkers
             ).fetchone()
-            for table in ("mentions", "named", "linked") if stale else ():
+            for table in ("mentions", "named", "linked", "new_names") if stale else ():
                 self.db.execute(f"DELETE FROM {table} WHERE linker NOT IN ({lmarks})", linkers)
         return len(dead)
 
