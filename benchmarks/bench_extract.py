@@ -16,7 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from documents import ARTICLE, article_pdf, news_page
+from documents import ARTICLE, article_pdf
+from documents_office import news_page
 
 from kazsec.corpus.extract import document_text
 from kazsec.corpus.pipeline import repair_source

@@ -125,11 +125,14 @@ def read_docx(raw: bytes, filename: str) -> Document:
         if text:
             lines.append(f"{'#' * level} {text}" if level else text)
     note_lines: dict[int, str] = {}
+    current = 0  # the note a paragraph without a note mark continues (0: none referred to)
     for _style, text in notes:
         start = _NOTE_START.match(text)
-        if start and (start.group(1), start.group(2)) in numbers:
-            number = numbers[(start.group(1), start.group(2))]
-            note_lines[number] = _clean(text[start.end() :])
+        if start:
+            current = numbers.get((start.group(1), start.group(2)), 0)
+            text = text[start.end() :]
+        if current:
+            note_lines[current] = " ".join(filter(None, (note_lines.get(current), _clean(text))))
     lines += [f"[^{n}]: {note_lines[n]}" for n in sorted(note_lines) if note_lines[n]]
     if not lines:
         raise SourceError(f"{filename}: the Word document has no text")
