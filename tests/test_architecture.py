@@ -191,4 +191,6 @@ def test_a_piped_search_loads_no_ui_no_validation_machinery_and_no_morphology(
     assert done.stdout.splitlines()[0].split("\t")[:2] == ["type", "id"]
     loaded = json.loads(done.stderr.strip().splitlines()[-1])
     heavy = ("rich", "msgspec", "textual", "pymorphy3", "ftfy", "kazsec.corpus", "kazsec.tui")
+    # The document readers (corpus/extract) and their libraries load only to read a file.
+    heavy += ("trafilatura", "pdfminer", "docx2python", "charset_normalizer", "py3langid", "lxml")
     assert sorted(m for m in loaded if m.split(".")[0] in heavy or m in heavy) == []

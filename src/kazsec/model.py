@@ -121,6 +121,7 @@ class PassageRecord(TypedDict):
     section: str
     number: int | None
     note_refs: list[int]
+    language: NotRequired[str]  # ISO 639-1, only on passages of documents a user added
 
 
 class PersonRecord(TypedDict):

@@ -28,6 +28,7 @@ class Passage:
     section: str = ""  # the nearest heading above, for orientation
     number: int | None = None  # a note's own number
     note_refs: list[int] = field(default_factory=list)  # notes this passage points to
+    language: str = ""  # ISO 639-1, for passages of added documents only ("" = not known)
 
     def to_record(self) -> dict[str, object]:
         """The passage as a JSON-ready store record (spelled out: `asdict` deep-copies, and a
@@ -44,6 +45,7 @@ class Passage:
             "section": self.section,
             "number": self.number,
             "note_refs": list(self.note_refs),
+            **({"language": self.language} if self.language else {}),
         }
 
 

@@ -16,7 +16,8 @@ from kazsec.corpus.lines import Block, Line
 _PAGE_START = re.compile(r"^ (?! )\S")
 _FOOTNOTE_START = re.compile(r"^(\d{1,3})\s+(?=See\b|Quoted\b|Ibid|Cf\.|\[|https?://)")
 _LETTERSPACED = re.compile(r"^(?:\S ){3,}\S$")
-_HYPHENATED_COMPOUND = re.compile(r"\b[A-Za-z]+(?:-[A-Za-z]+)+\b")
+# Letters of any script (Cyrillic too): [^\W\d_] is a word character that is no digit or "_".
+_HYPHENATED_COMPOUND = re.compile(r"\b[^\W\d_]+(?:-[^\W\d_]+)+\b")
 _WORD = re.compile(r"[A-Za-z]+")
 _SENTENCE_END = re.compile(r"[.!?:”\"’)]\]?(?:\d{1,3})?$|\.\d{1,3}$|[.!?]\d{1,3}$")
 _SMALL_WORDS = {
@@ -36,7 +37,7 @@ _SMALL_WORDS = {
     "towards",
     "with",
 }
-_GLUED_NOTE_REF = re.compile(r"(?<=[A-Za-z.,;:”’)\]])(\d{1,3})(?=[\s,.;:)]|$)")
+_GLUED_NOTE_REF = re.compile(r"(?:(?<=[^\W\d_])|(?<=[.,;:”’»)\]]))(\d{1,3})(?=[\s,.;:)]|$)")
 
 
 @dataclass
@@ -81,8 +82,8 @@ def rejoin_line_end_hyphen(left: str, right: str, vocabulary: PdfVocabulary) -> 
     right = right.lstrip()
     if "http" in token or "/" in token or right[:1].isupper() or not head[-1:].isalpha():
         return f"{head}-{right}"
-    left_part = re.search(r"[A-Za-z]+$", head)
-    right_part = re.match(r"[A-Za-z]+", right)
+    left_part = re.search(r"[^\W\d_]+$", head)
+    right_part = re.match(r"[^\W\d_]+", right)
     if left_part and right_part:
         compound = f"{left_part.group(0)}-{right_part.group(0)}".lower()
         if compound in vocabulary.hyphenated:

@@ -96,6 +96,30 @@ def repair_pdf_ligatures(line: str) -> str:
     return _FL_LIGATURE_IN_WORD.sub("fl", line.replace(_FI_LIGATURE, "fi"))
 
 
+_LIGATURE_LETTERS = re.compile("[\ufb00-\ufb06]")
+
+
+def repair_ligature_letters(line: str) -> str:
+    """Ligature letters a PDF's text gives for its ligature glyphs become plain letters:
+    'ﬁnal' -> 'final', 'ﬂawed' -> 'flawed' (ftfy's table, on the few lines that have one)."""
+    if line.isascii() or not _LIGATURE_LETTERS.search(line):
+        return line
+    return ftfy.fixes.fix_latin_ligatures(line)
+
+
+# A soft hyphen (U+00AD) or a Unicode hyphen (U+2010) ending a line is the line-end
+# hyphen the layout step rejoins, spelled another way.
+_LINE_END_HYPHEN_MARK = re.compile("[\u00ad\u2010]\\s*$")
+
+
+def repair_line_end_hyphen_marks(line: str) -> str:
+    """'безопас\\u00ad' at a line end -> 'безопас-'; a soft hyphen inside a line is invisible
+    and dropped."""
+    if line.isascii() or ("\u00ad" not in line and "\u2010" not in line):
+        return line
+    return _LINE_END_HYPHEN_MARK.sub("-", line).replace("\u00ad", "")
+
+
 def repair_lost_spaces(line: str) -> str:
     """The PDF extraction wrote U+FFFD where a (justified) space stood; put the space back."""
     return line.replace("\ufffd", " ")
