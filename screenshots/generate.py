@@ -17,7 +17,7 @@ from kazsec.library import Library
 from kazsec.paths import data_dir
 from kazsec.store import Store
 from kazsec.tui.app import KazsecApp
-from kazsec.tui.scenes import SCENES
+from kazsec.tui.scenes import SCENES, settle
 
 SIZE = (110, 32)
 FOLDER = Path(__file__).resolve().parent
@@ -30,6 +30,39 @@ async def capture(store: Store, name: str) -> Path:
         return Path(app.save_screenshot(filename=f"{name}.svg", path=str(FOLDER)))
 
 
+ADDED = "masimov-osvobozhden-ot-dolzhnosti"  # the id kazsec add gives the page below
+
+
+async def capture_added(store: Store) -> Path:
+    """A Russian news page (Windows-1251, with its site's chrome) added by `kazsec add`:
+    its passage about Massimov in the reader, the source's new names beside it."""
+    app = KazsecApp(lambda: Library(store))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        app.open_entity(f"{ADDED}/p002")
+        await settle(app, pilot)
+        app.explorer.show_entity(ADDED)
+        await settle(app, pilot)
+        return Path(app.save_screenshot(filename="added-page.svg", path=str(FOLDER)))
+
+
+def added_page_store(folder: Path) -> Store:
+    """The bundled store with one page added to a workspace, as `kazsec add` does it."""
+    sys.path.insert(0, str(FOLDER.parent / "tests"))
+    from documents_office import news_page
+
+    from kazsec.corpus.sources import load_source_metadata
+    from kazsec.workspace.adding import add_documents
+
+    page = folder / "vlast-masimov.html"
+    page.write_bytes(news_page().encode("cp1251"))
+    workspace = folder / "workspace"
+    added = add_documents([str(page)], workspace, load_source_metadata(data_dir()))
+    path = folder / "with-workspace.json"
+    build_store(data_dir(), path, workspace=workspace, prepared=added.repaired)
+    return Store.open(path)
+
+
 def main() -> int:
     # The help screen names the keymap file: show a researcher's, not this machine's.
     os.environ["XDG_CONFIG_HOME"] = "/home/researcher/.config"
@@ -39,6 +72,8 @@ def main() -> int:
         store = Store.open(path)
         for name in SCENES:
             print(asyncio.run(capture(store, name)).relative_to(FOLDER.parent))
+        added = added_page_store(Path(folder))
+        print(asyncio.run(capture_added(added)).relative_to(FOLDER.parent))
     return 0
 
 

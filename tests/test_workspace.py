@@ -90,15 +90,20 @@ def test_the_same_bytes_twice_are_one_document(
 
 
 def test_bad_files_are_named_skipped_and_the_rest_added(
-    workspace: Path, store_path: Path, inbox: Path, capsys: pytest.CaptureFixture[str]
+    workspace: Path,
+    store_path: Path,
+    inbox: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setenv("COLUMNS", "250")  # every reason on one line of the table
     (inbox / "empty.txt").write_bytes(b"")
     (inbox / "blob.bin").write_bytes(b"\x00\x01\x02")
     (inbox / "nul.txt").write_bytes(b"text\x00with a NUL")
     code = main(["add", str(inbox), str(inbox / "absent.txt"), str(inbox / "no-such-*.pdf")])
     assert code == 1
     out = capsys.readouterr().out
-    for reason in ("empty file", "not a format kazsec reads (.bin)", "binary file",
+    for reason in ("empty file", "(.bin): binary", "(.txt): binary",
                    "no such file or folder", "no file matches"):  # fmt: skip
         assert reason in out
     assert len(catalogue.entries(workspace)) == 2

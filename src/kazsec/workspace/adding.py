@@ -125,18 +125,20 @@ def _one(
         return Outcome(shown, "already there", by_hash[sha]), None, None
     kind = format_of(path.name, raw[:4096])
     if kind is None:
-        reason = f"not a format kazsec reads ({path.suffix or 'no extension'})"
+        suffix = path.suffix or "no extension"
+        reason = f"not a file kazsec reads ({suffix}): binary, damaged or another format"
         return Outcome(shown, "failed", reason=reason), None, None
     try:
         document = read_document(raw, path.name)
-    except KazsecError as exc:
-        return Outcome(shown, "failed", reason=str(exc)), None, None
+    except KazsecError as exc:  # the reason names the file; the table already does
+        return Outcome(shown, "failed", reason=str(exc).removeprefix(f"{path.name}: ")), None, None
     if not document.text.strip():
         return Outcome(shown, "failed", reason="no text in it"), None, None
     meta = DocumentMeta(*map(_clean, document.meta))
     avoid = set(taken)
     while True:  # a file already in sources/ that is not these bytes is never replaced
-        source_id = document_id(meta.title, path.stem, avoid)
+        # A text file's first line names it (its title is left empty: a guess), else the file.
+        source_id = document_id(meta.title or _first_line(document.text), path.stem, avoid)
         file = source_id + path.suffix.lower()
         target = workspace / "sources" / file
         if not target.exists() or _holds(target, raw):
@@ -181,3 +183,7 @@ def _clean(text: str) -> str:
     override (a page's title is the page author's text, not ours to trust)."""
     kept = "".join(c for c in text if unicodedata.category(c) not in ("Cc", "Cf"))
     return " ".join(kept.split())[:300]
+
+
+def _first_line(text: str) -> str:
+    return next((line for line in text.splitlines() if line.strip()), "")[:200]
