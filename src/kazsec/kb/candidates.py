@@ -71,14 +71,22 @@ class Candidate:
 
 
 def _known_spans(passages: Sequence[Record], linker: Linker) -> dict[str, list[Record]]:
-    """The Linker's mentions by passage id, each source linked on its own (its contract)."""
+    """The Linker's mentions by passage id, each source linked on its own (its contract),
+    with their offsets made the passage's (the Linker's are the source's)."""
     by_source: dict[str, list[Record]] = defaultdict(list)
+    offsets: dict[str, int] = {}
     for passage in passages:
-        by_source[passage.get("source", "")].append(passage)
+        # The Linker reads a passage's source and offset; a bare record gets defaults.
+        whole = {"source": "", "start": 0, **passage}
+        by_source[whole["source"]].append(whole)
+        offsets[whole["id"]] = whole["start"]
     known: dict[str, list[Record]] = defaultdict(list)
     for group in by_source.values():
         for mention in linker.link(group):
-            known[mention["passage"]].append(mention)
+            offset = offsets[mention["passage"]]
+            known[mention["passage"]].append(
+                {**mention, "start": mention["start"] - offset, "end": mention["end"] - offset}
+            )
     return known
 
 
