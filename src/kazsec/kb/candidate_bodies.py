@@ -102,13 +102,12 @@ def _genitive_tail(text: str, end: int) -> tuple[int, list[str]]:
             pending.append(word)
             at = match.end()
             continue
-        after_republic = bool(taken) and taken[-1].lower().startswith(("республик", "республік"))
         if word.isupper() and 2 <= len(word) <= 6:
             fits = True
         elif word[:1].isupper():
-            # 'Республики Казахстан', 'України': a place's name, never a person's.
+            # A place ('Республики Казахстан', 'України', 'по городу Алматы'), never a person.
             reading = morph(word)
-            fits = (after_republic and is_stop(word)) or (reading.genitive and not reading.name)
+            fits = is_stop(word) or (reading.genitive and not reading.name)
         else:
             reading = morph(word)
             fits = reading.genitive or (dative and reading.dative)

@@ -190,25 +190,26 @@ def _with_initials(segment: list[Piece]) -> Iterator[Found | list[Piece]]:
 def _person_like(
     words: list[Piece], titled: bool, opens: bool, lowercase: Set[str]
 ) -> Found | None:
-    """Two to four words: a person with a title, a surname or a name the dictionary knows;
-    else of unknown kind, unless a word of it is one the corpus writes in lowercase (a
-    title in title case: 'Political Regime'). One word: a person after a title, or a
-    surname inside a sentence, else a maybe (a name if a longer one ends in it)."""
+    """Two to four words: a person after a title or with a name the dictionary knows; else,
+    unless a word of it is one the corpus writes in lowercase (a title in title case:
+    'Security Policies Again'), a person with a word shaped like a surname, or of unknown
+    kind. One word: a person after a title, or a surname inside a sentence, else a maybe
+    (a name if a longer one found elsewhere ends in it)."""
     texts = tuple(w.text for w in words)
     start, end = words[0].start, words[-1].end
     if len(words) > 4:
         return None  # a headline in title case, most likely
+    common = any(w.lower() in lowercase for w in texts)
     if len(words) == 1:
-        if titled:
-            return Found(start, end, "person", "single", texts)
-        if not opens and surname_shaped(texts[0]):
+        if titled or (not opens and not common and surname_shaped(texts[0])):
             return Found(start, end, "person", "single", texts)
         return Found(start, end, "unknown", "maybe", texts)
-    if titled or any(surname_shaped(w) or morph(w).name for w in texts):
+    if titled or any(morph(w).name for w in texts):
         return Found(start, end, "person", "name", texts)
-    if any(w.lower() in lowercase for w in texts):
+    if common:
         return None
-    return Found(start, end, "unknown", "name", texts)
+    person = any(surname_shaped(w) for w in texts)
+    return Found(start, end, "person" if person else "unknown", "name", texts)
 
 
 def name_spans(text: str, lowercase: Set[str]) -> Iterator[Found]:
