@@ -26,8 +26,9 @@ from kazsec.kb.candidate_lexicon import (
     SURNAME_END,
 )
 from kazsec.names import declension
-from kazsec.names.east_slavic import kind_of
+from kazsec.names.east_slavic import SURNAME, kind_of, masculine_of, table_bases
 from kazsec.names.fold import fold_key
+from kazsec.names.kazakh_suffixes import kazakh_stems
 
 _MASCULINE_SURNAME = ("surname", "adjective")
 _NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
@@ -49,36 +50,38 @@ _NONE = Morph(False, False, False, False, False, "")
 
 
 def _analyzer(low: str) -> Any:
-    """The dictionary that knows the word: Ukrainian for a word with a Ukrainian letter or
-    one only Ukrainian knows ('безпеки'), else Russian."""
+    """The dictionary that knows the word: Russian, else Ukrainian ('безпеки'), else none."""
     # One analyzer per language for the whole process, shared with names.declension.
-    russian = declension._analyzer("ru")
-    if not any(c in "іїєґ" for c in low) and russian.word_is_known(low):
-        return russian
-    ukrainian = declension._analyzer("uk")
-    return ukrainian if ukrainian.word_is_known(low) else russian
+    for lang in ("uk", "ru") if any(c in "іїєґ" for c in low) else ("ru", "uk"):
+        analyzer = declension._analyzer(lang)
+        if analyzer.word_is_known(low):
+            return analyzer
+    return None
 
 
 @lru_cache(maxsize=65536)
 def morph(word: str) -> Morph:
-    """The dictionary's reading of a Cyrillic word; nothing for a Latin or Kazakh word."""
+    """The dictionary's reading of a Cyrillic word; nothing for a word no dictionary has
+    (a guess from its ending is no evidence, and costs ~1 ms), a Latin or a Kazakh word."""
     if not CYRILLIC.search(word) or KAZAKH_LETTERS.intersection(word):
         return _NONE
     low = word.lower()
     analyzer = _analyzer(low)
+    if analyzer is None:
+        return _NONE
     parses = [p for p in analyzer.parse(low) if p.score >= 0.01] or analyzer.parse(low)[:1]
     best = parses[0]
     # Grammemes as sets: the Ukrainian tag set lacks some Russian ones ('Geox').
     name = any(not _NAME_GRAMMEMES.isdisjoint(p.tag.grammemes) for p in parses)
-    known = analyzer.word_is_known(low)
     nominal = [p for p in parses if p.tag.POS in ("NOUN", "ADJF", "PRTF", "NUMR")]
     genitive = best.tag.POS not in _CLOSED_CLASSES and any(p.tag.case == "gent" for p in nominal)
     dative = best.tag.POS not in _CLOSED_CLASSES and any(p.tag.case == "datv" for p in nominal)
     place = "Geox" in best.tag.grammemes and not name
-    ordinary = known and not name and not place and "Orgn" not in best.tag.grammemes
-    return Morph(name, place, ordinary, genitive, dative, best.normal_form if known else "")
+    ordinary = not name and not place and "Orgn" not in best.tag.grammemes
+    return Morph(name, place, ordinary, genitive, dative, best.normal_form)
 
 
+@lru_cache(maxsize=65536)
 def surname_shaped(word: str) -> bool:
     """Ends as family names end ('Петров', 'Сидоренко', 'Petrova', 'Кемелұлы')."""
     return bool(SURNAME_END.search(word))
@@ -105,11 +108,11 @@ def is_stop(word: str) -> bool:
     low = word.lower()
     if low in STOP_WORDS or low in OPENERS:
         return True
-    if surname_shaped(word):
-        return False
     key = fold_key(word).replace(" ", "")
     if key in _STOP_EXACT:
         return True
+    if surname_shaped(word):
+        return False  # 'Уралов' is a name, though 'Урал' is a place
     # A stem, then a case ending of up to four letters: 'Астане', 'Қазақстанда', 'Ukrainian'.
     if any(key[:n] in _STOP_STEMS for n in range(max(4, len(key) - 4), len(key))):
         return True
@@ -122,26 +125,52 @@ def is_ordinary(word: str) -> bool:
     return word.lower() in OPENERS or morph(word).ordinary
 
 
+def _masculine(base: str) -> str | None:
+    """A nominative surname as the family's (masculine) form, or None for no surname."""
+    masculine = base if kind_of(base) in _MASCULINE_SURNAME else masculine_of(base)
+    return masculine if masculine and kind_of(masculine) in _MASCULINE_SURNAME else None
+
+
 def _plausible(word: str, base: str, route: str) -> bool:
-    """A route back to a nominative fit for a name: a surname's table route, a dictionary
-    route no longer than the word, or a Kazakh ending with a Kazakh letter in it."""
+    """A dictionary's route back to a nominative fit for a name: a case form (not another
+    nominative), no longer than the word, and starting as it does."""
     if len(base) > len(word) or not fold_key(word).startswith(fold_key(base)[:2]):
         return False
-    if kind_of(base) in _MASCULINE_SURNAME and "(dictionary)" not in route:
-        return True
-    if route.startswith("Kazakh"):
-        return bool(KAZAKH_LETTERS.intersection(word[len(base) - 1 :]))
     return "(dictionary)" in route and route.split()[1] != "nominative"
+
+
+def _nominative(word: str) -> str:
+    if _masculine(word):
+        return _masculine(word) or word
+    if not CYRILLIC.search(word):
+        # Latin: Polish and Czech endings ('Petrova', 'Sagimbajewa'); no dictionary is asked.
+        for base, _ in declension.query_bases(word):
+            if (masculine := _masculine(base)) and not CYRILLIC.search(masculine):
+                return masculine
+        return word
+    # Russian and Ukrainian surnames by the paradigm tables (both genders, all cases).
+    for base, _ in table_bases(word, SURNAME):
+        if masculine := _masculine(base):
+            return masculine
+    # Kazakh endings with a Kazakh letter in them ('Тоқаевтың', 'Нұрланның'): -тан, -да
+    # and the like are Russian words' endings too ('Султан' is no ablative of 'Сул').
+    for stem, _ in kazakh_stems(word):
+        if KAZAKH_LETTERS.intersection(word[len(stem) :]):
+            return _masculine(stem) or stem
+    # Given names the dictionary knows ('Ивана' -> 'Иван', 'Анну' -> 'Анна').
+    if morph(word).name:
+        for base, route in declension.query_bases(word):
+            if _plausible(word, base, route):
+                return base
+    return word
 
 
 @lru_cache(maxsize=65536)
 def word_key(word: str) -> str:
-    """The key of one name word: the fold key of its nominative, a surname's masculine."""
-    if kind_of(word) in _MASCULINE_SURNAME or not (len(word) > 2 and word[1:].islower()):
-        return fold_key(word).replace(" ", "-")
-    for base, route in declension.query_bases(word):
-        if _plausible(word, base, route):
-            return fold_key(base).replace(" ", "-")
+    """The key of one name word: the fold key of its nominative, a surname's masculine
+    ('Петровой', 'Петрову', 'Petrova' -> 'petrov'; 'Ивана' -> 'ivan')."""
+    if len(word) > 2 and word[1:].islower():
+        word = _nominative(word)
     return fold_key(word).replace(" ", "-")
 
 

@@ -32,6 +32,8 @@ STOP_WORDS = _words(
     january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday
     мая мае маю май
+    asian european american soviet russian chinese kazakh kazakhstani ukrainian uzbek kyrgyz
+    tajik turkmen western eastern northern southern islamic
     """
 )
 # Stems of month and weekday names and of places, matched with case endings after them
@@ -66,7 +68,7 @@ STOP_PHRASES = frozenset(
     tuple(pair.split("_"))
     for pair in _words(
         """
-        united_states united_kingdom soviet_union central_asia middle_east new_york
+        united_states united_kingdom soviet_union central_asia middle_east new_york kyzyl_orda
         nur-sultan_ нур-султан_ нұр-сұлтан_ усть-каменогорск_ ust-kamenogorsk_
         центральная_азия центральной_азии орталық_азия центральна_азія советский_союз
         russian_federation российская_федерация
@@ -78,7 +80,7 @@ STOP_ACRONYMS = _words(
     """
     US USA UK EU UAE RK RF USSR РК РФ ҚР КР США АҚШ СССР КСРО ЕС
     II III IV VI VII VIII IX XI XII XIII XIV XV XVI XVII XVIII XIX XX XXI
-    AM PM TV ID OK PS NB PDF URL DOI ISBN GDP ВВП ЖІӨ ТВ ИИН
+    AM PM TV ID OK PS NB PDF URL DOI ISBN GDP ВВП ЖІӨ ТВ ИИН KZT USD EUR RUB CCTV
     """
 )
 # Words that open sentences and are no name, even capitalised; the corpus's own lowercase
@@ -102,7 +104,8 @@ TITLE = (
     r"(?:(?:general|lieutenant|colonel|major|captain|sergeant|admiral|marshal|minister|"
     r"president|chairman|chairwoman|chair|director|deputy|commander|head|chief|prosecutor|"
     r"judge|senator|governor|mayor|ambassador|akim|spokesman|spokeswoman|spokesperson|"
-    r"officer|agent|investigator|mr|mrs|ms|dr|prof|gen|col|lt|maj|capt|sgt)\.?"
+    r"officer|agent|investigator)(?:-(?:general|colonel|admiral|major|in-chief))?"
+    r"|(?:mr|mrs|ms|dr|prof|gen|col|lt|maj|capt|sgt)\.?"
     r"|(?:генерал|полковник|подполковник|майор|капитан|лейтенант|сержант|прапорщик|"
     r"адмирал|маршал|министр|президент|директор|начальник|заместител|руководител|"
     r"председател|депутат|сенатор|прокурор|посол|советник|аким|губернатор|следовател|"
@@ -151,7 +154,7 @@ SURNAME_END = re.compile(
     r"(?i)..(?:ов|ев|ёв|єв|ин|ын|ін|ова|ева|ёва|єва|ина|ына|іна|ский|цкий|ская|цкая|ський|"
     r"цький|ська|цька|енко|ко|ук|юк|чук|ич|ян|янц|дзе|швили|ұлы|улы|қызы|кызы|"
     r"ov|ev|yev|iev|in|yn|ova|eva|yeva|ina|sky|skiy|skii|ski|skaya|ska|enko|uk|yuk|chuk|"
-    r"ich|vich|yan|ian|dze|shvili|uly|kyzy|qyzy|uli)$"
+    r"ich|vich|yan|dze|shvili|uly|kyzy|qyzy|uli)$"
 )
 # Patronymics: left out of a person's key ('Петров Иван Сергеевич' is Иван Петров).
 PATRONYMIC = re.compile(

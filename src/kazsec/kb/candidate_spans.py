@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Set
+from functools import lru_cache
 from typing import NamedTuple
 
 from kazsec.kb.candidate_keys import is_ordinary, is_stop, morph, surname_shaped
@@ -19,7 +20,6 @@ from kazsec.kb.candidate_lexicon import (
     LOWER,
     STOP_ACRONYMS,
     STOP_PHRASES,
-    TITLE,
     TITLE_WORD,
     UPPER,
 )
@@ -29,14 +29,12 @@ _PIECE = re.compile(
     rf"(?<![\w’'-])(?:(?P<ini>{INITIAL}(?:[ \u00a0]?-?{INITIAL}){{0,2}})(?![\w’'])"
     rf"|(?P<acr>{UPPER}{{2,6}})(?![\w’']|-\d)|(?P<word>{WORD})(?![\w]))"
 )
-_GAP = re.compile(r"[ \u00a0]{1,2}")
 # Three words in capitals in a row: a headline or a shout, not acronyms.
 _SHOUT = re.compile(rf"{UPPER}{{2,}}(?:[ \u00a0]+{UPPER}{{2,}}){{2,}}")
-# A title just before a name, perhaps with a body's acronym or one genitive word between
-# ('председатель КНБ Сидоренко', 'министр обороны Петров').
-_TITLE_BEFORE = re.compile(
-    rf"(?<!\w)(?i:{TITLE})(?:[ \u00a0]+(?:{UPPER}{{2,6}}|{LOWER}+(?:ы|и|а|я|ого|его|ых|их|ой"
-    rf"|ей|ов|ев|ий|і|ї|у|ю|ng)))?[ \u00a0]+$"
+# Between a title and a name: a body's acronym or one word in the genitive ('председатель
+# КНБ Сидоренко', 'министр обороны Петров').
+_BETWEEN = re.compile(
+    rf"{UPPER}{{2,6}}|{LOWER}+(?:ы|и|а|я|ого|его|ых|их|ой|ей|ов|ев|ий|і|ї|у|ю|ng)"
 )
 _REACH = 80  # characters before a name a title is looked for in
 # Abbreviations a full stop follows inside a sentence ('Gen. Ivanov', 'ген. Иванов').
@@ -85,16 +83,36 @@ def sentence_initial(text: str, start: int) -> bool:
     return not (len(word) == 1 and word.isupper()) and word.lower() not in _ABBREVIATIONS
 
 
+@lru_cache(maxsize=65536)
+def is_title(word: str) -> bool:
+    """A title or rank ('General', 'генерал-майор', 'председателя', 'төрағасы')."""
+    return bool(TITLE_WORD.match(word))
+
+
+def _titled(text: str, start: int) -> bool:
+    """Whether a title stands just before `start`, spaces between (see _BETWEEN)."""
+    before = text[max(0, start - _REACH) : start]
+    if not before.endswith((" ", "\u00a0")):
+        return False
+    words = before.split()[-2:]
+    if words and is_title(words[-1]):
+        return True
+    return len(words) == 2 and is_title(words[0]) and bool(_BETWEEN.fullmatch(words[1]))
+
+
 def runs(text: str) -> Iterator[list[Piece]]:
     """Runs of pieces separated by one or two spaces (no line break, no punctuation)."""
     run: list[Piece] = []
+    end = -9
     for match in _PIECE.finditer(text):
-        kind = match.lastgroup or "word"
-        piece = Piece(match.start(), match.end(), kind, match.group())
-        if run and not _GAP.fullmatch(text, run[-1].end, piece.start):
+        start = match.start()
+        if run and not (
+            0 < start - end <= 2 and text[end:start].isspace() and "\n" not in text[end:start]
+        ):
             yield run
             run = []
-        run.append(piece)
+        end = match.end()
+        run.append(Piece(start, end, match.lastgroup or "word", match.group()))
     if run:
         yield run
 
@@ -109,23 +127,26 @@ def _stop_phrase(run: list[Piece], index: int) -> int:
     return 0
 
 
-def _segments(run: list[Piece]) -> Iterator[list[Piece]]:
-    """A run cut at acronyms, places, months and weekdays (those left out)."""
+def _segments(run: list[Piece]) -> Iterator[tuple[list[Piece], bool]]:
+    """A run cut at acronyms, places, months, weekdays and titles (those left out), each
+    part with whether a title stands right before it ('Deputy Chairman Ivan Petrov')."""
     segment: list[Piece] = []
+    titled = False
     index = 0
     while index < len(run):
         piece = run[index]
         skip = _stop_phrase(run, index) if piece.kind == "word" else 0
-        if piece.kind == "acr" or skip or (piece.kind == "word" and is_stop(piece.text)):
+        title = piece.kind == "word" and is_title(piece.text)
+        if piece.kind == "acr" or skip or title or (piece.kind == "word" and is_stop(piece.text)):
             if segment:
-                yield segment
-            segment = []
+                yield segment, titled
+            segment, titled = [], title
             index += skip or 1
             continue
         segment.append(piece)
         index += 1
     if segment:
-        yield segment
+        yield segment, titled
 
 
 def _acronyms(run: list[Piece], shouts: list[tuple[int, int]]) -> Iterator[Found]:
@@ -166,21 +187,28 @@ def _with_initials(segment: list[Piece]) -> Iterator[Found | list[Piece]]:
         yield words
 
 
-def _person_like(words: list[Piece], titled: bool, opens: bool) -> Found | None:
-    """Two to four words: a person with a title, a surname or a name the dictionary knows,
-    else of unknown kind; one word: a person after a title, or a surname inside a sentence,
-    else a maybe (a name only if a longer name elsewhere has it as a surname)."""
+def _person_like(
+    words: list[Piece], titled: bool, opens: bool, lowercase: Set[str]
+) -> Found | None:
+    """Two to four words: a person after a title or with a name the dictionary knows; else,
+    unless a word of it is one the corpus writes in lowercase (a title in title case:
+    'Security Policies Again'), a person with a word shaped like a surname, or of unknown
+    kind. One word: a person after a title, or a surname inside a sentence, else a maybe
+    (a name if a longer one found elsewhere ends in it)."""
     texts = tuple(w.text for w in words)
     start, end = words[0].start, words[-1].end
     if len(words) > 4:
         return None  # a headline in title case, most likely
+    common = any(w.lower() in lowercase for w in texts)
     if len(words) == 1:
-        if titled:
-            return Found(start, end, "person", "single", texts)
-        if not opens and surname_shaped(texts[0]):
+        if titled or (not opens and not common and surname_shaped(texts[0])):
             return Found(start, end, "person", "single", texts)
         return Found(start, end, "unknown", "maybe", texts)
-    person = titled or any(surname_shaped(w) or morph(w).name for w in texts)
+    if titled or any(morph(w).name for w in texts):
+        return Found(start, end, "person", "name", texts)
+    if common:
+        return None
+    person = any(surname_shaped(w) for w in texts)
     return Found(start, end, "person" if person else "unknown", "name", texts)
 
 
@@ -194,16 +222,13 @@ def name_spans(text: str, lowercase: Set[str]) -> Iterator[Found]:
         opens = first.kind == "word" and sentence_initial(text, first.start)
         if opens and (is_ordinary(first.text) or first.text.lower() in lowercase):
             run, opens = run[1:], False
-        titled = False
-        while run and run[0].kind == "word" and TITLE_WORD.match(run[0].text):
-            run, opens, titled = run[1:], False, True
-        for number, segment in enumerate(_segments(run)):
+        for segment, titled in _segments(run):
             start = segment[0].start
-            here = titled or bool(_TITLE_BEFORE.search(text, max(0, start - _REACH), start))
-            initial = opens and number == 0 and start == first.start
+            here = titled or _titled(text, start)
+            initial = opens and start == first.start
             for part in _with_initials(segment):
                 if isinstance(part, Found):
                     yield part
-                elif (found := _person_like(part, here, initial)) is not None:
+                elif (found := _person_like(part, here, initial, lowercase)) is not None:
                     yield found
                 here = initial = False

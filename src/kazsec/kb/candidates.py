@@ -22,10 +22,23 @@ row (a shout), and every span the Linker links to a known person or body.
 
 Not detected: names written in lowercase, surnames alone that end like no surname (a
 single 'Smith' with no 'John Smith' anywhere), given names alone, names split across a line
-break, nicknames, bodies written in lowercase ('министерство обороны'), and bodies named in
-two languages are two candidates. Case forms and spellings are joined as `candidate_keys`
-says (a woman's surname is keyed as her family's, and a lone surname joins a full name only
-when one full name in the passages ends in it).
+break, names after a word that no list here knows for a title, bodies written in lowercase
+('министерство обороны') or cut by a comma ('Министерство цифрового развития, инноваций
+...' ends at the comma in Russian; English lists closed by 'and' are whole). A name with a
+word the passages also write in lowercase ('Bill Gates' beside 'the bill') counts only with
+a title before it or a name the Russian or Ukrainian dictionary knows: that word is how
+title-case headlines are kept out. So what is found depends on all the passages given at
+once, as the joining of keys does.
+
+Keys: case forms and spellings are joined as `candidate_keys` says (a woman's surname is
+keyed as her family's); a lone surname, or initials and a surname, take the key of a full
+name in the passages that ends in that surname, when exactly one does (and the initials
+fit it); bodies named in two languages are two candidates.
+
+Known: a person's span overlapping a Linker mention is known, except a given name before a
+bare known surname that fits none of its people ('Ivan Petrov' when only N.I. Petrov is
+known: the Linker's own rule for initials); initials that fit a known surname are known
+('Масимов К.К.'); a body's span is known when one Linker mention covers half of it.
 """
 
 from __future__ import annotations
@@ -71,14 +84,22 @@ class Candidate:
 
 
 def _known_spans(passages: Sequence[Record], linker: Linker) -> dict[str, list[Record]]:
-    """The Linker's mentions by passage id, each source linked on its own (its contract)."""
+    """The Linker's mentions by passage id, each source linked on its own (its contract),
+    with their offsets made the passage's (the Linker's are the source's)."""
     by_source: dict[str, list[Record]] = defaultdict(list)
+    offsets: dict[str, int] = {}
     for passage in passages:
-        by_source[passage.get("source", "")].append(passage)
+        # The Linker reads a passage's source and offset; a bare record gets defaults.
+        whole = {"source": "", "start": 0, **passage}
+        by_source[whole["source"]].append(whole)
+        offsets[whole["id"]] = whole["start"]
     known: dict[str, list[Record]] = defaultdict(list)
     for group in by_source.values():
         for mention in linker.link(group):
-            known[mention["passage"]].append(mention)
+            offset = offsets[mention["passage"]]
+            known[mention["passage"]].append(
+                {**mention, "start": mention["start"] - offset, "end": mention["end"] - offset}
+            )
     return known
 
 
