@@ -1,4 +1,6 @@
-"""`kazsec add`: one document into a workspace of 10,000, start to searchable (floor < 2 s).
+"""`kazsec add`: one document into a workspace of 10,000, start to searchable (floor < 2 s);
+with --formats, 100 PDFs and 1,000 web pages against pdfminer.six and trafilatura alone
+(floor 1.5x each).
 
 A corpus of the given size is generated (generate_corpus.py) and its generated documents
 become a workspace (hard links to the same files, its own sources.toml); the store is built
@@ -58,13 +60,72 @@ def timed(command: list[str], env: dict[str, str]) -> tuple[float, str]:
     return seconds, done.stdout
 
 
+LIBRARY_ALONE = {
+    "pdf": "from pdfminer.high_level import extract_text as read\n",
+    "html": "import trafilatura\n"
+    "def read(path):\n"
+    "    return trafilatura.extract(open(path, 'rb').read())\n",
+}
+
+
+def formats(work: Path, pdf_count: int, html_count: int) -> None:
+    """`kazsec add` of a folder of PDFs, then of web pages, as a whole process, against the
+    library alone reading the same files in one process (its import included)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from bench_extract import pages, pdfs
+
+    for kind, files in (("pdf", pdfs(pdf_count)), ("html", pages(html_count))):
+        folder = work / f"{kind}-files"
+        folder.mkdir(parents=True, exist_ok=True)
+        for n, data in enumerate(files):
+            (folder / f"{kind}-{n:04d}.{kind}").write_bytes(data)
+        workspace, store = work / f"{kind}-workspace", work / f"{kind}-store.json"
+        env = {**os.environ, "KAZSEC_WORKSPACE": str(workspace), "KAZSEC_STORE": str(store)}
+        env.pop("KAZSEC_DATA", None)
+        timed([KAZSEC, "build"], env)  # the bundled store, untimed
+        script = LIBRARY_ALONE[kind] + (
+            "import sys, pathlib\n"
+            "for path in sorted(pathlib.Path(sys.argv[1]).iterdir()):\n"
+            "    read(str(path))\n"
+        )
+        alone, _ = timed([sys.executable, "-c", script, str(folder)], env)
+        added, out = timed([KAZSEC, "add", str(folder)], env)
+        print(
+            json.dumps(
+                {
+                    "benchmark": "add",
+                    "figure": f"add_{kind}_files_s",
+                    "files": len(files),
+                    "value": round(added, 2),
+                    "reference": round(alone, 2),
+                    "reference_is": f"{'pdfminer.six' if kind == 'pdf' else 'trafilatura'} "
+                    "alone on the same files, one process",
+                    "ratio": round(added / alone, 3),
+                    "floor": "<= 1.5x",
+                    "pass": added <= 1.5 * alone,
+                    "all_added": f"{len(files)} added" in out,
+                }
+            ),
+            flush=True,
+        )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--passages", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--keep", type=Path)
+    parser.add_argument(
+        "--formats",
+        action="store_true",
+        help="instead: 100 PDFs and 1,000 web pages added, against the libraries alone",
+    )
     args = parser.parse_args()
+    if args.formats:
+        with tempfile.TemporaryDirectory(prefix="bench-add-") as name:
+            formats(args.keep or Path(name), 100, 1000)
+        return 0
     with tempfile.TemporaryDirectory(prefix="bench-add-") as name:
         work = args.keep or Path(name)
         work.mkdir(parents=True, exist_ok=True)

@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from kazsec.workspace.adding import Added, Outcome
 
 
+SHOWN_WHOLE = 50  # files an add lists one by one; past that, only those that failed
+
+
 def cmd_add(args: argparse.Namespace) -> int:
     """Add files, folders and globs to the workspace, then bring the store up to date so
     that they are searchable; exit 1 if any file could not be added."""
@@ -32,7 +35,12 @@ def cmd_add(args: argparse.Namespace) -> int:
             added = add_paths(args, args.paths, lambda _: bar.update(task, advance=1))
     else:
         added = add_paths(args, args.paths)
-    show(added_table(added.outcomes))
+    # Every file when there are a few; past that the failures alone (a thousand rows of
+    # "added" say less than the count, and `kazsec sources` lists them).
+    many = len(added.outcomes) > SHOWN_WHOLE
+    failed = [o for o in added.outcomes if o.status == "failed"]
+    if not many or failed:
+        show(added_table(failed if many else added.outcomes))
     say(summary(added))
     if added.repaired:
         say(f"searchable now in {store_path_for(args)}")

@@ -148,11 +148,15 @@ def _layout(meta: SourceMeta, raw_text: str, extension: str) -> list[Block]:
 def _set_languages(passages: list[Passage], repaired_text: str, declared: str) -> None:
     """Each passage's language: its own text's, else the document's (declared, or the
     whole text's). Only for added files: a bundled or generated source never pays."""
-    from kazsec.corpus.language import language_of
+    from kazsec.corpus.language import language_of, script_signature
 
     document = declared or language_of(repaired_text)
+    usual = script_signature(repaired_text)
     for passage in passages:
-        passage.language = language_of(passage.text) or document
+        # Where its letters say what the document's say, a passage is in the document's
+        # language; only one that differs (an English quote in a Russian page) is asked.
+        differs = not document or script_signature(passage.text) != usual
+        passage.language = (language_of(passage.text) if differs else "") or document
 
 
 def repair_source(meta: SourceMeta, raw_bytes: bytes, text: str | None = None) -> RepairedSource:

@@ -72,8 +72,22 @@ def atomic_write_text(path: Path, text: str, ownership: Ownership | None = None)
     atomic_write_bytes(path, text.encode("utf-8"), ownership)
 
 
-def atomic_write_bytes(path: Path, data: bytes, ownership: Ownership | None = None) -> None:
-    """Replace `path` (or a link's target) with `data`, whole or not at all."""
+def sweep(folder: Path) -> None:
+    """Remove what killed writes left anywhere in a folder (their writers are gone)."""
+    with contextlib.suppress(OSError):
+        for leftover in folder.glob(".*.tmp"):
+            owner = leftover.name[1:-4].rsplit(".", 1)[0]  # '.NAME.PID' of '.NAME.PID.xyz.tmp'
+            name, _, pid = owner.rpartition(".")
+            if name and pid.isdigit() and not _alive(int(pid)):
+                leftover.unlink(missing_ok=True)
+
+
+def atomic_write_bytes(
+    path: Path, data: bytes, ownership: Ownership | None = None, sweep: bool = True
+) -> None:
+    """Replace `path` (or a link's target) with `data`, whole or not at all. `sweep=False`:
+    the caller removes killed writes' leftovers itself (once for a thousand files, not once
+    a file: each sweep reads the whole folder)."""
     target = write_target(path)
     _refuse_unreplaceable(target)
     if ownership is not None and target.exists():
@@ -82,7 +96,8 @@ def atomic_write_bytes(path: Path, data: bytes, ownership: Ownership | None = No
             raise StoreError(why)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        clean_leftovers(target)
+        if sweep:
+            clean_leftovers(target)
         import tempfile  # here: reading a store (most commands) never writes one
 
         handle, temp_name = tempfile.mkstemp(

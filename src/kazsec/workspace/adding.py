@@ -1,15 +1,17 @@
 """`kazsec add`: files, folders and globs into the workspace, each whole or not at all.
 
 A document is added in two atomic steps under the workspace's lock: its bytes are written
-into sources/ (named by its id), then its entry is appended to sources.toml. Killed
-between the two, the workspace lists what it listed before; the bytes left behind are
-written again by the next add of the same file. The same bytes twice are one document.
+into sources/ (named by its id), then its entry is appended to sources.toml (a batch of
+entries at a time). Killed between the two, the workspace lists what it listed before; the
+bytes left behind are written again by the next add of the same file. Ctrl+C lists what was
+read before it. The same bytes twice are one document.
 """
 
 from __future__ import annotations
 
 import glob
 import os
+import time
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
@@ -21,11 +23,13 @@ import msgspec
 from kazsec.corpus.pipeline import RepairedSource, repair_source
 from kazsec.corpus.sources import SourceMeta, sha256_hex
 from kazsec.errors import KazsecError, SourceError
-from kazsec.store.atomic import atomic_write_bytes
+from kazsec.store import atomic
 from kazsec.workspace import catalogue
 from kazsec.workspace.ids import document_id
 
 MAX_BYTES = 200 * 2**20  # a document larger than this is refused before it is read
+LIST_EVERY = 100  # documents listed in sources.toml at a time...
+LIST_AFTER_S = 2.0  # ...or after this long, whichever comes first
 Status = Literal["added", "already there", "failed"]
 
 
@@ -89,19 +93,40 @@ def add_documents(
     for outcome in outcomes:
         done(outcome)
     repaired: dict[str, RepairedSource] = {}
+    waiting: list[dict[str, Any]] = []  # entries whose bytes are written, not yet listed
+
+    def list_waiting() -> None:
+        if waiting:
+            catalogue.append(workspace, waiting)
+            for entry in waiting:
+                repaired[entry["id"]] = made_of[entry["id"]]
+            waiting.clear()
+
+    made_of: dict[str, RepairedSource] = {}
     with catalogue.locked(workspace):
+        atomic.sweep(workspace / "sources")  # what killed adds left half-written
         taken, by_hash = catalogue.known(workspace)
         by_hash.update({m.sha256: m.id for m in bundled})
         taken.update(m.id for m in bundled)
-        for path in files:
-            outcome, entry, made = _one(path, workspace, by_hash, taken)
-            if entry is not None and made is not None:
-                catalogue.append(workspace, [entry])  # one at a time: Ctrl+C loses none
-                by_hash[entry["sha256"]] = entry["id"]
-                taken.add(entry["id"])
-                repaired[entry["id"]] = made
-            outcomes.append(outcome)
-            done(outcome)
+        listed = time.monotonic()
+        try:
+            for path in files:
+                outcome, entry, made = _one(path, workspace, by_hash, taken)
+                if entry is not None and made is not None:
+                    waiting.append(entry)
+                    made_of[entry["id"]] = made
+                    by_hash[entry["sha256"]] = entry["id"]
+                    taken.add(entry["id"])
+                # Entries go into sources.toml a batch at a time (rewriting it per document
+                # costs a thousand documents a thousand rewrites), each batch whole: a
+                # document is listed with its bytes in place, or not at all.
+                if len(waiting) >= LIST_EVERY or time.monotonic() - listed > LIST_AFTER_S:
+                    list_waiting()
+                    listed = time.monotonic()
+                outcomes.append(outcome)
+                done(outcome)
+        finally:
+            list_waiting()  # Ctrl+C: the documents read so far are kept
     return Added(outcomes, repaired)
 
 
@@ -165,7 +190,7 @@ def _one(
         made = repair_source(msgspec.convert(entry, SourceMeta), raw, document.text)
         if not made.passages:
             raise SourceError(f"{path.name}: no text left after repair")
-        atomic_write_bytes(target, raw)
+        atomic.atomic_write_bytes(target, raw, sweep=False)  # swept once, above
     except (OSError, KazsecError, msgspec.ValidationError) as exc:
         return Outcome(shown, "failed", reason=str(exc)), None, None
     return Outcome(shown, "added", source_id), entry, made

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from itertools import pairwise
 from pathlib import Path
@@ -106,7 +106,7 @@ def _memo_path(workspace: Path) -> Path:
     return cache_dir() / "catalogues" / f"{name}.marshal"
 
 
-def append(workspace: Path, new: list[Mapping[str, Any]]) -> None:
+def append(workspace: Path, new: Sequence[Mapping[str, Any]]) -> None:
     """Add [[source]] tables at the end of the catalogue (call while `locked`)."""
     import tomli_w
 
