@@ -39,9 +39,9 @@ async def capture_added(store: Store) -> Path:
     app = KazsecApp(lambda: Library(store))
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        app.open_entity(f"{ADDED}/p002")
-        await settle(app, pilot)
         app.explorer.show_entity(ADDED)
+        await settle(app, pilot)
+        app.open_entity(f"{ADDED}/p002")  # Абыкаев and Масимову: linked in their cases
         await settle(app, pilot)
         return Path(app.save_screenshot(filename="added-page.svg", path=str(FOLDER)))
 

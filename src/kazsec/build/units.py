@@ -26,6 +26,7 @@ from kazsec.errors import KazsecError, SourceError
 from kazsec.kb.candidates import CandidateMention, find_candidates, tally
 from kazsec.kb.mentions import Linker
 from kazsec.model import Record
+from kazsec.names.declension import lemma_key
 from kazsec.names.fold import fold_key
 from kazsec.store.corpus import connect
 from kazsec.store.corpus_write import MentionRow, UnitData, unit_terms
@@ -127,24 +128,33 @@ def _run(job: Job) -> Done | KazsecError:
         return exc
 
 
-_KNOWN: dict[int, frozenset[str]] = {}
+_KNOWN: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
 
 
-def _known_keys(linker: Linker) -> frozenset[str]:
-    """Every form the knowledge base knows (its case forms too), folded: made once per Linker."""
+def _known_keys(linker: Linker) -> tuple[frozenset[str], frozenset[str]]:
+    """Every form the knowledge base knows (its case forms too), folded, and every form of
+    several words (a body's name) in dictionary forms: made once per Linker."""
     if id(linker) not in _KNOWN:
         _KNOWN.clear()
-        _KNOWN[id(linker)] = frozenset(fold_key(form) for form in linker.forms.owners)
+        forms = linker.forms.owners
+        _KNOWN[id(linker)] = (
+            frozenset(fold_key(form) for form in forms),
+            frozenset(lemma_key(form) for form in forms if " " in form.strip()),
+        )
     return _KNOWN[id(linker)]
 
 
 def new_names(passages: Sequence[Record], linker: Linker) -> bytes:
     """The names a user's document holds that the knowledge base does not know, tallied,
     each with where it is first written (kazsec candidates, the source's New names)."""
-    known = _known_keys(linker)
+    known, bodies = _known_keys(linker)
+    # A known name the Linker left unlinked here (a lone surname, a body's name in another
+    # case: 'Комитета национальной безопасности') is still not new.
     found = [
-        m for m in find_candidates(passages, linker) if fold_key(m.text) not in known
-    ]  # a known name the Linker left unlinked here (a lone surname, say) is still not new
+        m
+        for m in find_candidates(passages, linker)
+        if fold_key(m.text) not in known and (m.kind != "body" or lemma_key(m.text) not in bodies)
+    ]
     first: dict[str, CandidateMention] = {}
     for mention in found:
         first.setdefault(mention.key, mention)

@@ -51,6 +51,18 @@ def _analyzer(lang: str) -> Any:
     return pymorphy3.MorphAnalyzer(lang=lang)
 
 
+def lemma_key(text: str) -> str:
+    """A phrase's words each in its dictionary form, folded: 'Комитета национальной
+    безопасности' and 'Комитет национальной безопасности' give one key (Russian words by
+    pymorphy3; others as they are)."""
+    words = []
+    for word in text.split():
+        if is_cyrillic(word):
+            word = _analyzer("ru").parse(word.lower())[0].normal_form
+        words.append(word)
+    return fold_key(" ".join(words))
+
+
 _CASE_NAMES = {
     "nomn": "nominative",
     "gent": "genitive",
