@@ -16,6 +16,7 @@ from conftest import DATA, copy_store
 from kazsec.cli import main
 from kazsec.store import Store
 from kazsec.workspace import catalogue
+from kazsec.workspace.adding import add_documents
 
 RUSSIAN = (
     "Масимов арестован\n\nБывший председатель КНБ Карим Масимов задержан 8 января 2022 года.\n"
@@ -251,3 +252,22 @@ def test_new_names_in_your_documents_are_listed_and_known_ones_never(
     assert main(["candidates", "--source", "ciss-2022-nsc", "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == []  # bundled sources: the curator's
     assert main(["candidates", "--source", "no-such-source"]) == 2
+
+
+def test_many_files_are_read_by_workers_with_the_same_outcomes(
+    workspace: Path, store_path: Path, tmp_path: Path
+) -> None:
+    # From eight files on, worker processes read them: every outcome is as for a few.
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(12):
+        text = f"Report number {n}\n\nNurtai Abykayev met the council, session {n}.\n"
+        (folder / f"report-{n:02d}.txt").write_text(text, encoding="utf-8")
+    (folder / "report-copy.txt").write_bytes((folder / "report-03.txt").read_bytes())
+    (folder / "blob.txt").write_bytes(b"\x00\x01 binary")
+    added = add_documents([str(folder)], workspace, [])
+    statuses = sorted(o.status for o in added.outcomes)
+    assert statuses == ["added"] * 12 + ["already there", "failed"]
+    assert len(added.repaired) == 12
+    ids = [m.id for m in catalogue.entries(workspace)]
+    assert ids == [f"report-number-{n}" for n in range(12)]  # in the files' order

@@ -8,6 +8,7 @@ Kazakh: an unrestricted model reads short Kazakh Cyrillic as Mongolian or Kyrgyz
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 LANGUAGES = ("ru", "kk", "uk", "en", "de", "fr", "es", "it", "pl", "cs", "tr")
@@ -58,15 +59,15 @@ _OWN_LETTERS = {"kk": set("әғқңөұүһӘҒҚҢӨҰҮҺ"), "uk": set("їєґ
 def script_signature(text: str) -> tuple[str, ...]:
     """What a text's letters say of its language without a model: its main script (Latin,
     Cyrillic or other) and which languages' own letters it holds."""
-    latin = cyrillic = other = 0
-    for char in text:
-        if char.isalpha():
-            if char.isascii():
-                latin += 1
-            elif "\u0400" <= char <= "\u04ff":
-                cyrillic += 1
-            else:
-                other += 1
+    latin = len(_LATIN.findall(text))
+    cyrillic = len(_CYRILLIC.findall(text))
+    other = len(_LETTER.findall(text)) - latin - cyrillic
     main = max((latin, "latin"), (cyrillic, "cyrillic"), (other, "other"))[1]
     present = set(text)
     return (main, *(code for code, letters in _OWN_LETTERS.items() if present & letters))
+
+
+# Counted by the regex engine: a page of passages is read a character at a time otherwise.
+_LATIN = re.compile(r"[A-Za-z]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LETTER = re.compile(r"[^\W\d_]")

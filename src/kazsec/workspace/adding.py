@@ -10,13 +10,16 @@ read before it. The same bytes twice are one document.
 from __future__ import annotations
 
 import glob
+import multiprocessing
 import os
+import sys
+import threading
 import time
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 import msgspec
 
@@ -27,7 +30,11 @@ from kazsec.store import atomic
 from kazsec.workspace import catalogue
 from kazsec.workspace.ids import document_id
 
+if TYPE_CHECKING:
+    from kazsec.corpus.extract import Document
+
 MAX_BYTES = 200 * 2**20  # a document larger than this is refused before it is read
+POOL_FROM = 8  # files from which worker processes read them
 LIST_EVERY = 100  # documents listed in sources.toml at a time...
 LIST_AFTER_S = 2.0  # ...or after this long, whichever comes first
 Status = Literal["added", "already there", "failed"]
@@ -94,6 +101,7 @@ def add_documents(
         done(outcome)
     repaired: dict[str, RepairedSource] = {}
     waiting: list[dict[str, Any]] = []  # entries whose bytes are written, not yet listed
+    made_of: dict[str, RepairedSource] = {}
 
     def list_waiting() -> None:
         if waiting:
@@ -102,16 +110,28 @@ def add_documents(
                 repaired[entry["id"]] = made_of[entry["id"]]
             waiting.clear()
 
-    made_of: dict[str, RepairedSource] = {}
+    def finish(outcome: Outcome) -> None:
+        outcomes.append(outcome)
+        done(outcome)
+
     with catalogue.locked(workspace):
         atomic.sweep(workspace / "sources")  # what killed adds left half-written
         taken, by_hash = catalogue.known(workspace)
         by_hash.update({m.sha256: m.id for m in bundled})
         taken.update(m.id for m in bundled)
+        pending: list[tuple[Path, str, str]] = []
+        for path in files:
+            checked = _checked(path, by_hash)
+            if isinstance(checked, Outcome):
+                finish(checked)
+            else:
+                pending.append((path, *checked))
         listed = time.monotonic()
         try:
-            for path in files:
-                outcome, entry, made = _one(path, workspace, by_hash, taken)
+            for (path, sha, kind), document in zip(pending, _documents(pending), strict=True):
+                outcome, entry, made = _admitted(
+                    path, sha, kind, document, workspace, by_hash, taken
+                )
                 if entry is not None and made is not None:
                     waiting.append(entry)
                     made_of[entry["id"]] = made
@@ -123,42 +143,94 @@ def add_documents(
                 if len(waiting) >= LIST_EVERY or time.monotonic() - listed > LIST_AFTER_S:
                     list_waiting()
                     listed = time.monotonic()
-                outcomes.append(outcome)
-                done(outcome)
+                finish(outcome)
         finally:
             list_waiting()  # Ctrl+C: the documents read so far are kept
     return Added(outcomes, repaired)
 
 
-def _one(
-    path: Path, workspace: Path, by_hash: dict[str, str], taken: set[str]
-) -> tuple[Outcome, dict[str, Any] | None, RepairedSource | None]:
-    from kazsec.corpus.extract import DocumentMeta, format_of, read_document
+def _checked(path: Path, by_hash: dict[str, str]) -> Outcome | tuple[str, str]:
+    """A file's sha256 and format, or why it is not added (read, hashed, not parsed)."""
+    from kazsec.corpus.extract import format_of
 
     shown = str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return Outcome(shown, "failed", reason=f"larger than {MAX_BYTES >> 20} MB"), None, None
+        if path.stat().st_size > MAX_BYTES:
+            return Outcome(shown, "failed", reason=f"larger than {MAX_BYTES >> 20} MB")
         raw = path.read_bytes()
     except OSError as exc:
-        return Outcome(shown, "failed", reason=exc.strerror or str(exc)), None, None
+        return Outcome(shown, "failed", reason=exc.strerror or str(exc))
     if not raw.strip():
-        return Outcome(shown, "failed", reason="empty file"), None, None
+        return Outcome(shown, "failed", reason="empty file")
     sha = sha256_hex(raw)
     if sha in by_hash:
-        return Outcome(shown, "already there", by_hash[sha]), None, None
+        return Outcome(shown, "already there", by_hash[sha])
     kind = format_of(path.name, raw[:4096])
     if kind is None:
         suffix = path.suffix or "no extension"
         reason = f"not a file kazsec reads ({suffix}): binary, damaged or another format"
-        return Outcome(shown, "failed", reason=reason), None, None
+        return Outcome(shown, "failed", reason=reason)
+    return sha, kind
+
+
+def _documents(pending: Sequence[tuple[Path, str, str]]) -> Iterator[Document | str]:
+    """Each pending file read by its format's library (a reason where it cannot be), in
+    order; many files are read by worker processes, one per core, as the build's units
+    are (reading is most of what adding a PDF costs)."""
+    jobs = [(str(path), sha) for path, sha, _ in pending]
+    alone = threading.active_count() == 1 and sys.platform == "linux"
+    workers = min(os.cpu_count() or 1, 8)
+    if len(jobs) < POOL_FROM or workers < 2 or not alone:  # forking beside threads is unsafe
+        yield from map(_read, jobs)
+        return
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        yield from pool.imap(_read, jobs, chunksize=2)
+
+
+def _read(job: tuple[str, str]) -> Document | str:
+    """A file read again by its format's reader, or why not (the file changed since it was
+    hashed, or the reader refused it: its one line, without the file's name)."""
+    from kazsec.corpus.extract import read_document
+
+    name, sha = job
+    path = Path(name)
     try:
-        document = read_document(raw, path.name)
-    except KazsecError as exc:  # the reason names the file; the table already does
-        return Outcome(shown, "failed", reason=str(exc).removeprefix(f"{path.name}: ")), None, None
+        raw = path.read_bytes()
+        if sha256_hex(raw) != sha:
+            return "changed while it was being added; add it again"
+        return read_document(raw, path.name)
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    except KazsecError as exc:
+        return str(exc).removeprefix(f"{path.name}: ")
+
+
+def _admitted(
+    path: Path,
+    sha: str,
+    kind: str,
+    document: Document | str,
+    workspace: Path,
+    by_hash: dict[str, str],
+    taken: set[str],
+) -> tuple[Outcome, dict[str, Any] | None, RepairedSource | None]:
+    """A document given its id, repaired and its bytes written (its entry is listed by the
+    caller); or why not."""
+    from kazsec.corpus.extract import DocumentMeta
+
+    shown = str(path)
+    if isinstance(document, str):
+        return Outcome(shown, "failed", reason=document), None, None
+    if sha in by_hash:  # the same bytes twice in one add
+        return Outcome(shown, "already there", by_hash[sha]), None, None
     if not document.text.strip():
         return Outcome(shown, "failed", reason="no text in it"), None, None
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return Outcome(shown, "failed", reason=exc.strerror or str(exc)), None, None
+    if sha256_hex(raw) != sha:
+        return Outcome(shown, "failed", reason="changed while it was being added"), None, None
     meta = DocumentMeta(*map(_clean, document.meta))
     avoid = set(taken)
     while True:  # a file already in sources/ that is not these bytes is never replaced
