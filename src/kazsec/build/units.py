@@ -137,9 +137,14 @@ def _known_keys(linker: Linker) -> tuple[frozenset[str], frozenset[str]]:
     if id(linker) not in _KNOWN:
         _KNOWN.clear()
         forms = linker.forms.owners
+        bodies = [  # a body's name of several words (people's case forms are all listed)
+            form
+            for form, owners in forms.items()
+            if " " in form.strip() and any(kind == "agency" for kind, _ in owners.candidates())
+        ]
         _KNOWN[id(linker)] = (
             frozenset(fold_key(form) for form in forms),
-            frozenset(lemma_key(form) for form in forms if " " in form.strip()),
+            frozenset(lemma_key(form) for form in bodies),
         )
     return _KNOWN[id(linker)]
 
