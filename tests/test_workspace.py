@@ -271,3 +271,10 @@ def test_many_files_are_read_by_workers_with_the_same_outcomes(
     assert len(added.repaired) == 12
     ids = [m.id for m in catalogue.entries(workspace)]
     assert ids == [f"report-number-{n}" for n in range(12)]  # in the files' order
+    # Read and repaired by a worker under a stand-in id, then given its own.
+    made = added.repaired["report-number-3"]
+    assert made.meta.id == "report-number-3"
+    assert [(p.id, p.source) for p in made.passages][:2] == [
+        ("report-number-3/p001", "report-number-3"),
+        ("report-number-3/p002", "report-number-3"),
+    ]

@@ -23,9 +23,10 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 import msgspec
 
+from kazsec.corpus.passages import passage_id
 from kazsec.corpus.pipeline import RepairedSource, repair_source
 from kazsec.corpus.sources import SourceMeta, sha256_hex
-from kazsec.errors import KazsecError, SourceError
+from kazsec.errors import KazsecError
 from kazsec.store import atomic
 from kazsec.workspace import catalogue
 from kazsec.workspace.ids import document_id
@@ -173,11 +174,14 @@ def _checked(path: Path, by_hash: dict[str, str]) -> Outcome | tuple[str, str]:
     return sha, kind
 
 
-def _documents(pending: Sequence[tuple[Path, str, str]]) -> Iterator[Document | str]:
-    """Each pending file read by its format's library (a reason where it cannot be), in
-    order; many files are read by worker processes, one per core, as the build's units
-    are (reading is most of what adding a PDF costs)."""
-    jobs = [(str(path), sha) for path, sha, _ in pending]
+Read = tuple["Document", RepairedSource] | str  # a document read and repaired, or why not
+
+
+def _documents(pending: Sequence[tuple[Path, str, str]]) -> Iterator[Read]:
+    """Each pending file read by its format's library and repaired (a reason where it
+    cannot be), in order; many files are read by worker processes, one per core, as the
+    build's units are (reading and repairing are most of what adding a document costs)."""
+    jobs = [(str(path), sha, kind) for path, sha, kind in pending]
     alone = threading.active_count() == 1 and sys.platform == "linux"
     workers = min(os.cpu_count() or 1, 8)
     if len(jobs) < POOL_FROM or workers < 2 or not alone:  # forking beside threads is unsafe
@@ -187,29 +191,57 @@ def _documents(pending: Sequence[tuple[Path, str, str]]) -> Iterator[Document | 
         yield from pool.imap(_read, jobs, chunksize=2)
 
 
-def _read(job: tuple[str, str]) -> Document | str:
-    """A file read again by its format's reader, or why not (the file changed since it was
-    hashed, or the reader refused it: its one line, without the file's name)."""
+def _read(job: tuple[str, str, str]) -> Read:
+    """A file read again by its format's reader and repaired under a stand-in id (its own
+    is given when it is admitted, in order), or why not: the file changed since it was
+    hashed, the reader refused it (its one line, without the file's name), or nothing is
+    left after repair. Repaired here, before anything is written: a document the build
+    could not take in never enters the workspace (it would stop every later build)."""
     from kazsec.corpus.extract import read_document
 
-    name, sha = job
+    name, sha, kind = job
     path = Path(name)
     try:
         raw = path.read_bytes()
         if sha256_hex(raw) != sha:
             return "changed while it was being added; add it again"
-        return read_document(raw, path.name)
+        document = read_document(raw, path.name)
+        if not document.text.strip():
+            return "no text in it"
+        stand_in = SourceMeta(
+            id=STAND_IN,
+            file=STAND_IN + path.suffix.lower(),
+            sha256=sha,
+            format="pdf" if kind == "pdf" else "web",
+            language=_clean(document.meta.language),
+        )
+        made = repair_source(stand_in, raw, document.text)
     except OSError as exc:
         return exc.strerror or str(exc)
     except KazsecError as exc:
         return str(exc).removeprefix(f"{path.name}: ")
+    if not made.passages:
+        return "no text left after repair"
+    return document, made
+
+
+STAND_IN = "document-being-added"  # the id a document is repaired under, before it has one
+
+
+def _renamed(made: RepairedSource, meta: SourceMeta) -> RepairedSource:
+    """A repaired document given its own id: the id is in its passages' ids and nowhere
+    else (repair reads the file's extension, format and language, which are the same)."""
+    for passage in made.passages:
+        passage.id = passage_id(meta.id, passage.seq)
+        passage.source = meta.id
+    return RepairedSource(meta, made.raw_text, made.passages, made.repaired_text)
 
 
 def _admitted(
     path: Path,
     sha: str,
     kind: str,
-    document: Document | str,
+    read: Read,
     workspace: Path,
     by_hash: dict[str, str],
     taken: set[str],
@@ -219,12 +251,11 @@ def _admitted(
     from kazsec.corpus.extract import DocumentMeta
 
     shown = str(path)
-    if isinstance(document, str):
-        return Outcome(shown, "failed", reason=document), None, None
+    if isinstance(read, str):
+        return Outcome(shown, "failed", reason=read), None, None
     if sha in by_hash:  # the same bytes twice in one add
         return Outcome(shown, "already there", by_hash[sha]), None, None
-    if not document.text.strip():
-        return Outcome(shown, "failed", reason="no text in it"), None, None
+    document, made = read
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -256,12 +287,8 @@ def _admitted(
         "notes": f"added from {path.name}",
         "added": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
     }
-    # Repaired now, before anything is written: a document the build could not take in
-    # never enters the workspace (it would stop every later build).
     try:
-        made = repair_source(msgspec.convert(entry, SourceMeta), raw, document.text)
-        if not made.passages:
-            raise SourceError(f"{path.name}: no text left after repair")
+        made = _renamed(made, msgspec.convert(entry, SourceMeta))
         atomic.atomic_write_bytes(target, raw, sweep=False)  # swept once, above
     except (OSError, KazsecError, msgspec.ValidationError) as exc:
         return Outcome(shown, "failed", reason=str(exc)), None, None
