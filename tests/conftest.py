@@ -69,3 +69,11 @@ def data_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(DATA, target)
     return target
+
+
+@pytest.fixture(scope="module")
+def pdf() -> bytes:
+    """The generated two-column article (tests/documents.py) as PDF bytes."""
+    from documents import article_pdf
+
+    return article_pdf()

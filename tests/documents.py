@@ -17,6 +17,9 @@ import datetime
 import importlib.util
 from pathlib import Path
 
+from kazsec.corpus.pipeline import RepairedSource, repair_source
+from kazsec.corpus.sources import SourceMeta
+
 SHY = "\u00ad"  # where a word may be hyphenated at a line end
 
 HEADER = "Central Asian Security Review · Vol. 7, No. 2"
@@ -210,3 +213,9 @@ def scanned_pdf() -> bytes:
     pdf.add_page()
     pdf.rect(20, 20, 100, 50, style="F")
     return bytes(pdf.output())
+
+
+def repaired(raw: bytes, filename: str) -> RepairedSource:
+    """A test document through the whole repair pipeline, as an added file."""
+    meta = SourceMeta(id="added", file=filename, sha256="0" * 64)
+    return repair_source(meta, raw)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from documents import article_pdf, encrypted_pdf, scanned_pdf
+from documents import encrypted_pdf, repaired, scanned_pdf
 from documents_office import (
     DOCX_NOTES,
     RU_ARTICLE,
@@ -32,20 +32,7 @@ from kazsec.corpus.extract import (
 )
 from kazsec.corpus.extract.html import _date_stated
 from kazsec.corpus.language import language_of
-from kazsec.corpus.pipeline import RepairedSource, repair_source
-from kazsec.corpus.sources import SourceMeta
 from kazsec.errors import SourceError
-
-
-def repaired(raw: bytes, filename: str) -> RepairedSource:
-    meta = SourceMeta(id="added", file=filename, sha256="0" * 64)
-    return repair_source(meta, raw)
-
-
-@pytest.fixture(scope="module")
-def pdf() -> bytes:
-    return article_pdf()
-
 
 # --- formats ------------------------------------------------------------------------------
 

@@ -5,23 +5,11 @@ The PDF is made by tests/documents.py; the assertions are word for word.
 
 from __future__ import annotations
 
-import pytest
-from documents import FOOTNOTES, HEADER, article_pdf
+from documents import FOOTNOTES, HEADER, repaired
 
 from kazsec.corpus.extract import document_metadata, document_text
-from kazsec.corpus.pipeline import RepairedSource, repair_source
+from kazsec.corpus.pipeline import repair_source
 from kazsec.corpus.sources import SourceMeta
-
-
-def repaired(raw: bytes, filename: str) -> RepairedSource:
-    meta = SourceMeta(id="added", file=filename, sha256="0" * 64)
-    return repair_source(meta, raw)
-
-
-@pytest.fixture(scope="module")
-def pdf() -> bytes:
-    return article_pdf()
-
 
 # --- PDF ----------------------------------------------------------------------------------
 

@@ -143,26 +143,25 @@ def _has_vowel(text: str) -> bool:
 
 
 def table_bases(word: str, rows: tuple[Row, ...]) -> list[Route]:
-    lower = word.lower()
-    out = []
-    for lang, nom, end, case, where in rows:
-        if not lower.endswith(end):
-            continue
-        stem = word[: len(word) - len(end)] if end else word
-        if len(stem) >= 2 and _has_vowel(stem) and stem[-1].lower() in _WHERE[where]:
-            out.append((stem + nom, _label(lang, case)))
-    return out
+    """The nominatives a case form may come from, by the rows' endings."""
+    return _swap_endings(word, rows, to_base=True)
 
 
 def table_forms(word: str, rows: tuple[Row, ...]) -> list[Route]:
+    """The case forms of a nominative, by the rows' endings."""
+    return _swap_endings(word, rows, to_base=False)
+
+
+def _swap_endings(word: str, rows: tuple[Row, ...], to_base: bool) -> list[Route]:
     lower = word.lower()
     out = []
     for lang, nom, end, case, where in rows:
-        if not lower.endswith(nom):
+        have, give = (end, nom) if to_base else (nom, end)
+        if not lower.endswith(have):
             continue
-        stem = word[: len(word) - len(nom)] if nom else word
+        stem = word[: len(word) - len(have)] if have else word
         if len(stem) >= 2 and _has_vowel(stem) and stem[-1].lower() in _WHERE[where]:
-            out.append((stem + end, _label(lang, case)))
+            out.append((stem + give, _label(lang, case)))
     return out
 
 

@@ -118,8 +118,9 @@ def latin_to_cyrillic(word: str) -> tuple[str, ...]:
     """A Polish or Czech spelling in Cyrillic ('Jermekbajew' -> 'Ермекбаев'); two readings
     when a Polish io after a consonant may be ё (Siemionow) or и+о (Chiow)."""
     lower = _SOFT_VOWEL.sub(lambda m: "j" + m.group(1), word.lower())
-    # Polish y before a vowel is и after ж, ш, ц (Żyow is Жиов): ы there would fold as ё.
-    lower = re.sub(r"y(?=[aeou])", "i", lower)
+    # Polish y before a vowel is и after ж, ш, ц (Żyow is Жиов): ы there would fold as ё;
+    # so before a j and a vowel, since je is е (Żyjew is Жиев, not Жыев).
+    lower = re.sub(r"y(?=j?[aeou])", "i", lower)
     readings = [lower]
     if _SOFT_O.search(lower):
         readings.append(_SOFT_O.sub("jo", lower))
