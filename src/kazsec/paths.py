@@ -42,10 +42,8 @@ def workspace_dir(cli_value: str | None = None) -> Path:
     value = cli_value or os.environ.get("KAZSEC_WORKSPACE")
     if value:
         return Path(value).expanduser()
-    if sys.platform.startswith("linux"):  # the XDG rule, as platformdirs gives it
-        base = os.environ.get("XDG_DATA_HOME", "").strip()
-        root = Path(base) if os.path.isabs(base) else Path.home() / ".local" / "share"
-        return root / "kazsec" / "workspace"
+    if sys.platform.startswith("linux"):
+        return _xdg("XDG_DATA_HOME", ".local/share") / "kazsec" / "workspace"
     import platformdirs
 
     return Path(platformdirs.user_data_dir("kazsec")) / "workspace"
@@ -59,12 +57,17 @@ def cache_dir() -> Path:
     imports) on every command; elsewhere platformdirs decides.
     """
     if sys.platform.startswith("linux"):
-        base = os.environ.get("XDG_CACHE_HOME", "").strip()
-        root = Path(base) if os.path.isabs(base) else Path.home() / ".cache"
-        return root / "kazsec"
+        return _xdg("XDG_CACHE_HOME", ".cache") / "kazsec"
     import platformdirs
 
     return Path(platformdirs.user_cache_dir("kazsec"))
+
+
+def _xdg(variable: str, default: str) -> Path:
+    """An XDG base folder as platformdirs gives it: the variable if absolute, else
+    ~/DEFAULT."""
+    base = os.environ.get(variable, "").strip()
+    return Path(base) if os.path.isabs(base) else Path.home() / default
 
 
 def config_dir() -> Path:

@@ -14,6 +14,7 @@ import sys
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
+from functools import lru_cache
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
@@ -119,37 +120,33 @@ def _run(job: Job) -> Done | KazsecError:
         if job[0] in ("repair", "repaired"):
             data = job[1] if job[0] == "repaired" else repair_unit(*job[1:-1])
             passages: Sequence[Record] = data.passages
-            done: Done = (packed(data), None, mention_rows(_linker.link(passages)), None)
+            unit: UnitData | None = packed(data)
         else:
-            passages = _stored_passages(job[1], job[2])
-            done = (None, job[2], mention_rows(_linker.link(passages)), None)
-        return (*done[:3], new_names(passages, _linker)) if yours else done
+            passages, unit = _stored_passages(job[1], job[2]), None
+        mentions = _linker.link(passages)
+        names = new_names(passages, _linker, mentions) if yours else None
+        return unit, None if unit is not None else job[2], mention_rows(mentions), names
     except KazsecError as exc:
         return exc
 
 
-_KNOWN: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
-
-
+@lru_cache(maxsize=2)  # per Linker, which it holds on to (an id could be reused)
 def _known_keys(linker: Linker) -> tuple[frozenset[str], frozenset[str]]:
-    """Every form the knowledge base knows (its case forms too), folded, and every form of
-    several words (a body's name) in dictionary forms: made once per Linker."""
-    if id(linker) not in _KNOWN:
-        _KNOWN.clear()
-        forms = linker.forms.owners
-        bodies = [  # a body's name of several words (people's case forms are all listed)
-            form
-            for form, owners in forms.items()
-            if " " in form.strip() and any(kind == "agency" for kind, _ in owners.candidates())
-        ]
-        _KNOWN[id(linker)] = (
-            frozenset(fold_key(form) for form in forms),
-            frozenset(lemma_key(form) for form in bodies),
-        )
-    return _KNOWN[id(linker)]
+    """Every form the knowledge base knows (its case forms too), folded, and every body's
+    name of several words in dictionary forms: made once per Linker."""
+    forms = linker.forms.owners
+    bodies = [  # a body's name of several words (people's case forms are all listed)
+        form
+        for form, owners in forms.items()
+        if " " in form.strip() and any(kind == "agency" for kind, _ in owners.candidates())
+    ]
+    return (
+        frozenset(fold_key(form) for form in forms),
+        frozenset(lemma_key(form) for form in bodies),
+    )
 
 
-def new_names(passages: Sequence[Record], linker: Linker) -> bytes:
+def new_names(passages: Sequence[Record], linker: Linker, mentions: Sequence[Record]) -> bytes:
     """The names a user's document holds that the knowledge base does not know, tallied,
     each with where it is first written (kazsec candidates, the source's New names)."""
     known, bodies = _known_keys(linker)
@@ -157,7 +154,7 @@ def new_names(passages: Sequence[Record], linker: Linker) -> bytes:
     # case: 'Комитета национальной безопасности') is still not new.
     found = [
         m
-        for m in find_candidates(passages, linker)
+        for m in find_candidates(passages, linker, mentions)
         if fold_key(m.text) not in known and (m.kind != "body" or lemma_key(m.text) not in bodies)
     ]
     first: dict[str, CandidateMention] = {}

@@ -89,11 +89,14 @@ class _NotMade:
 
 def _command_named(argv: Sequence[str]) -> str | None:
     """The subcommand argv names, if any: its first word that is not an option or the value
-    of the top-level --store."""
+    of the top-level --store or --workspace (None when help is asked before it: the help
+    lists every subcommand)."""
     words = iter(argv)
     for word in words:
         if word in ("--store", "--workspace"):
             next(words, None)
+        elif word in ("-h", "--help"):
+            return None
         elif not word.startswith("-"):
             return word
     return None

@@ -38,9 +38,8 @@ def cmd_add(args: argparse.Namespace) -> int:
     # Every file when there are a few; past that the failures alone (a thousand rows of
     # "added" say less than the count, and `kazsec sources` lists them).
     many = len(added.outcomes) > SHOWN_WHOLE
-    failed = [o for o in added.outcomes if o.status == "failed"]
-    if not many or failed:
-        show(added_table(failed if many else added.outcomes))
+    if not many or added.failed:
+        show(added_table(added.failures if many else added.outcomes))
     say(summary(added))
     if added.repaired:
         say(f"searchable now in {store_path_for(args)}")
@@ -66,7 +65,7 @@ def add_paths(
 def summary(added: Added) -> str:
     """'2 added, 1 already there, 1 failed', with the first failure's reason."""
     counts = {s: sum(o.status == s for o in added.outcomes) for s in ("added", "already there")}
-    failed = [o for o in added.outcomes if o.status == "failed"]
+    failed = added.failures
     line = f"{counts['added']} added, {counts['already there']} already there, {len(failed)} failed"
     return line + (f" ({failed[0].path}: {failed[0].reason})" if failed else "")
 

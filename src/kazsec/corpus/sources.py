@@ -39,7 +39,7 @@ class SourceMeta(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     added: CleanText = ""  # when `kazsec add` took it in (ISO date and time, UTC)
 
 
-_TABLE_LINE = re.compile(r"^\[\[source\]\][ \t]*(?:#[^\n]*)?$", re.MULTILINE)
+TABLE_LINE = re.compile(r"^\[\[source\]\][ \t]*(?:#[^\n]*)?$", re.MULTILINE)
 _NOTHING = re.compile(r"^(?:[ \t]*(?:#[^\n]*)?\n?)*$")  # blank lines and comments only
 
 Parsed = MutableMapping[str, Any]  # a [[source]] table's text -> its parsed entry
@@ -52,7 +52,7 @@ def entries_by_table(text: str, parsed: Parsed) -> list[Any] | None:
     None when the file is not a plain list of [[source]] tables (then it is parsed whole,
     which also gives the proper error for a mistake).
     """
-    starts = [m.start() for m in _TABLE_LINE.finditer(text)]
+    starts = [m.start() for m in TABLE_LINE.finditer(text)]
     if not starts or not _NOTHING.match(text[: starts[0]]):
         return None
     present: dict[str, Any] = {}

@@ -47,6 +47,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from kazsec.kb.candidate_bodies import body_spans
@@ -83,9 +84,12 @@ class Candidate:
     forms: tuple[str, ...]  # every written form, most frequent first
 
 
-def _known_spans(passages: Sequence[Record], linker: Linker) -> dict[str, list[Record]]:
-    """The Linker's mentions by passage id, each source linked on its own (its contract),
-    with their offsets made the passage's (the Linker's are the source's)."""
+def _known_spans(
+    passages: Sequence[Record], linker: Linker, mentions: Sequence[Record] | None
+) -> dict[str, list[Record]]:
+    """The Linker's mentions by passage id (`mentions` when the caller linked the passages
+    already, else each source linked on its own, its contract), with their offsets made
+    the passage's (the Linker's are the source's)."""
     by_source: dict[str, list[Record]] = defaultdict(list)
     offsets: dict[str, int] = {}
     for passage in passages:
@@ -93,13 +97,14 @@ def _known_spans(passages: Sequence[Record], linker: Linker) -> dict[str, list[R
         whole = {"source": "", "start": 0, **passage}
         by_source[whole["source"]].append(whole)
         offsets[whole["id"]] = whole["start"]
+    if mentions is None:
+        mentions = [m for group in by_source.values() for m in linker.link(group)]
     known: dict[str, list[Record]] = defaultdict(list)
-    for group in by_source.values():
-        for mention in linker.link(group):
-            offset = offsets[mention["passage"]]
-            known[mention["passage"]].append(
-                {**mention, "start": mention["start"] - offset, "end": mention["end"] - offset}
-            )
+    for mention in mentions:
+        offset = offsets[mention["passage"]]
+        known[mention["passage"]].append(
+            {**mention, "start": mention["start"] - offset, "end": mention["end"] - offset}
+        )
     return known
 
 
@@ -121,6 +126,7 @@ def _other_given_name(found: Found, text: str, mention: Record, linker: Linker) 
     return True
 
 
+@lru_cache(maxsize=2)  # per Linker: a build links thousands of documents with one
 def known_surnames(linker: Linker) -> dict[str, set[str]]:
     """Known people's surnames (fold keys) with the first letters of their given names."""
     surnames: dict[str, set[str]] = defaultdict(set)
@@ -219,11 +225,15 @@ def _joined(mentions: list[CandidateMention], found: list[Found]) -> list[Candid
     return joined
 
 
-def find_candidates(passages: Sequence[Record], linker: Linker) -> list[CandidateMention]:
+def find_candidates(
+    passages: Sequence[Record], linker: Linker, linked: Sequence[Record] | None = None
+) -> list[CandidateMention]:
     """Name-like spans the knowledge base does not know, in the passages' order and reading
-    order within each (see the module's docstring for what is found and what is not)."""
+    order within each (see the module's docstring for what is found and what is not).
+    `linked`: what `linker.link` found in these passages, when the caller has it (the
+    build does: linking twice would double its cost)."""
     passages = list(passages)
-    known = _known_spans(passages, linker)
+    known = _known_spans(passages, linker, linked)
     lowercase = _lowercase_words(passages)
     surnames = known_surnames(linker)
     found: list[tuple[Record, Found]] = []

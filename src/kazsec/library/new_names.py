@@ -3,23 +3,25 @@ know (found by the build, kb/candidates.py), as facts of the source and as one l
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from kazsec.library.facts import FactRow
 
 if TYPE_CHECKING:
-    from kazsec.model import Citation
+    from kazsec.model import Citation, PassageRecord
     from kazsec.store.corpus import Corpus
 
 
-def new_name_rows(corpus: Corpus, source_id: str) -> list[FactRow]:
+def new_name_rows(
+    corpus: Corpus, source_id: str, passages: Sequence[PassageRecord]
+) -> list[FactRow]:
     """A user's document's new names, most frequent first, each opening the place it is
-    first written."""
+    first written (`passages`: the source's, read already by the caller)."""
     found = corpus.new_names(source_id)
     if not found:
         return []
-    starts = {p["id"]: p["start"] for p in corpus.passages_of(source_id)}
+    starts = {p["id"]: p["start"] for p in passages}
     rows = []
     for name in found:
         at = starts.get(str(name.get("passage")))

@@ -239,7 +239,8 @@ class Library:
         kind, record = self.record(entity_id)
         dossier = self._links.dossier(kind, record, self.mentions)
         first: Location | None = None
-        if kind == "source" and (passages := self.corpus.passages_of(entity_id)):
+        passages = self.corpus.passages_of(entity_id) if kind == "source" else []
+        if passages:
             first = Location(entity_id, passages[0]["id"])
         elif kind == "event" and record["cite"]:
             first = Location.of(record["cite"][0])  # an event is its sources' words
@@ -247,7 +248,7 @@ class Library:
         if kind == "source":
             from kazsec.library.new_names import new_name_rows
 
-            rows += new_name_rows(self.corpus, entity_id)
+            rows += new_name_rows(self.corpus, entity_id, passages)
         return EntityView(dossier, rows, first)
 
     def passage(self, passage_id: str) -> PassageRecord | None:

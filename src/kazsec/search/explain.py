@@ -64,13 +64,12 @@ def explain(
             if i and (len(tokens[i]) == 1 or looks_like_patronymic(tokens[i])):
                 steps.append(f"{typed} (patronymic, not in the name)")
             continue
-        base = position if position < item.base_count else position - item.base_count
         name_token = item.tokens[position]
         route = routes[i].get(name_token) if i < len(routes) else None
         if route:
             steps.append(route)
         elif name_token != tokens[i] and position < item.base_count:
-            steps.append(_step(typed, tokens[i], item.tokens[base]))
+            steps.append(_step(typed, tokens[i], name_token))
     if not steps:
         how = "as typed" if written_as_typed(alias, query) else "same name, other script"
         return f"{shown} → {alias} ({how})"

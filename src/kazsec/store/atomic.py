@@ -53,15 +53,28 @@ def _alive(pid: int) -> bool:
 def clean_leftovers(target: Path) -> None:
     """Remove temporary files a killed write to `target` left: their writer is gone."""
     for leftover in target.parent.glob(f".{target.name}.*.tmp"):
-        middle = leftover.name[len(target.name) + 2 : -len(".tmp")]
-        pid_text = middle.split(".", 1)[0]
-        with contextlib.suppress(OSError):
-            if pid_text.isdigit():
-                if _alive(int(pid_text)):
-                    continue
-            elif time.time() - leftover.stat().st_mtime < STALE_WITHOUT_OWNER_SECONDS:
-                continue
-            leftover.unlink()
+        middle = leftover.name[len(target.name) + 2 : -len(".tmp")]  # 'PID.RANDOM'
+        _remove_if_stale(leftover, middle.split(".", 1)[0])
+
+
+def sweep_leftovers(folder: Path) -> None:
+    """Remove what killed writes left anywhere in a folder (once for a thousand files: each
+    sweep reads the whole folder)."""
+    for leftover in folder.glob(".*.tmp"):
+        # '.NAME.PID.RANDOM.tmp' (atomic_write_bytes); NAME may hold dots, RANDOM not.
+        parts = leftover.name[1 : -len(".tmp")].rsplit(".", 2)
+        _remove_if_stale(leftover, parts[1] if len(parts) == 3 else "")
+
+
+def _remove_if_stale(leftover: Path, pid_text: str) -> None:
+    """A leftover goes when its writer is dead (or, with no writer named, an hour old)."""
+    with contextlib.suppress(OSError):
+        if pid_text.isdigit():
+            if _alive(int(pid_text)):
+                return
+        elif time.time() - leftover.stat().st_mtime < STALE_WITHOUT_OWNER_SECONDS:
+            return
+        leftover.unlink()
 
 
 def atomic_write_text(path: Path, text: str, ownership: Ownership | None = None) -> None:
@@ -72,22 +85,11 @@ def atomic_write_text(path: Path, text: str, ownership: Ownership | None = None)
     atomic_write_bytes(path, text.encode("utf-8"), ownership)
 
 
-def sweep(folder: Path) -> None:
-    """Remove what killed writes left anywhere in a folder (their writers are gone)."""
-    with contextlib.suppress(OSError):
-        for leftover in folder.glob(".*.tmp"):
-            owner = leftover.name[1:-4].rsplit(".", 1)[0]  # '.NAME.PID' of '.NAME.PID.xyz.tmp'
-            name, _, pid = owner.rpartition(".")
-            if name and pid.isdigit() and not _alive(int(pid)):
-                leftover.unlink(missing_ok=True)
-
-
 def atomic_write_bytes(
-    path: Path, data: bytes, ownership: Ownership | None = None, sweep: bool = True
+    path: Path, data: bytes, ownership: Ownership | None = None, clean: bool = True
 ) -> None:
-    """Replace `path` (or a link's target) with `data`, whole or not at all. `sweep=False`:
-    the caller removes killed writes' leftovers itself (once for a thousand files, not once
-    a file: each sweep reads the whole folder)."""
+    """Replace `path` (or a link's target) with `data`, whole or not at all. `clean=False`:
+    the caller removes killed writes' leftovers itself (`sweep_leftovers`)."""
     target = write_target(path)
     _refuse_unreplaceable(target)
     if ownership is not None and target.exists():
@@ -96,7 +98,7 @@ def atomic_write_bytes(
             raise StoreError(why)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        if sweep:
+        if clean:
             clean_leftovers(target)
         import tempfile  # here: reading a store (most commands) never writes one
 

@@ -58,9 +58,14 @@ class Added(NamedTuple):
     repaired: dict[str, RepairedSource]
 
     @property
+    def failures(self) -> list[Outcome]:
+        """The files that could not be added."""
+        return [o for o in self.outcomes if o.status == "failed"]
+
+    @property
     def failed(self) -> bool:
         """Whether any file could not be added."""
-        return any(o.status == "failed" for o in self.outcomes)
+        return bool(self.failures)
 
 
 def files_named(paths: Sequence[str]) -> tuple[list[Path], list[Outcome]]:
@@ -116,9 +121,9 @@ def add_documents(
         done(outcome)
 
     with catalogue.locked(workspace):
-        atomic.sweep(workspace / "sources")  # what killed adds left half-written
+        atomic.sweep_leftovers(workspace / "sources")  # what killed adds left half-written
         taken, by_hash = catalogue.known(workspace)
-        by_hash.update({m.sha256: m.id for m in bundled})
+        by_hash.update({m.sha256.lower(): m.id for m in bundled})
         taken.update(m.id for m in bundled)
         pending: list[tuple[Path, str, str]] = []
         for path in files:
@@ -263,10 +268,11 @@ def _admitted(
     if sha256_hex(raw) != sha:
         return Outcome(shown, "failed", reason="changed while it was being added"), None, None
     meta = DocumentMeta(*map(_clean, document.meta))
-    avoid = set(taken)
+    avoid: set[str] = set()  # ids whose file name is some other file's
     while True:  # a file already in sources/ that is not these bytes is never replaced
         # A text file's first line names it (its title is left empty: a guess), else the file.
-        source_id = document_id(meta.title or _first_line(document.text), path.stem, avoid)
+        title = meta.title or _first_line(document.text)
+        source_id = document_id(title, path.stem, taken, avoid)
         file = source_id + path.suffix.lower()
         target = workspace / "sources" / file
         if not target.exists() or _holds(target, raw):
@@ -289,7 +295,7 @@ def _admitted(
     }
     try:
         made = _renamed(made, msgspec.convert(entry, SourceMeta))
-        atomic.atomic_write_bytes(target, raw, sweep=False)  # swept once, above
+        atomic.atomic_write_bytes(target, raw, clean=False)  # swept once, above
     except (OSError, KazsecError, msgspec.ValidationError) as exc:
         return Outcome(shown, "failed", reason=str(exc)), None, None
     return Outcome(shown, "added", source_id), entry, made

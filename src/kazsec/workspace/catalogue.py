@@ -7,7 +7,6 @@ file (comments, other entries, their order) stays exactly as it was.
 from __future__ import annotations
 
 import contextlib
-import re
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from itertools import pairwise
@@ -16,7 +15,12 @@ from typing import Any
 
 import msgspec
 
-from kazsec.corpus.sources import SourceMeta, entries_by_table, load_source_metadata
+from kazsec.corpus.sources import (
+    TABLE_LINE,
+    SourceMeta,
+    entries_by_table,
+    load_source_metadata,
+)
 from kazsec.errors import SourceError, StoreError
 from kazsec.store.atomic import atomic_write_bytes, atomic_write_text
 
@@ -26,7 +30,6 @@ HEADER = """\
 # bytes in sources/ (change them and the document is refused). `kazsec remove ID` takes
 # a document out.
 """
-_TABLE = re.compile(r"^\[\[source\]\][ \t]*(?:#[^\n]*)?$", re.MULTILINE)
 LOCK_WAIT_S = 60
 
 
@@ -83,8 +86,10 @@ def known(workspace: Path) -> tuple[set[str], dict[str, str]]:
         parsed: dict[str, Any] = marshal.loads(memo.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
         parsed = {}
+    if not isinstance(parsed, dict):
+        parsed = {}
     before = set(parsed)
-    found = entries_by_table(text, parsed) if isinstance(parsed, dict) else None
+    found = entries_by_table(text, parsed)
     if found is None:  # not a plain list of tables: the whole file, parsed (or refused)
         found = [msgspec.structs.asdict(meta) for meta in entries(workspace)]
     elif set(parsed) != before:
@@ -127,7 +132,7 @@ def remove(workspace: Path, source_id: str) -> SourceMeta:
     if source_id not in known:
         raise SourceError(f"your workspace {workspace} has no document {source_id!r}")
     text = path.read_text(encoding="utf-8")
-    starts = [m.start() for m in _TABLE.finditer(text)] + [len(text)]
+    starts = [m.start() for m in TABLE_LINE.finditer(text)] + [len(text)]
     kept = [text[: starts[0]]]
     for start, end in pairwise(starts):
         if _table_id(text[start:end]) != source_id:

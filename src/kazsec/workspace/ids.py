@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 
 MAX_LETTERS = 48  # an id is typed (`kazsec open ID`): a title's first words are enough
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 
 
-def document_id(title: str, stem: str, taken: set[str]) -> str:
+def document_id(title: str, stem: str, *taken: Container[str]) -> str:
     """An id from a document's title (else its file name), in Latin letters, words joined
-    by '-', not one of `taken` (a number is added: `-2`, `-3`...)."""
+    by '-', in none of the `taken` collections (a number is added: `-2`, `-3`...)."""
     from anyascii import anyascii  # romanizes Kazakh and Ukrainian letters too
 
     for text in (title, stem, "document"):
@@ -23,7 +24,7 @@ def document_id(title: str, stem: str, taken: set[str]) -> str:
         if base:
             break
     candidate, number = base, 1
-    while candidate in taken:
+    while any(candidate in ids for ids in taken):
         number += 1
         candidate = f"{base}-{number}"
     return candidate
