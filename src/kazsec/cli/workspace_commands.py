@@ -89,10 +89,9 @@ def cmd_remove(args: argparse.Namespace) -> int:
             say("nothing removed")
             return 0
     with catalogue.locked(workspace):
-        catalogue.remove(workspace, meta.id)
-        still_used = {m.file for m in catalogue.entries(workspace)}
-        if meta.file not in still_used:
-            (workspace / "sources" / meta.file).unlink(missing_ok=True)
+        file, still_used = catalogue.remove(workspace, meta.id)
+        if file not in still_used:
+            (workspace / "sources" / file).unlink(missing_ok=True)
     _rebuild(args, _data_of(args), workspace, {})
     say(f"removed {meta.id}")
     return 0

@@ -124,28 +124,25 @@ def append(workspace: Path, new: Sequence[Mapping[str, Any]]) -> None:
     atomic_write_text(path, text.rstrip("\n") + "\n" + tables)
 
 
-def remove(workspace: Path, source_id: str) -> SourceMeta:
-    """Take the [[source]] table of `source_id` out of the catalogue (call while `locked`);
-    SourceError when the workspace has no such document."""
+def remove(workspace: Path, source_id: str) -> tuple[str, set[str]]:
+    """Take the [[source]] table of `source_id` out of the catalogue (call while `locked`),
+    the rest of the file as it was; returns the file it named and the files the others
+    name. SourceError when the workspace has no such document."""
     path = catalogue_path(workspace)
-    known = {meta.id: meta for meta in entries(workspace)}
-    if source_id not in known:
-        raise SourceError(f"your workspace {workspace} has no document {source_id!r}")
     text = path.read_text(encoding="utf-8")
+    parsed: dict[str, Any] = {}  # each table's text -> its entry, one parse each
+    if entries_by_table(text, parsed) is None:
+        raise SourceError(f"{path} is not a plain list of [[source]] tables; edit it by hand")
     starts = [m.start() for m in TABLE_LINE.finditer(text)] + [len(text)]
-    kept = [text[: starts[0]]]
+    kept, removed, others = [text[: starts[0]]], None, set()
     for start, end in pairwise(starts):
-        if _table_id(text[start:end]) != source_id:
+        entry = parsed[text[start:end]]
+        if entry.get("id") == source_id:
+            removed = entry
+        else:
             kept.append(text[start:end])
+            others.add(str(entry.get("file")))
+    if removed is None:
+        raise SourceError(f"your workspace {workspace} has no document {source_id!r}")
     atomic_write_text(path, "".join(kept))
-    return known[source_id]
-
-
-def _table_id(table: str) -> str | None:
-    import tomllib
-
-    try:
-        found = tomllib.loads(table).get("source", [{}])[0].get("id")
-    except (tomllib.TOMLDecodeError, IndexError, AttributeError):
-        return None
-    return found if isinstance(found, str) else None
+    return str(removed.get("file")), others
