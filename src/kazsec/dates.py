@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import NamedTuple
 
 PRECISIONS = ("day", "month", "year", "unknown")
 _ISO_PREFIX = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
@@ -63,3 +64,119 @@ def format_tenure(start: str, end: str) -> str:
     shown_start = format_date(start) if start else "start unknown"
     shown_end = format_date(end) if end else "end unknown"
     return f"{shown_start} – {shown_end}"
+
+
+# -- dates as the days they may mean ----------------------------------------------------------
+#
+# '2022-01' is not a day before or after '2022-01-06': it is every day of January 2022, and
+# contains it. A Period is an ISO prefix read as the first and last day it may mean; every
+# view that sorts, overlaps or draws dates goes through it, so none of them can claim a
+# precision the prefix does not have.
+
+
+class Period(NamedTuple):
+    """An ISO prefix as the span of days it may mean: '2017' is 1 Jan to 31 Dec 2017."""
+
+    iso: str
+    first: dt.date
+    last: dt.date
+
+    @property
+    def precision(self) -> str:
+        """'day', 'month' or 'year'."""
+        return PRECISIONS[3 - len(self.iso.split("-"))]
+
+    def order(self) -> tuple[int, int]:
+        """Sort key: earlier first; of two starting the same day, the wider (the containing)
+        first, so '2022-01' comes before '2022-01-01' and '2022-01-06' after both."""
+        return self.first.toordinal(), -self.last.toordinal()
+
+    def contains(self, other: Period) -> bool:
+        """Every day `other` may mean is one this may mean ('2022-01' contains '2022-01-06')."""
+        return self.first <= other.first and other.last <= self.last
+
+    def overlaps(self, other: Period) -> bool:
+        """Some day may be meant by both (two different days never overlap)."""
+        return self.first <= other.last and other.first <= self.last
+
+    def before(self, other: Period) -> bool:
+        """Certainly earlier: every day this may mean is before every day `other` may mean."""
+        return self.last < other.first
+
+    def __str__(self) -> str:
+        return format_date(self.iso)
+
+
+def period(value: str) -> Period | None:
+    """An ISO prefix as a Period; None for '' (unknown). ValueError as `date_precision`."""
+    precision = date_precision(value)
+    if precision == "unknown":
+        return None
+    parts = [int(p) for p in value.split("-")]
+    if precision == "year":
+        return Period(value, dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31))
+    if precision == "month":
+        year, month = parts
+        following = dt.date(year + month // 12, month % 12 + 1, 1)
+        return Period(value, dt.date(year, month, 1), following - dt.timedelta(days=1))
+    day = dt.date(*parts)
+    return Period(value, day, day)
+
+
+def common_prefix(first: dt.date, last: dt.date) -> str:
+    """The most precise ISO prefix that still covers both days ('' if not one year)."""
+    if first.year != last.year:
+        return ""
+    if first.month != last.month:
+        return f"{first.year:04d}"
+    if first.day != last.day:
+        return f"{first.year:04d}-{first.month:02d}"
+    return first.isoformat()
+
+
+class Dating(NamedTuple):
+    """When something happened as the sources give it: one reading, several (the sources
+    disagree: every reading is kept), or none (with why)."""
+
+    readings: tuple[str, ...]  # ISO prefixes; empty when no source dates it
+    end: str = ""  # the end of a range ("" for a single date)
+    inferred: bool = False  # the year is the curator's inference (the text gives day and month)
+    reason: str = ""  # why there is no date
+
+    @property
+    def disputed(self) -> bool:
+        """Sources give more than one date."""
+        return len(self.readings) > 1
+
+    @property
+    def periods(self) -> list[Period]:
+        """The readings as periods, in time order."""
+        found = [p for p in map(period, self.readings) if p is not None]
+        return sorted(found, key=Period.order)
+
+    def order(self) -> tuple[int, int, int]:
+        """Sort key: by the earliest reading (undated last)."""
+        periods = self.periods
+        if not periods:
+            return 1, 0, 0
+        return 0, *periods[0].order()
+
+    def span(self) -> Period | None:
+        """All the days any reading (and the range's end) may mean, as one period."""
+        periods = self.periods + [p for p in [period(self.end)] if p is not None]
+        if not periods:
+            return None
+        first = min(p.first for p in periods)
+        last = max(p.last for p in periods)
+        return Period(common_prefix(first, last), first, last)
+
+    def text(self) -> str:
+        """'5 Jan 2022', 'Jan 2022', '2017', '2017/2018 disputed', '15 Sep 2015 (year
+        inferred)', '4 – 6 Jan 2022', or 'undated'."""
+        periods = self.periods
+        if not periods:
+            return "undated"
+        if self.disputed:
+            return "/".join(str(p) for p in periods) + " disputed"
+        shown = format_span(periods[0].iso, self.end) if self.end else str(periods[0])
+        return f"{shown} (year inferred)" if self.inferred else shown

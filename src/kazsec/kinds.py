@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Literal, NamedTuple, get_args
 
-SCHEMA_VERSION = 5  # 5: sources say whether they are the user's, and their language
+SCHEMA_VERSION = 6  # 6: positions say whether an undated end is "in office"; readings give dates
+# 5: sources say whether they are the user's, and their language
 META_TABLE = "_meta"
 
 EntityKind = Literal["person", "agency", "event", "source"]

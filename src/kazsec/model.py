@@ -161,6 +161,7 @@ class PositionRecord(TypedDict):
     end: IsoDate
     end_precision: Precision
     end_reason: Annotated[str, Meta(pattern=r"^([a-z]{1,20})?$")]
+    status: Literal["", "in office", "former"]  # of an end the text does not date
     cite: list[Citation]
 
 
@@ -180,6 +181,7 @@ class EventRecord(TypedDict):
 
 class Reading(TypedDict):
     reading: str
+    date: IsoDate  # the date this reading gives, when it is one ("" otherwise)
     cite: list[Citation]
 
 

@@ -28,7 +28,7 @@ from kazsec.kinds import SEARCH_KINDS
 Handler = Callable[[argparse.Namespace], int]
 COMMANDS = (
     "build", "check", "stats", "sources", "search", "open", "show", "mentions", "source",
-    "add", "remove", "candidates",
+    "add", "remove", "candidates", "timeline", "career", "succession", "held",
 )  # fmt: skip
 
 
@@ -235,6 +235,10 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     )
     candidates.add_argument("--source", metavar="ID", help="only in this source")
     candidates.add_argument("--json", action="store_true", help="print JSON")
+    if wanted is None or wanted in ("timeline", "career", "succession", "held"):
+        from kazsec.cli.time_commands import add_time_commands
+
+        add_time_commands(add)
     source = add("source", cmd_source, "print one source document, repaired or raw")
     source.add_argument("id", help="source id, as listed by `kazsec sources`")
     source.add_argument(

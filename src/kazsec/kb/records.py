@@ -26,6 +26,7 @@ RELATION_TYPES = (
     "cited_by",
 )
 END_REASONS = ("", "dismissed", "arrested", "retired", "moved", "resigned", "died")
+POSITION_STATUSES = ("", "in office", "former")
 
 
 class KbError(KazsecError):
@@ -158,6 +159,8 @@ def compile_position(entry: Mapping[str, Any], label: str, cite: Anchor, seq: in
     where = f"{label}: position #{seq} ({person})"
     start, start_precision = _date(entry, "start", where)
     end, end_precision = _date(entry, "end", where)
+    if end and entry.get("status"):
+        raise KbError(f"{where}: status is for a post whose end is not dated; this one ends {end}")
     return {
         "id": f"{person}/position-{seq}",
         "person": person,
@@ -168,6 +171,9 @@ def compile_position(entry: Mapping[str, Any], label: str, cite: Anchor, seq: in
         "end": end,
         "end_precision": end_precision,
         "end_reason": one_of(str(entry.get("end_reason", "")), END_REASONS, "end_reason", where),
+        # What the cited text says of an end it does not date: still held when written
+        # ("in office"), no longer held ("former"), or nothing ("").
+        "status": one_of(str(entry.get("status", "")), POSITION_STATUSES, "status", where),
         "cite": _citations(entry, where, cite),
     }
 
@@ -208,9 +214,13 @@ def compile_conflict(entry: Mapping[str, Any], label: str, cite: Anchor) -> Reco
     readings = []
     for reading in entry.get("readings", []):
         text = require(reading, "reading", f"{where}: reading")
+        # A reading that is a date ('2017' against '2018') says so: the timeline shows
+        # every reading of a disputed date.
+        date, _ = _date(reading, "date", f"{where}: reading {text!r}")
         readings.append(
             {
                 "reading": text,
+                "date": date,
                 "cite": _citations(reading, f"{where}: reading {text!r}", cite, required=False),
             }
         )

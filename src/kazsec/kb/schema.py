@@ -51,6 +51,7 @@ class RelationEntry(_Cited, forbid_unknown_fields=True):
 
 class ReadingEntry(_Cited, forbid_unknown_fields=True):
     reading: CleanText = ""
+    date: CleanText = ""
 
 
 class _Named(Struct, forbid_unknown_fields=True):
@@ -83,6 +84,7 @@ class PositionEntry(_Cited, forbid_unknown_fields=True):
     start: CleanText = ""
     end: CleanText = ""
     end_reason: CleanText = ""
+    status: CleanText = ""
 
 
 class EventEntry(_Cited, forbid_unknown_fields=True):

@@ -30,6 +30,7 @@ from kazsec.store import Store
 
 if TYPE_CHECKING:
     from kazsec.library import citing
+    from kazsec.library.chronology import Chronology
     from kazsec.library.dossier import Dossier, Links
     from kazsec.library.facts import FactRow
     from kazsec.model import (
@@ -171,6 +172,21 @@ class Library:
             cast("list[PositionRecord]", store.all("positions")),
             cast("list[EventRecord]", store.all("events")),
             cast("list[ConflictRecord]", store.all("conflicts")),
+        )
+
+    @cached_property
+    def chronology(self) -> Chronology:
+        """Tenures, careers, successions and the timeline, made when first asked."""
+        from kazsec.library.chronology import Chronology
+
+        store = self.store
+        return Chronology(
+            store.all("people"),
+            store.all("agencies"),
+            store.all("positions"),
+            store.all("events"),
+            store.all("conflicts"),
+            {sid: s["date"] for sid, s in self.sources.items()},
         )
 
     @cached_property

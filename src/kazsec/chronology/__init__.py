@@ -1,0 +1,1 @@
+"""Time: tenures, careers, successions and the timeline, all dated through kazsec.dates."""
