@@ -34,6 +34,7 @@ FLOORS = {
     "store": 1,
     "kb": 2,
     "workspace": 2,
+    "chronology": 2,
     "build": 3,
     "search": 3,
     "library": 4,

@@ -32,7 +32,7 @@ STRUCTURAL = {
     "raw_text", "repaired_text", "text", "seq", "candidates", "people", "bodies", "raw_spans",
     "how", "certainty", "date_precision", "date_end_precision", "start_precision",
     "end_precision", "passage_count", "number", "note_refs", "unit",
-    "kind", "role", "end_reason",  # closed vocabularies: a store with others is refused
+    "kind", "role", "end_reason", "status",  # closed vocabularies: a store with others is refused
 }  # fmt: skip
 
 
@@ -105,6 +105,19 @@ COMMANDS = [
     ["show", "nobody\x1b]52;c;ZXZpbA==\x07"],
     ["search", "\x1b[2J\u202e\x9b"],
     ["source", "nothing\x1b[2J"],
+    ["timeline"],
+    ["timeline", "--json"],
+    ["timeline", "--entity", "Massimov"],
+    ["career", "karim-massimov", "ermek-sagimbayev"],
+    ["career", "karim-massimov", "--json"],
+    ["succession", "nsc"],
+    ["succession", "nsc", "--json"],
+    ["succession", "--posts"],
+    ["held", "nsc", "--on", "2022-01-07"],
+    ["held", "nsc", "--on", "2022-01-07", "--json"],
+    ["held", "nsc\x1b[2J", "--on", "2022-01"],
+    ["held", "nsc", "--on", "\x1b[2J2022"],
+    ["timeline", "--from", "\x9b31m"],
 ]
 
 

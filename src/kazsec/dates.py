@@ -7,7 +7,7 @@ import re
 from typing import NamedTuple
 
 PRECISIONS = ("day", "month", "year", "unknown")
-_ISO_PREFIX = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+_ISO_PREFIX = re.compile(r"^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?$")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -83,8 +83,8 @@ class Period(NamedTuple):
 
     @property
     def precision(self) -> str:
-        """'day', 'month' or 'year'."""
-        return PRECISIONS[3 - len(self.iso.split("-"))]
+        """'day', 'month' or 'year'; 'unknown' for a span no prefix names (two years)."""
+        return date_precision(self.iso)
 
     def order(self) -> tuple[int, int]:
         """Sort key: earlier first; of two starting the same day, the wider (the containing)
@@ -117,7 +117,9 @@ def period(value: str) -> Period | None:
         return Period(value, dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31))
     if precision == "month":
         year, month = parts
-        following = dt.date(year + month // 12, month % 12 + 1, 1)
+        if month == 12:  # the month after December may be past the calendar's last year
+            return Period(value, dt.date(year, 12, 1), dt.date(year, 12, 31))
+        following = dt.date(year, month + 1, 1)
         return Period(value, dt.date(year, month, 1), following - dt.timedelta(days=1))
     day = dt.date(*parts)
     return Period(value, day, day)
@@ -172,11 +174,12 @@ class Dating(NamedTuple):
 
     def text(self) -> str:
         """'5 Jan 2022', 'Jan 2022', '2017', '2017/2018 disputed', '15 Sep 2015 (year
-        inferred)', '4 – 6 Jan 2022', or 'undated'."""
+        inferred)', '4 Jan 2022 – 6 Jan 2022', or 'undated'."""
         periods = self.periods
         if not periods:
             return "undated"
         if self.disputed:
-            return "/".join(str(p) for p in periods) + " disputed"
-        shown = format_span(periods[0].iso, self.end) if self.end else str(periods[0])
+            shown = "/".join(str(p) for p in periods) + " disputed"
+        else:
+            shown = format_span(periods[0].iso, self.end) if self.end else str(periods[0])
         return f"{shown} (year inferred)" if self.inferred else shown

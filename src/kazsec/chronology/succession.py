@@ -119,25 +119,28 @@ def replacements(people: Iterable[Mapping[str, Any]]) -> dict[tuple[str, str], l
     return found
 
 
-def _placed(tenure: Tenure) -> tuple[int, int, int, str]:
-    """Order in a succession: by start; one known only by its end comes before one that
-    starts on that day (it began earlier)."""
-    if tenure.start is not None:
-        return tenure.start.first.toordinal(), 1, -tenure.start.last.toordinal(), tenure.person
-    anchor = tenure.end or tenure.as_of
-    assert anchor is not None
-    return anchor.first.toordinal(), 0, -anchor.last.toordinal(), tenure.person
+def _dates_order(earlier: Tenure, later: Tenure) -> bool:
+    """The dates alone put `earlier` first: it certainly starts, or ends, before `later`
+    starts (two starts in one year cannot tell)."""
+    if later.start is None:
+        return False
+    if earlier.start is not None and earlier.start.before(later.start):
+        return True
+    return earlier.end is not None and earlier.end.last <= later.start.first
 
 
 def ordered(tenures: Sequence[Tenure], replaced: Replacements) -> list[Tenure]:
-    """Dated tenures in time order; a predecessor the sources name is moved before its
-    successor where the dates alone could not tell."""
-    holders = sorted(tenures, key=_placed)
+    """Dated tenures in time order; where the dates alone cannot tell, a predecessor the
+    sources name is moved just before its successor."""
+    holders = sorted(tenures, key=Tenure.order)
     for _ in range(len(holders)):
         moved = False
         for later, tenure in enumerate(holders):
             for earlier in range(later + 1, len(holders)):
-                if (holders[earlier].person, tenure.person) in replaced:
+                predecessor = holders[earlier]
+                if (predecessor.person, tenure.person) in replaced and not _dates_order(
+                    tenure, predecessor
+                ):
                     holders.insert(later, holders.pop(earlier))
                     moved = True
                     break
@@ -224,17 +227,17 @@ def holding(tenure: Tenure, day: Period) -> Holding | None:
     elif day.before(start):
         return None
     elif not start.last <= day.first:
-        reasons.append(f"took it within {start}")
+        reasons.append(
+            f"took it within {start}" if start.precision != "day" else f"took it on {start}"
+        )
     if end is not None:
         if end.before(day):
             return None
         if not day.last < end.first:
             reasons.append(f"left within {end}" if end.precision != "day" else f"left on {end}")
     elif tenure.end_state == "in office" and tenure.as_of is not None:
-        if tenure.as_of.before(day):
+        if not day.last <= tenure.as_of.first:
             reasons.append(f"last reported in office {tenure.as_of}")
-        elif not day.last <= tenure.as_of.first:
-            reasons.append(f"reported in office within {tenure.as_of}")
     elif tenure.end_state == "former":
         reasons.append("left at a date not given")
     else:

@@ -51,12 +51,21 @@ class Tenure(NamedTuple):
         reported held."""
         return self.start or self.end or self.as_of
 
-    def order(self) -> tuple[int, int, int, str]:
-        """Sort key: by start (else end), undated last."""
-        anchor = self.anchor()
+    def order(self) -> tuple[int, int, int, int, str]:
+        """Sort key: by start, else by end (else by when last reported), undated last. One
+        known only by its end comes before one that starts that day: it began earlier."""
+        if self.start is not None:
+            return (
+                0,
+                self.start.first.toordinal(),
+                1,
+                -self.start.last.toordinal(),
+                self.position_id,
+            )
+        anchor = self.end or self.as_of
         if anchor is None:
-            return 1, 0, 0, self.position_id
-        return 0, *anchor.order(), self.position_id
+            return 1, 0, 0, 0, self.position_id
+        return 0, anchor.first.toordinal(), 0, -anchor.last.toordinal(), self.position_id
 
     def start_text(self) -> str:
         """'5 Jan 2022', 'Jan 2022', '2017', or 'start not given'."""

@@ -16,8 +16,14 @@ from typing import Any, NamedTuple
 from kazsec.dates import Dating, Period, format_date, period
 
 ZOOMS = ("decade", "year", "month", "day")
-# Kinds of event, from the words of the curator's title (first rule that fits).
+# Kinds of event, from the words of the curator's title (first rule that fits: a book on
+# elections is a publication).
 KIND_RULES: tuple[tuple[str, str], ...] = (
+    (
+        "publication",
+        r"article|chapter|book|monograph|volume|interview|publishes|web piece|lists"
+        r"|edited by|et al\.",
+    ),
     ("death", r"suicide|\bdies\b|\bdied\b|death|killed"),
     ("arrest", r"arrest|detain|sentence|trial|treason"),
     ("dismissal", r"dismiss|retire|resign|removed|steps down"),
@@ -34,7 +40,6 @@ KIND_RULES: tuple[tuple[str, str], ...] = (
         "institution",
         r"created|creates|launched|established|approved|placed|granted|introduced|signed|opens",
     ),
-    ("publication", r"article|chapter|book|monograph|volume|interview|publishes|web piece|lists|edited by|et al\."),
 )
 KINDS = (*(kind for kind, _ in KIND_RULES), "other")
 _KIND_PATTERNS = [(kind, re.compile(words, re.IGNORECASE)) for kind, words in KIND_RULES]
@@ -61,9 +66,7 @@ def event_dating(event: Mapping[str, Any], conflicts: Iterable[Mapping[str, Any]
         unique = tuple(dict.fromkeys(given)) if len(set(given)) > 1 else unique
     reason = ""
     if not unique:
-        reason = (
-            "the sources disagree and give no date" if disputes else "no source gives a date"
-        )
+        reason = "the sources disagree and give no date" if disputes else "no source gives a date"
     end = event["date_end"] if len(unique) == 1 else ""
     return Dating(unique, end, bool(event.get("year_inferred")), reason)
 
@@ -177,9 +180,7 @@ def _label(found: Period, zoom: str) -> str:
     return format_date(found.iso)
 
 
-def grouped(
-    rows: Sequence[TimelineEvent], zoom: str
-) -> list[tuple[str, list[TimelineEvent]]]:
+def grouped(rows: Sequence[TimelineEvent], zoom: str) -> list[tuple[str, list[TimelineEvent]]]:
     """Rows under their headings, in time order, the undated group last."""
     groups: dict[str, list[TimelineEvent]] = {}
     for row in rows:

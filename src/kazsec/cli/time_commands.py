@@ -76,7 +76,9 @@ def cmd_career(args: argparse.Namespace) -> int:
     people = [resolved(library, given, {"person"}, "person") for given in args.person]
     careers = [library.chronology.career(person) for person in people]
     if args.json:
-        print_json([c.to_json() for c in careers] if len(careers) > 1 else careers[0].to_json(), indent=1)
+        print_json(
+            [c.to_json() for c in careers] if len(careers) > 1 else careers[0].to_json(), indent=1
+        )
         return 0
     from rich.console import Console
 
@@ -128,11 +130,12 @@ def cmd_held(args: argparse.Namespace) -> int:
     """Who held a post (or headed a body) on a date, and how sure that is."""
     library = open_library(args)
     day = date_argument(args.on, "--on")
-    label, holdings, undated = library.chronology.held(_post_or_body(library, args.id), day)
+    subject = _post_or_body(library, args.id)
+    label, holdings, undated = library.chronology.held(subject, day)
     if args.json:
         print_json(
             {
-                "subject": args.id,
+                "subject": subject,
                 "label": label,
                 "on": day.iso,
                 "holders": [h.to_json() for h in holdings],
@@ -155,19 +158,41 @@ def add_time_commands(add: object) -> None:
     timeline.add_argument(
         "--entity", metavar="ID", help="only events with this person, body or event (any spelling)"
     )
-    timeline.add_argument("--from", dest="date_from", metavar="DATE", help="from this date (YYYY[-MM[-DD]])")
+    timeline.add_argument(
+        "--from", dest="date_from", metavar="DATE", help="from this date (YYYY[-MM[-DD]])"
+    )
     timeline.add_argument("--to", dest="date_to", metavar="DATE", help="up to this date")
-    timeline.add_argument("--kind", action="append", choices=KINDS, help="only events of this kind (repeatable)")
-    timeline.add_argument("--zoom", choices=ZOOMS, default="year", help="group by decade, year (default), month or day")
+    timeline.add_argument(
+        "--kind", action="append", choices=KINDS, help="only events of this kind (repeatable)"
+    )
+    timeline.add_argument(
+        "--zoom",
+        choices=ZOOMS,
+        default="year",
+        help="group by decade, year (default), month or day",
+    )
     timeline.add_argument("--json", action="store_true", help="print JSON")
     career = add("career", cmd_career, "a person's posts as bars on a time axis; two to compare")  # type: ignore[operator]
-    career.add_argument("person", nargs="+", metavar="PERSON_ID", help="a person's id (or name); give two to compare")
+    career.add_argument(
+        "person",
+        nargs="+",
+        metavar="PERSON_ID",
+        help="a person's id (or name); give two to compare",
+    )
     career.add_argument("--json", action="store_true", help="print JSON")
-    succession = add("succession", cmd_succession, "every holder of a post or of a body's head, in order")  # type: ignore[operator]
-    succession.add_argument("id", nargs="?", metavar="POST_OR_BODY_ID", help="a body's id (nsc) or a post's")
-    succession.add_argument("--posts", action="store_true", help="list the posts and bodies with holders")
+    succession = add(
+        "succession", cmd_succession, "every holder of a post or of a body's head, in order"
+    )  # type: ignore[operator]
+    succession.add_argument(
+        "id", nargs="?", metavar="POST_OR_BODY_ID", help="a body's id (nsc) or a post's"
+    )
+    succession.add_argument(
+        "--posts", action="store_true", help="list the posts and bodies with holders"
+    )
     succession.add_argument("--json", action="store_true", help="print JSON")
-    held = add("held", cmd_held, "who held a post (or headed a body) on a date, and how sure that is")  # type: ignore[operator]
+    held = add(
+        "held", cmd_held, "who held a post (or headed a body) on a date, and how sure that is"
+    )  # type: ignore[operator]
     held.add_argument("id", metavar="POST_OR_BODY_ID", help="a body's id (nsc) or a post's")
     held.add_argument("--on", required=True, metavar="DATE", help="the date (YYYY[-MM[-DD]])")
     held.add_argument("--json", action="store_true", help="print JSON")

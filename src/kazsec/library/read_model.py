@@ -338,7 +338,7 @@ class Library:
 
     def list_rows(self) -> dict[str, list[ListRow]]:
         """The navigator's four lists: people, bodies, the timeline and the sources."""
-        from kazsec.library.facts import event_date
+        from kazsec.chronology.timeline import group_label
 
         return {
             "people": [
@@ -351,13 +351,14 @@ class Library:
             ],
             "timeline": [
                 ListRow(
-                    e["id"],
-                    e["title"],
-                    date=event_date(e) if e["date"] else "undated",
+                    row.id,
+                    row.title,
+                    date=row.dating.text(),
                     # The timeline filters by person or body as well as by words of the title.
-                    keys=" ".join(fold_key(v) for v in (e["title"], *self.involved_names(e["id"]))),
+                    keys=" ".join(fold_key(v) for v in (row.title, *self.involved_names(row.id))),
+                    group=group_label(row, "year"),
                 )
-                for e in self.events
+                for row in self.chronology.timeline
             ],
             "sources": self._source_rows(),
         }

@@ -113,10 +113,12 @@ def bar(tenure: Tenure, axis: Axis) -> Text:
 def tenure_label(tenure: Tenure, width: int = LABEL_WIDTH) -> Text:
     """A bar's label: the post, cut to fit, marked acting or disputed."""
     marks = ("≠ " if tenure.disputed_by else "") + ("acting " if tenure.acting else "")
-    post = tenure.post.removeprefix("Acting ").removeprefix("acting ")
-    text = data_text(post)
-    text.truncate(width - len(marks), overflow="ellipsis")
-    return Text(marks, style="yellow") + text
+    post = data_text(tenure.post.removeprefix("Acting ").removeprefix("acting "))
+    post.truncate(width - len(marks), overflow="ellipsis")
+    label = Text()
+    label.append(marks, style="yellow")
+    label.append_text(post)
+    return label
 
 
 def points_line(career: Career, axis: Axis) -> Text:
@@ -143,7 +145,10 @@ def career_chart(careers: Sequence[Career], names: Mapping[str, str], width: int
             label = tenure_label(tenure)
             parts.append(label + _pad(label) + bar(tenure, axis))
         if any(p.as_of for p in career.titles):
-            parts.append(Text("ranks and titles".ljust(LABEL_WIDTH + 1), style="dim") + points_line(career, axis))
+            parts.append(
+                Text("ranks and titles".ljust(LABEL_WIDTH + 1), style="dim")
+                + points_line(career, axis)
+            )
         parts.append(tenure_table(career))
     parts.append(Text(LEGEND, style="dim"))
     return Group(*parts)
@@ -162,10 +167,16 @@ def tenure_table(career: Career) -> Table:
     for tenure in career.tenures:
         disputed = f" (disputed: {', '.join(tenure.disputed_by)})" if tenure.disputed_by else ""
         table.add_row(
-            tenure_label(tenure, 200), data_text(tenure.span_text() + disputed), str(len(tenure.cite))
+            tenure_label(tenure, 200),
+            data_text(tenure.span_text() + disputed),
+            str(len(tenure.cite)),
         )
     for point in career.titles:
-        table.add_row(data_text(point.title, style="magenta"), data_text(point.text().removeprefix(point.title).strip(" ()") or "undated source"), str(len(point.cite)))
+        table.add_row(
+            data_text(point.title, style="magenta"),
+            data_text(point.text().removeprefix(point.title).strip(" ()") or "undated source"),
+            str(len(point.cite)),
+        )
     return table
 
 
@@ -183,7 +194,9 @@ def succession_table(found: Succession, names: Mapping[str, str]) -> Group:
             holder.append(" (acting)", style="cyan")
         notes = data_text(change.how)
         if change.gap:
-            notes.append(f"\ngap: no holder known {change.gap[0]} – {change.gap[1]}", style="yellow")
+            notes.append(
+                f"\ngap: no holder known {change.gap[0]} – {change.gap[1]}", style="yellow"
+            )
         if change.overlap:
             notes.append("\noverlap: started before the previous holder left", style="yellow")
         table.add_row(str(number), holder, data_text(tenure.span_text()), notes)
@@ -192,12 +205,18 @@ def succession_table(found: Succession, names: Mapping[str, str]) -> Group:
         parts.append(Text("No holder of it is dated by the sources.", style="dim"))
     if found.undated:
         who = ", ".join(names.get(t.person, t.person) for t in found.undated)
-        parts.append(data_text(f"Also held it, at a time the sources do not give: {who}", style="dim"))
+        parts.append(
+            data_text(f"Also held it, at a time the sources do not give: {who}", style="dim")
+        )
     return Group(*parts)
 
 
 def held_table(
-    label: str, day: Period, holdings: Sequence[Holding], undated: Sequence[Tenure], names: Mapping[str, str]
+    label: str,
+    day: Period,
+    holdings: Sequence[Holding],
+    undated: Sequence[Tenure],
+    names: Mapping[str, str],
 ) -> Group:
     """Who held a post on a day, how sure that is, and why."""
     table = Table(box=None, header_style="bold", pad_edge=False)

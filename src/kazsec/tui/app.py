@@ -28,12 +28,19 @@ def entity_provider() -> type[Provider]:
     return EntityProvider
 
 
+def time_provider() -> type[Provider]:
+    """The palette's careers and successions, by any spelling of a name."""
+    from kazsec.tui.providers import TimeProvider
+
+    return TimeProvider
+
+
 class KazsecApp(App[None]):
     """Explore people, bodies, events and the source passages behind every fact."""
 
     TITLE = "kazsec"
     SUB_TITLE = "Kazakhstan's security apparatus, from its sources"
-    COMMANDS = App.COMMANDS | {entity_provider}
+    COMMANDS = App.COMMANDS | {entity_provider, time_provider}
     CSS_PATH = ["screens/explorer.tcss"]
     BINDINGS = [
         Binding("f1,question_mark", "help", "Help", id="help"),
@@ -246,6 +253,18 @@ class KazsecApp(App[None]):
                 lambda: explorer.action_next_mention(1),
             ),
             ("Back", "Go back in history", "back", explorer.action_back),
+            (
+                "Timeline",
+                "Every event by date, filtered and zoomed",
+                "timeline",
+                explorer.action_timeline,
+            ),
+            (
+                "Over time",
+                "The open entry over time: a person's career, a body's succession",
+                "over-time",
+                explorer.action_over_time,
+            ),
             (
                 "Add documents",
                 "Add your own web pages, PDFs, Word files and texts",

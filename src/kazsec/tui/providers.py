@@ -45,3 +45,31 @@ class EntityProvider(Provider):
             yield DiscoveryHit(
                 label, partial(self.kazsec.open_entity, source_id), help="open source"
             )
+
+
+class TimeProvider(Provider):
+    """'Career of …' for people and 'Succession of …' for bodies, by any spelling."""
+
+    @property
+    def kazsec(self) -> KazsecApp:
+        return self.app  # type: ignore[return-value]
+
+    async def search(self, query: str) -> Hits:
+        library = self.kazsec.library
+        if library is None:
+            return
+        explorer = self.kazsec.explorer
+        for result in library.engine.search(query, types={"person", "agency"}, limit=10):
+            if not result.confident:
+                continue
+            if result.type == "person":
+                title, action = "Career of ", partial(explorer.open_career, [result.id])
+            else:
+                title, action = "Succession of ", partial(explorer.open_succession, result.id)
+            yield Hit(
+                result.score / 100 * 0.9,  # below the entity itself
+                title + inert(result.name),
+                action,
+                text=title + inert(result.name),
+                help=inert(f"{title.strip().lower()} {result.id} over time"),
+            )

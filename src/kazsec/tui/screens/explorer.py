@@ -14,36 +14,15 @@ from textual.widgets import Footer, Header, Input
 
 from kazsec.model import Location
 from kazsec.tui.history import EntityPlace, History, Place, ReadingPlace
+from kazsec.tui.matchers import search_matcher, timeline_matcher
 from kazsec.tui.messages import EntitySelected, LocationRequested, QuoteRequested
-from kazsec.tui.screens.reading import ReadingActions
+from kazsec.tui.screens.time_actions import TimeActions
 from kazsec.tui.widgets.search_box import SearchBox
 
 if TYPE_CHECKING:
-    from kazsec.library import Library, ListRow
+    from kazsec.library import ListRow
     from kazsec.tui.widgets.detail import DetailPane
-    from kazsec.tui.widgets.navigator import Matcher, Navigator
-
-
-def search_matcher(library: Library, kinds: set[str]) -> Matcher:
-    """A list filter that finds names in any spelling or script, as the search box does."""
-
-    def match(text: str) -> list[str]:
-        found = library.engine.search(text, types=kinds, limit=100_000)
-        return [r.id for r in found if r.confident]
-
-    return match
-
-
-def timeline_matcher(library: Library) -> Matcher:
-    """The timeline's filter: events whose title matches, or that involve a matching person
-    or body (any spelling, script or abbreviation: KNB, ОДКБ, Elbasy), as the search box finds."""
-    names = search_matcher(library, {"person", "agency", "event"})
-
-    def match(text: str) -> list[str]:
-        found = names(text)
-        return [*found, *(e for entity in found for e in library.events_involving(entity))]
-
-    return match
+    from kazsec.tui.widgets.navigator import Navigator
 
 
 def _binding(
@@ -53,7 +32,7 @@ def _binding(
     return Binding(key, action, short, show=show, tooltip=long, id=binding_id)
 
 
-class ExplorerScreen(ReadingActions):
+class ExplorerScreen(TimeActions):
     """Everything in one screen; every action a key away; type a name anywhere to search."""
 
     BINDINGS = [
@@ -79,6 +58,22 @@ class ExplorerScreen(ReadingActions):
         ),
         _binding("left_square_bracket,alt+left", "back", "Back", "Back", "back"),
         _binding("right_square_bracket,alt+right", "forward", "Fwd", "Forward", "forward", False),
+        _binding(
+            "t",
+            "timeline",
+            "Timeline",
+            "Timeline: every event by date, filters, zoom",
+            "timeline",
+            False,
+        ),
+        _binding(
+            "e",
+            "over_time",
+            "Over time",
+            "The open entry over time: a person's career, a body's succession",
+            "over-time",
+            False,
+        ),
         _binding("1", "tab('people')", "People", "People", "tab-people", False),
         _binding("2", "tab('agencies')", "Bodies", "Bodies (agencies)", "tab-agencies", False),
         _binding("3", "tab('timeline')", "Timeline", "Timeline", "tab-timeline", False),

@@ -1,0 +1,141 @@
+"""The timeline: every event under its year (or decade, month, day), titles in full, filters."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from rich.table import Table
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from kazsec.chronology.timeline import KINDS, ZOOMS, TimelineEvent, filtered, grouped
+from kazsec.dates import Period, period
+from kazsec.render.chronology import involved
+from kazsec.render.text import data_text
+
+if TYPE_CHECKING:
+    from kazsec.library import Library
+    from kazsec.tui.widgets.navigator import Matcher
+
+# What a time screen hands back when it closes: ("entity", id) to show an entry, or
+# ("quotes", citations) to open the quotes behind a bar or a change.
+Choice = tuple[str, Any]
+
+
+def event_prompt(row: TimelineEvent, names: Mapping[str, str]) -> Table:
+    """One event: its date as precise as known, its title in full, who, how many sources."""
+    grid = Table.grid(padding=(0, 1), expand=True)
+    grid.add_column(width=17)
+    grid.add_column(ratio=3)
+    grid.add_column(ratio=2)
+    grid.add_column(width=6, justify="right")
+    date = row.dating.text() if row.dating.readings else row.dating.reason
+    style = "yellow" if row.dating.disputed else ("dim" if not row.dating.readings else "")
+    sources = f"{len(row.sources)} src"
+    grid.add_row(
+        data_text(date, style=style),
+        data_text(row.title),
+        data_text(involved(row, names), style="dim"),
+        Text(sources, style="dim"),
+    )
+    return grid
+
+
+class TimelineScreen(Screen[Choice]):
+    """Events by date; filter by entity (any spelling), kind and date range; zoom in and out."""
+
+    DEFAULT_CSS = """
+    TimelineScreen #timeline-filters { height: 3; }
+    TimelineScreen #timeline-filters Input { width: 1fr; }
+    TimelineScreen #timeline-filters .timeline-date { width: 16; }
+    TimelineScreen #timeline-filters Select { width: 22; }
+    TimelineScreen #timeline-status { height: 1; padding: 0 1; color: $text-muted; }
+    TimelineScreen #timeline-events { height: 1fr; }
+    """
+    BINDINGS = [
+        Binding("escape", "close", "Back", id="timeline-close"),
+        Binding("plus,equals_sign", "zoom(1)", "Zoom in", id="timeline-zoom-in"),
+        Binding("minus", "zoom(-1)", "Zoom out", id="timeline-zoom-out"),
+    ]
+
+    def __init__(self, library: Library, matcher: Matcher, entity: str = "") -> None:
+        super().__init__()
+        self.library = library
+        self.matcher = matcher
+        self.rows = library.chronology.timeline
+        self.zoom = ZOOMS.index("year")
+        self.entity = entity
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="timeline-filters"):
+            yield Input(self.entity, placeholder="person, body or words", id="timeline-entity")
+            yield Select([(kind, kind) for kind in KINDS], prompt="any kind", id="timeline-kind")
+            yield Input(placeholder="from YYYY", id="timeline-from", classes="timeline-date")
+            yield Input(placeholder="to YYYY", id="timeline-to", classes="timeline-date")
+        yield Static(id="timeline-status", markup=False)
+        yield OptionList(id="timeline-events")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.refill()
+        self.query_one("#timeline-events").focus()
+
+    def _range(self) -> tuple[Period | None, Period | None, str]:
+        found: list[Period | None] = []
+        for field in ("#timeline-from", "#timeline-to"):
+            value = self.query_one(field, Input).value.strip()
+            try:
+                found.append(period(value))
+            except ValueError as exc:
+                return None, None, str(exc)
+        return found[0], found[1], ""
+
+    def shown_rows(self) -> tuple[list[TimelineEvent], str]:
+        """The events the filters keep, and a problem with a filter, if any."""
+        words = self.query_one("#timeline-entity", Input).value.strip()
+        entities = set(self.matcher(words)) if words else None
+        kind = self.query_one("#timeline-kind", Select).value
+        kinds = {str(kind)} if isinstance(kind, str) else None
+        low, high, problem = self._range()
+        return filtered(self.rows, entities, kinds, low, high), problem
+
+    def refill(self) -> None:
+        """Show the events the filters keep, under headings at the zoom level."""
+        rows, problem = self.shown_rows()
+        options: list[Option] = []
+        for heading, group in grouped(rows, ZOOMS[self.zoom]):
+            options.append(Option(Text(heading, style="bold underline"), disabled=True))
+            options += [Option(event_prompt(row, self.library.names), id=row.id) for row in group]
+        events = self.query_one("#timeline-events", OptionList)
+        events.clear_options()
+        events.add_options(options)
+        first = next((n for n, o in enumerate(options) if not o.disabled), None)
+        events.highlighted = first
+        status = f"{len(rows)} of {len(self.rows)} events · by {ZOOMS[self.zoom]} (+/- to zoom)"
+        self.query_one("#timeline-status", Static).update(problem or status)
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    def _filters_changed(self) -> None:
+        self.refill()
+
+    @on(OptionList.OptionSelected, "#timeline-events")
+    def _event_chosen(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.dismiss(("entity", event.option.id))
+
+    def action_zoom(self, step: int) -> None:
+        """From decades to days and back."""
+        self.zoom = max(0, min(len(ZOOMS) - 1, self.zoom + step))
+        self.refill()
+
+    def action_close(self) -> None:
+        """Back to the explorer."""
+        self.dismiss(("none", None))
