@@ -659,7 +659,7 @@ def test_no_gap_or_overlap_claimed_within_a_month() -> None:
 def test_no_gap_without_both_dates() -> None:
     found = chain(made("ann", "2019", number=1), made("bob", "2021", number=2))
     assert found.changes[1].gap is None and not found.changes[1].overlap
-    assert found.changes[1].how == "took the post"
+    assert found.changes[1].how == "took the post (the sources do not say from whom)"
 
 
 def test_a_replacement_orders_holders_the_dates_cannot() -> None:

@@ -5,9 +5,17 @@ from __future__ import annotations
 from kazsec.library import Library
 from kazsec.store import Store
 from kazsec.tui.app import KazsecApp
-from kazsec.tui.scenes import open_fact, settle
+from kazsec.tui.scenes import open_fact, over_time, settle
 
-__all__ = ["explorer", "make_app", "open_fact", "quote_is_visible", "reader", "settle"]
+__all__ = [
+    "explorer",
+    "make_app",
+    "open_fact",
+    "over_time",
+    "quote_is_visible",
+    "reader",
+    "settle",
+]
 from kazsec.tui.screens.explorer import ExplorerScreen
 from kazsec.tui.widgets.reader import Reader
 

@@ -168,8 +168,11 @@ def _change_words(
         for event in events:
             if after.person in event["people"] and event["date"] == after.start.iso:
                 return event["title"], event["cite"]
-        return "took the post", after.cite
-    return "holder (start not given)", after.cite
+        return (
+            "took the post (the sources do not say from whom)" if before else "took the post",
+            after.cite,
+        )
+    return "start not given", after.cite
 
 
 def succession(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -47,6 +48,9 @@ class EntityProvider(Provider):
             )
 
 
+_TIME_WORDS = re.compile(r"^\s*(?:career|succession|holders?)\b(?:\s+of\b)?", re.IGNORECASE)
+
+
 class TimeProvider(Provider):
     """'Career of …' for people and 'Succession of …' for bodies, by any spelling."""
 
@@ -59,7 +63,11 @@ class TimeProvider(Provider):
         if library is None:
             return
         explorer = self.kazsec.explorer
-        for result in library.engine.search(query, types={"person", "agency"}, limit=10):
+        # 'career of Massimov', 'succession KNB': the name is what is searched for.
+        name = _TIME_WORDS.sub("", query).strip()
+        if not name:
+            return
+        for result in library.engine.search(name, types={"person", "agency"}, limit=10):
             if not result.confident:
                 continue
             if result.type == "person":

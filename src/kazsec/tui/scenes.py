@@ -39,6 +39,15 @@ async def open_fact(app: KazsecApp, pilot: Pilot, label: str) -> None:
     await settle(app, pilot)
 
 
+async def over_time(app: KazsecApp, pilot: Pilot, entity_id: str) -> None:
+    """Open an entry, then its view over time (`e`): a career or a succession."""
+    await settle(app, pilot)
+    app.open_entity(entity_id)
+    await settle(app, pilot)
+    await pilot.press("e")
+    await settle(app, pilot)
+
+
 async def start(pilot: Pilot) -> None:
     """The app as it opens: lists on the left, an invitation to search."""
     app: KazsecApp = pilot.app  # type: ignore[assignment]
@@ -96,6 +105,34 @@ async def help_screen(pilot: Pilot) -> None:
     await settle(app, pilot)
 
 
+async def timeline_screen(pilot: Pilot) -> None:
+    """The timeline screen: January 2022 by day, filtered by a Cyrillic spelling."""
+    app: KazsecApp = pilot.app  # type: ignore[assignment]
+    await settle(app, pilot)
+    await pilot.press("t")
+    await settle(app, pilot)
+    await pilot.press(*"Садыкулов")
+    await pilot.press("down", "plus", "plus")
+    await settle(app, pilot)
+
+
+async def career(pilot: Pilot) -> None:
+    """Two careers on one axis: Massimov's and Sagimbayev's."""
+    app: KazsecApp = pilot.app  # type: ignore[assignment]
+    await over_time(app, pilot, "ermek-sagimbayev")
+    await pilot.press("a", *"Масимов", "enter")
+    await settle(app, pilot)
+
+
+async def succession(pilot: Pilot) -> None:
+    """The heads of the NSC in order, and who headed it on 7 January 2022."""
+    app: KazsecApp = pilot.app  # type: ignore[assignment]
+    await over_time(app, pilot, "nsc")
+    app.screen.query_one("#succession-on", Input).focus()
+    await pilot.press(*"2022-01-07", "enter")
+    await settle(app, pilot)
+
+
 SCENES: dict[str, Scene] = {
     "start": start,
     "search": search_cyrillic,
@@ -103,4 +140,7 @@ SCENES: dict[str, Scene] = {
     "timeline": timeline,
     "raw-text": raw_text,
     "help": help_screen,
+    "timeline-screen": timeline_screen,
+    "career": career,
+    "succession": succession,
 }

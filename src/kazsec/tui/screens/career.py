@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from kazsec.library.chronology import Career
     from kazsec.tui.widgets.navigator import Matcher
 
-CHROME = 6  # columns the list's border, padding and scroll bar take
+CHROME = 4  # columns an option's padding and the list's scroll bar take
 
 
 class CareerScreen(Screen[Choice]):
@@ -66,19 +66,29 @@ class CareerScreen(Screen[Choice]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.redraw()
+        # Drawn once the list has its place: the bars are cut to its width.
+        self.call_after_refresh(self.redraw)
         self.query_one("#career-bars").focus()
+        self._drawn_for = 0
 
-    def on_resize(self, _: events.Resize) -> None:
-        self.redraw()
+    def on_resize(self, event: events.Resize) -> None:
+        if self._drawn_for and event.size.width != self._drawn_for:
+            self.call_after_refresh(self.redraw)
 
     def redraw(self) -> None:
         """Draw the bars for the screen's width, every career on one axis."""
-        width = max(20, self.size.width - LABEL_WIDTH - 1 - CHROME)
+        bars = self.query_one("#career-bars", OptionList)
+        self._drawn_for = self.size.width
+        room = bars.content_region.width or self.size.width - CHROME
+        width = max(20, room - LABEL_WIDTH - 1 - CHROME)
         tenures = [t for c in self.careers for t in c.tenures]
         points = [p.as_of for c in self.careers for p in c.titles if p.as_of is not None]
         axis = axis_for(tenures, width, points)
-        self.query_one("#career-ruler", Static).update(Text(" " * (LABEL_WIDTH + 2)) + axis.ruler())
+        # The ruler stands above the bars: where they begin in the list (its border and an
+        # option's padding), past the labels.
+        ruler = self.query_one("#career-ruler", Static)
+        indent = bars.content_region.x - ruler.content_region.x + 1 if bars.content_region.x else 2
+        ruler.update(Text(" " * (max(0, indent) + LABEL_WIDTH + 1)) + axis.ruler())
         options: list[Option] = []
         for number, career in enumerate(self.careers):
             options.append(Option(data_text(career.name, style="bold"), disabled=True))
@@ -89,7 +99,6 @@ class CareerScreen(Screen[Choice]):
             if any(p.as_of for p in career.titles):
                 label = Text("ranks and titles".ljust(LABEL_WIDTH + 1), style="dim")
                 options.append(Option(label + points_line(career, axis), id=f"{number}:titles"))
-        bars = self.query_one("#career-bars", OptionList)
         highlighted = bars.highlighted
         bars.clear_options()
         bars.add_options(options)

@@ -84,6 +84,7 @@ class SuccessionScreen(Screen[Choice]):
                 Option(Text("No holder of it is dated by the sources.", style="dim"), disabled=True)
             ]
         )
+        holders.highlighted = 0 if self.found.changes else None
         holders.focus()
 
     @on(OptionList.OptionSelected, "#succession-holders")

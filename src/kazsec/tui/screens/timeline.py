@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from rich.table import Table
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -29,22 +29,24 @@ if TYPE_CHECKING:
 Choice = tuple[str, Any]
 
 
-def event_prompt(row: TimelineEvent, names: Mapping[str, str]) -> Table:
-    """One event: its date as precise as known, its title in full, who, how many sources."""
+def event_prompt(row: TimelineEvent, names: Mapping[str, str], wide: bool = True) -> Table:
+    """One event: its date as precise as known, its title in full, who, how many sources
+    (on a narrow screen, who goes under the title)."""
     grid = Table.grid(padding=(0, 1), expand=True)
-    grid.add_column(width=17)
+    grid.add_column(width=17 if wide else 13)
     grid.add_column(ratio=3)
-    grid.add_column(ratio=2)
+    if wide:
+        grid.add_column(ratio=2)
     grid.add_column(width=6, justify="right")
     date = row.dating.text() if row.dating.readings else row.dating.reason
     style = "yellow" if row.dating.disputed else ("dim" if not row.dating.readings else "")
-    sources = f"{len(row.sources)} src"
-    grid.add_row(
-        data_text(date, style=style),
-        data_text(row.title),
-        data_text(involved(row, names), style="dim"),
-        Text(sources, style="dim"),
-    )
+    who = data_text(involved(row, names), style="dim")
+    title = data_text(row.title)
+    if not wide and who.plain:
+        title.append("\n")
+        title.append_text(who)
+    cells = [data_text(date, style=style), title, *([who] if wide else [])]
+    grid.add_row(*cells, Text(f"{len(row.sources)} src", style="dim"))
     return grid
 
 
@@ -63,6 +65,7 @@ class TimelineScreen(Screen[Choice]):
         Binding("escape", "close", "Back", id="timeline-close"),
         Binding("plus,equals_sign", "zoom(1)", "Zoom in", id="timeline-zoom-in"),
         Binding("minus", "zoom(-1)", "Zoom out", id="timeline-zoom-out"),
+        Binding("down", "to_events", "To the events", show=False, id="timeline-to-events"),
     ]
 
     def __init__(self, library: Library, matcher: Matcher, entity: str = "") -> None:
@@ -75,7 +78,12 @@ class TimelineScreen(Screen[Choice]):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="timeline-filters"):
-            yield Input(self.entity, placeholder="person, body or words", id="timeline-entity")
+            yield Input(
+                self.entity,
+                placeholder="person, body or words",
+                id="timeline-entity",
+                select_on_focus=False,  # typing on the list goes on into the box
+            )
             yield Select([(kind, kind) for kind in KINDS], prompt="any kind", id="timeline-kind")
             yield Input(placeholder="from YYYY", id="timeline-from", classes="timeline-date")
             yield Input(placeholder="to YYYY", id="timeline-to", classes="timeline-date")
@@ -109,10 +117,13 @@ class TimelineScreen(Screen[Choice]):
     def refill(self) -> None:
         """Show the events the filters keep, under headings at the zoom level."""
         rows, problem = self.shown_rows()
+        wide = self.app.size.width >= 100
         options: list[Option] = []
         for heading, group in grouped(rows, ZOOMS[self.zoom]):
             options.append(Option(Text(heading, style="bold underline"), disabled=True))
-            options += [Option(event_prompt(row, self.library.names), id=row.id) for row in group]
+            options += [
+                Option(event_prompt(row, self.library.names, wide), id=row.id) for row in group
+            ]
         events = self.query_one("#timeline-events", OptionList)
         events.clear_options()
         events.add_options(options)
@@ -131,10 +142,30 @@ class TimelineScreen(Screen[Choice]):
         if event.option.id:
             self.dismiss(("entity", event.option.id))
 
+    def on_key(self, event: events.Key) -> None:
+        """Typing on the list filters it: the letters go to the name filter."""
+        character = event.character
+        if (
+            character
+            and character.isprintable()
+            and not character.isspace()
+            and not isinstance(self.focused, Input | Select)
+            and event.key not in self.active_bindings
+        ):
+            field = self.query_one("#timeline-entity", Input)
+            field.focus()
+            field.insert_text_at_cursor(character)
+            event.stop()
+            event.prevent_default()
+
     def action_zoom(self, step: int) -> None:
         """From decades to days and back."""
         self.zoom = max(0, min(len(ZOOMS) - 1, self.zoom + step))
         self.refill()
+
+    def action_to_events(self) -> None:
+        """From a filter box down into the events (where + and - zoom)."""
+        self.query_one("#timeline-events").focus()
 
     def action_close(self) -> None:
         """Back to the explorer."""
