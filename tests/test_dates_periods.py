@@ -19,7 +19,6 @@ from hypothesis import strategies as st
 from kazsec.dates import (
     Dating,
     Period,
-    common_prefix,
     date_precision,
     format_date,
     period,
@@ -241,19 +240,21 @@ def test_the_examples_the_docstrings_give() -> None:
 @given(prefixes())
 def test_first_and_last_day_give_back_the_prefix(iso: str) -> None:
     found = as_period(iso)
-    assert common_prefix(found.first, found.last) == iso
-    assert period(common_prefix(found.first, found.last)) == found
-
-
-@given(days, days)
-def test_common_prefix_covers_both_days(one: dt.date, other: dt.date) -> None:
-    first, last = min(one, other), max(one, other)
-    shared = common_prefix(first, last)
-    if first.year != last.year:
-        assert shared == ""
-        return
-    covering = as_period(shared)
-    assert covering.first <= first and last <= covering.last
+    # The period's days are exactly those the prefix names: one day fewer on either side
+    # and it would be another (or no) prefix.
+    assert found.iso == iso and period(iso) == found
+    assert found.first <= found.last
+    if found.precision == "day":
+        assert found.first == found.last
+    elif found.precision == "month":
+        assert found.first.day == 1 and (found.last + dt.timedelta(days=1)).day == 1
+    else:
+        assert (found.first.month, found.first.day, found.last.month, found.last.day) == (
+            1,
+            1,
+            12,
+            31,
+        )
 
 
 @given(days)
@@ -335,27 +336,14 @@ def test_undated_sorts_after_every_dated(readings: list[str]) -> None:
     undated = Dating((), reason="no source gives a date")
     dated = Dating(tuple(readings))
     assert dated.order() < undated.order()
-    assert undated.text() == "undated" and undated.span() is None and not undated.disputed
+    assert undated.text() == "undated" and not undated.periods and not undated.disputed
 
 
-@given(st.lists(prefixes(), min_size=1, max_size=5, unique=True))
-def test_span_covers_every_reading(readings: list[str]) -> None:
-    span = Dating(tuple(readings)).span()
-    assert span is not None
-    for iso in readings:
-        found = as_period(iso)
-        assert span.first <= found.first and found.last <= span.last
-    if span.iso:
-        assert as_period(span.iso).contains(span)
+def test_a_period_without_a_prefix_claims_no_precision() -> None:
+    from kazsec.dates import Period
 
-
-def test_a_span_across_two_years_claims_no_year() -> None:
-    span = Dating(("2017", "2018")).span()
-    assert span is not None
-    assert (span.first, span.last) == (dt.date(2017, 1, 1), dt.date(2018, 12, 31))
-    assert span.iso == "" and str(span) == "?"
-    # A period with no prefix does not know its precision; calling it 'year' claims one.
-    assert span.precision != "year"
+    span = Period("", dt.date(2017, 1, 1), dt.date(2018, 12, 31))
+    assert span.precision == "unknown" and str(span) == "?"
 
 
 def test_a_range_shows_both_ends() -> None:

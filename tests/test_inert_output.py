@@ -32,7 +32,7 @@ STRUCTURAL = {
     "raw_text", "repaired_text", "text", "seq", "candidates", "people", "bodies", "raw_spans",
     "how", "certainty", "date_precision", "date_end_precision", "start_precision",
     "end_precision", "passage_count", "number", "note_refs", "unit",
-    "kind", "role", "end_reason", "status",  # closed vocabularies: a store with others is refused
+    "kind", "role", "end_reason", "status", "as_of",  # closed vocabularies: a store with others is refused
 }  # fmt: skip
 
 

@@ -221,7 +221,7 @@ def test_succession_posts_lists_nsc(
     rows = run_json(capsys, built_store_path, "succession", "--posts")
     nsc = next(row for row in rows if row["id"] == "nsc")
     assert nsc["label"] == "Head of National Security Committee" and nsc["holders"] == 5
-    assert "chairman-of-the-national-security-committee" in {row["id"] for row in rows}
+    assert "nsc/chairman-of-the-national-security-committee" in {row["id"] for row in rows}
 
 
 def test_succession_of_the_nsc(capsys: pytest.CaptureFixture[str], built_store_path: Path) -> None:
@@ -333,7 +333,9 @@ def test_unknown_ids_are_one_line_and_exit_2(
     capsys: pytest.CaptureFixture[str], built_store_path: Path, argv: list[str]
 ) -> None:
     code, out, err = run(capsys, built_store_path, *argv)
-    assert_one_line_error(code, out, err, "kazsec search")
+    # Each names where to look: a search for a name, the list of posts for a post.
+    hint = "kazsec succession --posts" if argv[1] == "no-such-post" else "kazsec search"
+    assert_one_line_error(code, out, err, hint)
     code, out, err = run(capsys, built_store_path, *argv, "--json")
     assert_one_line_error(code, out, err)
 

@@ -364,11 +364,19 @@ async def test_mentioned_in_a_source_opens_its_first_mention(store: Store) -> No
 
 
 def test_unknown_ends_of_a_post_are_said_in_words() -> None:
-    from kazsec.dates import format_tenure
+    from kazsec.chronology.tenures import tenure_of
 
-    assert format_tenure("2022-01-05", "") == "5 Jan 2022 – end unknown"
-    assert format_tenure("", "2022-01-06") == "start unknown – 6 Jan 2022"
-    assert "?" not in format_tenure("2017", "")
+    def shown(start: str, end: str, status: str = "", as_of: str = "") -> str:
+        position = {"id": "x/position-1", "person": "x", "post": "Chief", "body": "", "cite": []}
+        position.update(start=start, end=end, end_reason="", status=status, as_of=as_of)
+        return tenure_of(position).span_text()
+
+    assert shown("2022-01-05", "") == "5 Jan 2022 – end not given"
+    assert shown("", "2022-01-06") == "start not given – 6 Jan 2022"
+    assert shown("2017", "", "former") == "2017 – former, end not dated"
+    assert shown("2017", "", "in office") == "2017 – in office when written"
+    assert shown("2017", "", "in office", "2019-03") == "2017 – in office (as of Mar 2019)"
+    assert "?" not in shown("2017", "")
 
 
 def test_people_sort_by_surname_wherever_it_stands(store: Store) -> None:

@@ -217,3 +217,51 @@ async def test_over_time_on_an_entry_with_nothing_dated_says_so(store: Store) ->
         await settle(app, pilot)
         assert isinstance(app.screen, ExplorerScreen)
         assert any("career" in str(n.message) for n in app._notifications)
+
+
+async def test_a_name_with_q_typed_on_the_timeline_stays_on_the_timeline(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_timeline(app, pilot)
+        await pilot.press(*"Qasym")  # q quits elsewhere; here it is the start of a name
+        await settle(app, pilot)
+        assert app.screen is screen and app.is_running
+        assert screen.query_one("#timeline-entity", Input).value == "Qasym"
+
+
+async def test_the_timeline_moves_who_under_the_title_on_a_narrow_screen(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await open_timeline(app, pilot)
+        events = screen.query_one("#timeline-events", OptionList)
+        wide = events.get_option_at_index(1).prompt
+        await pilot.resize_terminal(80, 24)
+        await settle(app, pilot)
+        narrow = events.get_option_at_index(1).prompt
+        assert len(wide.columns) == 4 and len(narrow.columns) == 3  # type: ignore[union-attr]
+
+
+async def test_escape_in_the_compare_box_closes_only_the_box(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await over_time(app, pilot, "ermek-sagimbayev")
+        await pilot.press("a", *"Mas", "escape")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, CareerScreen)
+        assert not screen.query_one("#career-compare", Input).has_class("asking")
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ExplorerScreen)
+
+
+async def test_a_person_the_sources_give_no_post_says_so(store: Store) -> None:
+    people = {p["id"] for p in store.all("people")}
+    held = {p["person"] for p in store.all("positions")}
+    titled = {p["id"] for p in store.all("people") if p["titles"]}
+    nobody = sorted(people - held - titled)[0]
+    app = make_app(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await over_time(app, pilot, nobody)
+        assert isinstance(app.screen, ExplorerScreen)
+        assert any("no post or rank" in str(n.message) for n in app._notifications)

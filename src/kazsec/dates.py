@@ -18,7 +18,7 @@ def date_precision(value: str) -> str:
     """
     if value == "":
         return "unknown"
-    if not _ISO_PREFIX.match(value):
+    if not _ISO_PREFIX.fullmatch(value):
         raise ValueError(f"date {value!r} is not an ISO prefix (YYYY, YYYY-MM or YYYY-MM-DD)")
     parts = value.split("-")
     if len(parts) >= 2 and not 1 <= int(parts[1]) <= 12:
@@ -49,21 +49,6 @@ def format_span(start: str, end: str) -> str:
     if start == end:
         return format_date(start)
     return f"{format_date(start)} – {format_date(end)}"
-
-
-def sort_key(value: str) -> str:
-    """Chronological sort key; unknown dates sort last."""
-    return value or "9999"
-
-
-def format_tenure(start: str, end: str) -> str:
-    """A post held from start to end, an unknown end said in words: '5 Jan 2022 – end unknown',
-    'start unknown – 6 Jan 2022' (never '?', which reads as a doubt about the date shown)."""
-    if not start and not end:
-        return "dates unknown"
-    shown_start = format_date(start) if start else "start unknown"
-    shown_end = format_date(end) if end else "end unknown"
-    return f"{shown_start} – {shown_end}"
 
 
 # -- dates as the days they may mean ----------------------------------------------------------
@@ -107,6 +92,13 @@ class Period(NamedTuple):
         return format_date(self.iso)
 
 
+def sort_key(value: str) -> tuple[int, int, int]:
+    """Chronological sort key of an ISO prefix, as `Period.order` sorts: the containing
+    before the contained ('2022' before '2022-01' before '2022-01-06'); unknown dates last."""
+    found = period(value)
+    return (0, *found.order()) if found is not None else (1, 0, 0)
+
+
 def period(value: str) -> Period | None:
     """An ISO prefix as a Period; None for '' (unknown). ValueError as `date_precision`."""
     precision = date_precision(value)
@@ -123,17 +115,6 @@ def period(value: str) -> Period | None:
         return Period(value, dt.date(year, month, 1), following - dt.timedelta(days=1))
     day = dt.date(*parts)
     return Period(value, day, day)
-
-
-def common_prefix(first: dt.date, last: dt.date) -> str:
-    """The most precise ISO prefix that still covers both days ('' if not one year)."""
-    if first.year != last.year:
-        return ""
-    if first.month != last.month:
-        return f"{first.year:04d}"
-    if first.day != last.day:
-        return f"{first.year:04d}-{first.month:02d}"
-    return first.isoformat()
 
 
 class Dating(NamedTuple):
@@ -162,15 +143,6 @@ class Dating(NamedTuple):
         if not periods:
             return 1, 0, 0
         return 0, *periods[0].order()
-
-    def span(self) -> Period | None:
-        """All the days any reading (and the range's end) may mean, as one period."""
-        periods = self.periods + [p for p in [period(self.end)] if p is not None]
-        if not periods:
-            return None
-        first = min(p.first for p in periods)
-        last = max(p.last for p in periods)
-        return Period(common_prefix(first, last), first, last)
 
     def text(self) -> str:
         """'5 Jan 2022', 'Jan 2022', '2017', '2017/2018 disputed', '15 Sep 2015 (year

@@ -162,6 +162,7 @@ class PositionRecord(TypedDict):
     end_precision: Precision
     end_reason: Annotated[str, Meta(pattern=r"^([a-z]{1,20})?$")]
     status: Literal["", "in office", "former"]  # of an end the text does not date
+    as_of: IsoDate  # for "in office": the date the quoted text has them in office, or ""
     cite: list[Citation]
 
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from kazsec.chronology.tenures import Tenure
-from kazsec.dates import Period
+from kazsec.dates import Period, period
 from kazsec.names import fold_key
 
 # A post is the head of its body when (a part of) its title is one of these words and,
@@ -43,11 +43,14 @@ _OF = re.compile(r"^\s*(?:of\s+)?(?:the\s+)?", re.IGNORECASE)
 _ASIDE = re.compile(r"\([^)]*\)")
 
 
-def post_id(post: str) -> str:
-    """A post's id: its title in lowercase words joined by '-' ('deputy-minister-of-defense')."""
+def post_id(post: str, body: str = "") -> str:
+    """A post's id: its body's id and its title in lowercase words joined by '-'
+    ('ministry-of-defense/deputy-minister-of-defense'; the title alone without a body): two
+    bodies' 'Chairman' are two posts."""
     from anyascii import anyascii
 
-    return re.sub(r"[^a-z0-9]+", "-", anyascii(post).lower()).strip("-")
+    slug = re.sub(r"[^a-z0-9]+", "-", anyascii(post).lower()).strip("-")
+    return f"{body}/{slug}" if body else slug
 
 
 def heads_body(post: str, body_names: Iterable[str]) -> bool:
@@ -72,9 +75,10 @@ class Change(NamedTuple):
 
     before: Tenure | None
     after: Tenure
-    date: Period | None  # when it happened, as dated: the new holder's start, else the old end
+    date: Period | None  # when it happened: the new holder's start, if given
     gap: tuple[Period, Period] | None  # no holder known between these (both ends dated)
     overlap: bool  # the next holder started before the previous one's dated end
+    concurrent: bool  # both held it at once (no dated end, started together or still held)
     how: str  # what the cited words say: 'replaced', 'named together', 'appointed', ...
     cite: list[dict[str, Any]]
 
@@ -86,6 +90,7 @@ class Change(NamedTuple):
             "date": self.date.iso if self.date else "",
             "gap": [self.gap[0].iso, self.gap[1].iso] if self.gap else None,
             "overlap": self.overlap,
+            "concurrent": self.concurrent,
             "how": self.how,
             "cite": self.cite,
         }
@@ -129,17 +134,33 @@ def _dates_order(earlier: Tenure, later: Tenure) -> bool:
     return earlier.end is not None and earlier.end.last <= later.start.first
 
 
+def _may_precede(predecessor: Tenure, successor: Tenure) -> bool:
+    """Nothing dated puts `predecessor` after `successor` began: a second term that ends
+    after the successor took over is not the term the successor took over from."""
+    if _dates_order(successor, predecessor):
+        return False
+    return not (
+        predecessor.end is not None
+        and successor.start is not None
+        and successor.start.before(predecessor.end)
+    )
+
+
 def ordered(tenures: Sequence[Tenure], replaced: Replacements) -> list[Tenure]:
     """Dated tenures in time order; where the dates alone cannot tell, a predecessor the
-    sources name is moved just before its successor."""
+    sources name is moved just before its successor (unless a term of theirs already
+    comes before it)."""
     holders = sorted(tenures, key=Tenure.order)
     for _ in range(len(holders)):
         moved = False
         for later, tenure in enumerate(holders):
+            before = {t.person for t in holders[:later]}
             for earlier in range(later + 1, len(holders)):
                 predecessor = holders[earlier]
-                if (predecessor.person, tenure.person) in replaced and not _dates_order(
-                    tenure, predecessor
+                if (
+                    (predecessor.person, tenure.person) in replaced
+                    and predecessor.person not in before
+                    and _may_precede(predecessor, tenure)
                 ):
                     holders.insert(later, holders.pop(earlier))
                     moved = True
@@ -151,28 +172,59 @@ def ordered(tenures: Sequence[Tenure], replaced: Replacements) -> list[Tenure]:
     return holders
 
 
+def _dated(event: Mapping[str, Any]) -> list[Period]:
+    found = [period(event["date"]), period(event.get("date_end", ""))]
+    return [p for p in found if p is not None]
+
+
+def _at(event: Mapping[str, Any], when: Period | None) -> bool:
+    """The event is dated at (within the precision of) `when`."""
+    return when is not None and any(p.overlaps(when) for p in _dated(event))
+
+
 def _change_words(
     before: Tenure | None,
     after: Tenure,
     replaced: Replacements,
     events: Sequence[Mapping[str, Any]],
 ) -> tuple[str, list[dict[str, Any]]]:
-    """What says this holder followed the previous one, and its quotes."""
+    """What says this holder followed the previous one, and its quotes: a stated
+    replacement; else the new holder's appointment (an event of theirs dated at their
+    start, one naming the previous holder too first); else an event naming both, dated at
+    the change; else the new holder's own quotes."""
+    if before is not None and (before.person, after.person) in replaced:
+        return "replaced", replaced[before.person, after.person]
+    theirs = [e for e in events if after.person in e["people"] and _at(e, after.start)]
+    if theirs:
+        # The event that also names the body, and the previous holder, says most.
+        def fit(event: Mapping[str, Any]) -> tuple[bool, bool]:
+            named = before is not None and before.person in event["people"]
+            return after.body not in event["bodies"], not named
+
+        event = min(theirs, key=fit)
+        return event["title"], event["cite"]
     if before is not None:
-        if (before.person, after.person) in replaced:
-            return "replaced", replaced[before.person, after.person]
+        change = after.start or before.end
         for event in events:
-            if before.person in event["people"] and after.person in event["people"]:
+            named = before.person in event["people"] and after.person in event["people"]
+            if named and _at(event, change):
                 return "named together: " + event["title"], event["cite"]
     if after.start is not None:
-        for event in events:
-            if after.person in event["people"] and event["date"] == after.start.iso:
-                return event["title"], event["cite"]
         return (
             "took the post (the sources do not say from whom)" if before else "took the post",
             after.cite,
         )
     return "start not given", after.cite
+
+
+def _concurrent(before: Tenure, after: Tenure) -> bool:
+    """Both held it at once: the earlier has no dated end and started with the later (in
+    one period), or was still reported in office once the later had started."""
+    if before.end is not None or after.start is None:
+        return False
+    if before.start is not None and before.start.overlaps(after.start):
+        return True
+    return before.as_of is not None and not before.as_of.before(after.start)
 
 
 def succession(
@@ -190,65 +242,14 @@ def succession(
     for index, after in enumerate(holders):
         before = holders[index - 1] if index else None
         how, cite = _change_words(before, after, replaced, events)
-        date = after.start or (before.end if before else None)
         gap = None
-        overlap = False
-        if before is not None and before.end is not None and after.start is not None:
-            if (after.start.first - before.end.last).days > 1:
-                gap = (before.end, after.start)
-            overlap = after.start.before(before.end)
-        changes.append(Change(before, after, date, gap, overlap, how, list(cite)))
+        overlap = concurrent = False
+        if before is not None and after.start is not None:
+            if before.end is not None:
+                if (after.start.first - before.end.last).days > 1:
+                    gap = (before.end, after.start)
+                overlap = after.start.before(before.end)
+            concurrent = _concurrent(before, after)
+        change = Change(before, after, after.start, gap, overlap, concurrent, how, list(cite))
+        changes.append(change)
     return Succession(subject, label, holders, changes, undated)
-
-
-class Holding(NamedTuple):
-    """A tenure that covers a day, or may: how sure that is, and why."""
-
-    tenure: Tenure
-    certainty: str  # 'certain' or 'possible'
-    reasons: tuple[str, ...]  # why only possible: 'start not given', 'left within Jan 2022'
-
-    def to_json(self) -> dict[str, Any]:
-        """The holding as `--json` prints it."""
-        return {
-            "person": self.tenure.person,
-            "certainty": self.certainty,
-            "reasons": list(self.reasons),
-            "tenure": self.tenure.to_json(),
-        }
-
-
-def holding(tenure: Tenure, day: Period) -> Holding | None:
-    """Whether a tenure covers `day` (any ISO prefix): None when the dates rule it out or
-    give nothing to go by."""
-    reasons = []
-    start, end = tenure.start, tenure.end
-    if start is None:
-        if end is None and tenure.as_of is None:
-            return None  # never dated: nothing says when
-        reasons.append("start not given")
-    elif day.before(start):
-        return None
-    elif not start.last <= day.first:
-        reasons.append(
-            f"took it within {start}" if start.precision != "day" else f"took it on {start}"
-        )
-    if end is not None:
-        if end.before(day):
-            return None
-        if not day.last < end.first:
-            reasons.append(f"left within {end}" if end.precision != "day" else f"left on {end}")
-    elif tenure.end_state == "in office" and tenure.as_of is not None:
-        if not day.last <= tenure.as_of.first:
-            reasons.append(f"last reported in office {tenure.as_of}")
-    elif tenure.end_state == "former":
-        reasons.append("left at a date not given")
-    else:
-        reasons.append("end not given")
-    return Holding(tenure, "possible" if reasons else "certain", tuple(reasons))
-
-
-def held_on(tenures: Iterable[Tenure], day: Period) -> list[Holding]:
-    """Who held a post on a day: the certain first, then the possible, each with why."""
-    found = [h for t in tenures if (h := holding(t, day)) is not None]
-    return sorted(found, key=lambda h: (h.certainty != "certain", h.tenure.order()))

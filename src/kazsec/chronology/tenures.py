@@ -1,9 +1,11 @@
 """Tenures: who held which post from when to when, as the sources date it, and how sure that is.
 
 A tenure is a [[position]] read through `kazsec.dates`: its start and end are periods (a
-month is every day of it), an end the text does not date is said in words ("in office as
-of 2022", "former", "end not given"), and a tenure whose quotes a [[conflict]] also quotes
-is marked disputed. Careers, successions and "who held it on" are all made of these.
+month is every day of it), an end the text does not date is said in words, each state its
+own ("in office as of 16 Feb 2022" where the curated record gives the date the quoted text
+has them in office, "in office when written" where it gives none, "former, end not dated",
+"end not given"), and a tenure whose quotes a [[conflict]] also quotes is marked disputed.
+Careers, successions and "who held it on" are all made of these.
 """
 
 from __future__ import annotations
@@ -13,8 +15,6 @@ from typing import Any, NamedTuple
 
 from kazsec.dates import Period, period
 from kazsec.names import fold_key
-
-ENDS = ("ended", "in office", "former", "unknown")
 
 
 def _overlapping(one: Mapping[str, Any], other: Mapping[str, Any]) -> bool:
@@ -35,8 +35,8 @@ class Tenure(NamedTuple):
     body: str
     start: Period | None
     end: Period | None
-    end_state: str  # one of ENDS: dated end, in office, former (undated end), not given
-    as_of: Period | None  # for "in office": the date of the latest source cited
+    end_state: str  # "ended" (dated), "in office", "former" (end not dated), "unknown"
+    as_of: Period | None  # for "in office": the date the quoted text has them in office
     end_reason: str
     disputed_by: tuple[str, ...]  # ids of the conflicts that quote what it quotes
     cite: list[dict[str, Any]]
@@ -71,19 +71,21 @@ class Tenure(NamedTuple):
         """'5 Jan 2022', 'Jan 2022', '2017', or 'start not given'."""
         return str(self.start) if self.start else "start not given"
 
-    def end_text(self) -> str:
-        """'6 Jan 2022', 'in office (as of 2022)', 'former, end not dated', 'end not given'."""
+    def end_text(self, reason: bool = True) -> str:
+        """'6 Jan 2022 (dismissed)', 'in office (as of 16 Feb 2022)', 'in office when
+        written', 'former, end not dated', 'end not given' (`reason`: how it ended, if said)."""
+        why = f" ({self.end_reason})" if reason and self.end_reason else ""
         if self.end is not None:
-            return str(self.end) + (f" ({self.end_reason})" if self.end_reason else "")
+            return str(self.end) + why
         if self.end_state == "in office":
-            return f"in office (as of {self.as_of})" if self.as_of else "in office"
+            return f"in office (as of {self.as_of})" if self.as_of else "in office when written"
         if self.end_state == "former":
-            return "former, end not dated" + (f" ({self.end_reason})" if self.end_reason else "")
+            return "former, end not dated" + why
         return "end not given"
 
-    def span_text(self) -> str:
-        """Both ends: '19 Mar 2019 – in office (as of 2022)'."""
-        return f"{self.start_text()} – {self.end_text()}"
+    def span_text(self, reason: bool = True) -> str:
+        """Both ends: '19 Mar 2019 – in office (as of Jan 2022)'."""
+        return f"{self.start_text()} – {self.end_text(reason)}"
 
     def to_json(self) -> dict[str, Any]:
         """The tenure as `--json` prints it: dates as ISO prefixes that keep their precision."""
@@ -112,21 +114,15 @@ def _names_it(conflict: Mapping[str, Any], names: Sequence[str]) -> bool:
 
 def tenure_of(
     position: Mapping[str, Any],
-    source_dates: Mapping[str, str],
     conflicts: Sequence[Mapping[str, Any]] = (),
     names: Sequence[str] = (),
 ) -> Tenure:
-    """A position record as a tenure. `source_dates`: each source's date (an ISO prefix or
-    ''); `conflicts`: those about its holder or its body. One marks the tenure disputed when
-    it quotes what the position quotes and, where `names` (the post's body's names) are
-    given, names the post or its body: one quote can date two posts, and a conflict over
-    one of them leaves the other alone."""
+    """A position record as a tenure. `conflicts`: those about its holder or its body. One
+    marks the tenure disputed when it quotes what the position quotes and, where `names`
+    (the post's body's names) are given, names the post or its body: one quote can date two
+    posts, and a conflict over one of them leaves the other alone."""
     end = period(position["end"])
     state = "ended" if end is not None else (position.get("status") or "unknown")
-    as_of = None
-    if state == "in office":
-        dated = [p for c in position["cite"] if (p := period(source_dates.get(c["source"], "")))]
-        as_of = max(dated, key=Period.order) if dated else None
     cites = position["cite"]
     post_names = [*names, position["post"]]
     disputed = tuple(
@@ -143,7 +139,7 @@ def tenure_of(
         period(position["start"]),
         end,
         state,
-        as_of,
+        period(position.get("as_of", "")) if state == "in office" else None,
         position["end_reason"],
         disputed,
         list(cites),
@@ -151,19 +147,21 @@ def tenure_of(
 
 
 class TitlePoint(NamedTuple):
-    """A rank or title a source gives, placed at the date of that source ('as of')."""
+    """A rank or title a source gives, placed at the date of that source (the text may
+    speak of an earlier day: it says only that the source, of that date, gives it)."""
 
     title: str
     as_of: Period | None
     cite: list[dict[str, Any]]
 
     def text(self) -> str:
-        """'Major-General (as of 2022)', or the title alone when its source is undated."""
-        return f"{self.title} (as of {self.as_of})" if self.as_of else self.title
+        """'Major-General (in a source of 16 Feb 2022)', or the title alone when its source
+        is undated."""
+        return f"{self.title} (in a source of {self.as_of})" if self.as_of else self.title
 
 
 def title_points(person: Mapping[str, Any], source_dates: Mapping[str, str]) -> list[TitlePoint]:
-    """A person's titles and ranks, each as of the date of the source that gives it."""
+    """A person's titles and ranks, each at the date of the source that gives it."""
     merged: dict[tuple[str, Period | None], list[dict[str, Any]]] = {}
     for titled in person.get("titles", []):
         dated = [p for c in titled["cite"] if (p := period(source_dates.get(c["source"], "")))]

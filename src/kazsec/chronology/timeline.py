@@ -9,6 +9,7 @@ given)', not under a day.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
@@ -21,19 +22,23 @@ ZOOMS = ("decade", "year", "month", "day")
 KIND_RULES: tuple[tuple[str, str], ...] = (
     (
         "publication",
-        r"article|chapter|book|monograph|volume|interview|publishes|web piece|lists"
+        r"\barticle\b(?!\s+\d)|chapter|book|monograph|volume|interview|publishes|web piece|lists"
         r"|edited by|et al\.",
     ),
     ("death", r"suicide|\bdies\b|\bdied\b|death|killed"),
     ("arrest", r"arrest|detain|sentence|trial|treason"),
     ("dismissal", r"dismiss|retire|resign|removed|steps down"),
-    ("election", r"election|\belect(?:s|ed)\b|\bwins\b|referendum"),
+    ("election", r"election|\belect(?:s|ed)\b|\bwins\b"),
     (
         "appointment",
         r"appoint|becomes|takes over|sworn in|\bheads\b|\bmoves\b|replaces|serves as"
-        r"|\bis (?:ambassador|presidential)|chairmanship|chairs",
+        r"|\bis (?:ambassador|presidential)|chairmanship",
     ),
-    ("law", r"\blaw\b|decree|constitution|amend|adopted|term extended|programme|strategy|bill\b"),
+    (
+        "law",
+        r"\blaw\b|decree|constitution|amend|adopted|referendum|term extended|programme"
+        r"|strategy|bill\b",
+    ),
     ("unrest", r"unrest|protest|clash|rebel|seized|violence|chaos|lethal|conspirat|coup|emergency"),
     ("meeting", r"summit|session|conference|meeting|visit|exercise|speech"),
     (
@@ -124,15 +129,15 @@ def timeline_events(
 
 
 def within(row: TimelineEvent, low: Period | None, high: Period | None) -> bool:
-    """Whether some reading of the event may fall between `low` and `high` (either open);
-    an undated event falls in no range."""
+    """Whether some reading of the event (with its range's end) may fall between `low` and
+    `high` (either open); an undated event falls in no range."""
     if low is None and high is None:
         return True
-    periods = row.dating.periods
     end = period(row.dating.end)
-    for found in periods:
-        last = end.last if end is not None else found.last
-        if (low is None or last >= low.first) and (high is None or found.first <= high.last):
+    wanted = Period("", low.first if low else dt.date.min, high.last if high else dt.date.max)
+    for found in row.dating.periods:
+        spanned = Period("", found.first, end.last) if end is not None else found
+        if spanned.overlaps(wanted):
             return True
     return False
 

@@ -75,7 +75,7 @@ def _columns() -> int:
         return 80
 
 
-class _TakesArguments(Protocol):
+class TakesArguments(Protocol):
     def add_argument(self, *args: Any, **kwargs: Any) -> object: ...
 
 
@@ -127,7 +127,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", prog="kazsec")
     wanted = named if named in COMMANDS else None
 
-    def add(name: str, handler: Handler, help_text: str) -> _TakesArguments:
+    def add(name: str, handler: Handler, help_text: str) -> TakesArguments:
         if wanted is not None and name != wanted:
             return _NotMade()
         sub = commands.add_parser(

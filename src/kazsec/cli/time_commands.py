@@ -10,6 +10,9 @@ from kazsec.cli.output import print_json, show
 from kazsec.errors import KazsecError, LookupFailed
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from kazsec.cli import Handler, TakesArguments
     from kazsec.dates import Period
     from kazsec.library import Library
 
@@ -33,33 +36,35 @@ def date_argument(value: str, option: str) -> Period:
 
 def resolved(library: Library, given: str, kinds: set[str], what: str) -> str:
     """An id as given, or the one entity of `kinds` a name in any spelling or script names."""
+    if not given.strip():
+        raise LookupFailed(f"give a {what}: an id or a name")
     if library.kind_of(given) in kinds:
         return given
-    found = [r for r in library.engine.search(given[:300], types=kinds, limit=3) if r.confident]
+    found = [r for r in library.engine.search(given[:300], types=kinds, limit=20) if r.confident]
     if len(found) == 1 or (found and found[0].score > found[1].score):
         return found[0].id
+    shown = given if len(given) <= 60 else given[:60] + "…"
     if found:
-        named = " or ".join(f"{r.id} ({r.name})" for r in found[:3])
-        raise LookupFailed(f"{given!r} could be {named}; give the id")
-    raise LookupFailed(f"no {what} is called {given!r}; try `kazsec search`")
+        named = ", ".join(f"{r.id} ({r.name})" for r in found[:5])
+        more = f" and {len(found) - 5} more" if len(found) > 5 else ""
+        raise LookupFailed(f"{shown!r} could be {named}{more}; give the id")
+    raise LookupFailed(f"no {what} is called {shown!r}; try `kazsec search`")
 
 
 def cmd_timeline(args: argparse.Namespace) -> int:
     """Events by date as precise as the sources give it, filtered and grouped."""
-    from kazsec.chronology.timeline import KINDS, filtered, grouped
+    from kazsec.chronology.timeline import filtered, grouped
 
     library = open_library(args)
-    low = date_argument(args.date_from, "--from") if args.date_from else None
-    high = date_argument(args.date_to, "--to") if args.date_to else None
+    low = date_argument(args.date_from, "--from") if args.date_from is not None else None
+    high = date_argument(args.date_to, "--to") if args.date_to is not None else None
     if low is not None and high is not None and high.before(low):
         raise DateError(f"--to {args.date_to} is before --from {args.date_from}")
     entities = None
-    if args.entity:
+    if args.entity is not None:
         entity = resolved(library, args.entity, {"person", "agency", "event"}, "person or body")
         entities = {entity}
-    kinds = set(args.kind) if args.kind else None
-    if kinds and not kinds <= set(KINDS):
-        raise DateError(f"--kind must be one of {', '.join(KINDS)}")
+    kinds = set(args.kind) if args.kind else None  # argparse has checked them
     rows = filtered(library.chronology.timeline, entities, kinds, low, high)
     if args.json:
         print_json([row.to_json(library.names) for row in rows], indent=1)
@@ -72,6 +77,8 @@ def cmd_timeline(args: argparse.Namespace) -> int:
 
 def cmd_career(args: argparse.Namespace) -> int:
     """A person's posts as bars on a time axis (two people on one axis to compare them)."""
+    if len(args.person) > 2:
+        raise LookupFailed("give one person, or two to compare")
     library = open_library(args)
     people = [resolved(library, given, {"person"}, "person") for given in args.person]
     careers = [library.chronology.career(person) for person in people]
@@ -82,17 +89,25 @@ def cmd_career(args: argparse.Namespace) -> int:
         return 0
     from rich.console import Console
 
-    from kazsec.render.chronology import career_chart
+    from kazsec.render.careers import career_chart
 
-    show(career_chart(careers, library.names, Console().width))
+    show(career_chart(careers, Console().width))
     return 0
 
 
 def _post_or_body(library: Library, given: str) -> str:
+    """A body's id or a post's, from an id, a post's title, or a body's name in any spelling."""
     chronology = library.chronology
-    if given in chronology.posts or given in chronology.agencies:
+    if given in chronology.agencies:
         return given
-    return resolved(library, given, {"agency"}, "body or post")
+    try:
+        return chronology.post_named(given)
+    except LookupFailed:
+        pass
+    try:
+        return resolved(library, given, {"agency"}, "body")
+    except LookupFailed:
+        return chronology.post_named(given)  # its message names the way to a post's id
 
 
 def cmd_succession(args: argparse.Namespace) -> int:
@@ -150,11 +165,11 @@ def cmd_held(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_time_commands(add: object) -> None:
+def add_time_commands(add: Callable[[str, Handler, str], TakesArguments]) -> None:
     """Register the four commands with the parser's `add` (see kazsec.cli.build_parser)."""
     from kazsec.chronology.timeline import KINDS, ZOOMS
 
-    timeline = add("timeline", cmd_timeline, "events by date, as precise as the sources give it")  # type: ignore[operator]
+    timeline = add("timeline", cmd_timeline, "events by date, as precise as the sources give it")
     timeline.add_argument(
         "--entity", metavar="ID", help="only events with this person, body or event (any spelling)"
     )
@@ -172,7 +187,7 @@ def add_time_commands(add: object) -> None:
         help="group by decade, year (default), month or day",
     )
     timeline.add_argument("--json", action="store_true", help="print JSON")
-    career = add("career", cmd_career, "a person's posts as bars on a time axis; two to compare")  # type: ignore[operator]
+    career = add("career", cmd_career, "a person's posts as bars on a time axis; two to compare")
     career.add_argument(
         "person",
         nargs="+",
@@ -182,7 +197,7 @@ def add_time_commands(add: object) -> None:
     career.add_argument("--json", action="store_true", help="print JSON")
     succession = add(
         "succession", cmd_succession, "every holder of a post or of a body's head, in order"
-    )  # type: ignore[operator]
+    )
     succession.add_argument(
         "id", nargs="?", metavar="POST_OR_BODY_ID", help="a body's id (nsc) or a post's"
     )
@@ -192,7 +207,7 @@ def add_time_commands(add: object) -> None:
     succession.add_argument("--json", action="store_true", help="print JSON")
     held = add(
         "held", cmd_held, "who held a post (or headed a body) on a date, and how sure that is"
-    )  # type: ignore[operator]
+    )
     held.add_argument("id", metavar="POST_OR_BODY_ID", help="a body's id (nsc) or a post's")
     held.add_argument("--on", required=True, metavar="DATE", help="the date (YYYY[-MM[-DD]])")
     held.add_argument("--json", action="store_true", help="print JSON")

@@ -161,6 +161,11 @@ def compile_position(entry: Mapping[str, Any], label: str, cite: Anchor, seq: in
     end, end_precision = _date(entry, "end", where)
     if end and entry.get("status"):
         raise KbError(f"{where}: status is for a post whose end is not dated; this one ends {end}")
+    as_of, _ = _date(entry, "as_of", where)
+    if as_of and entry.get("status") != "in office":
+        raise KbError(f"{where}: as_of dates an 'in office' status; give status = \"in office\"")
+    if as_of and start and as_of < start[: len(as_of)]:
+        raise KbError(f"{where}: as_of {as_of} is before the start {start}")
     return {
         "id": f"{person}/position-{seq}",
         "person": person,
@@ -174,6 +179,9 @@ def compile_position(entry: Mapping[str, Any], label: str, cite: Anchor, seq: in
         # What the cited text says of an end it does not date: still held when written
         # ("in office"), no longer held ("former"), or nothing ("").
         "status": one_of(str(entry.get("status", "")), POSITION_STATUSES, "status", where),
+        # When the quoted text has them in office: the date it speaks of ("as of today" in a
+        # report of 16 Feb 2022), or "" when it gives none.
+        "as_of": as_of,
         "cite": _citations(entry, where, cite),
     }
 

@@ -85,6 +85,7 @@ class PositionEntry(_Cited, forbid_unknown_fields=True):
     end: CleanText = ""
     end_reason: CleanText = ""
     status: CleanText = ""
+    as_of: CleanText = ""
 
 
 class EventEntry(_Cited, forbid_unknown_fields=True):

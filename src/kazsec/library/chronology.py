@@ -10,11 +10,10 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
+from kazsec.chronology.holding import Holding, held_on
 from kazsec.chronology.succession import (
-    Holding,
     Succession,
     heads_body,
-    held_on,
     post_id,
     replacements,
     succession,
@@ -67,7 +66,6 @@ class Chronology:
         self.tenures = [
             tenure_of(
                 p,
-                source_dates,
                 [*about[p["person"]], *about[p["body"]]],
                 self.body_names(p["body"]) if p["body"] else (),
             )
@@ -78,7 +76,7 @@ class Chronology:
         self.replaced = replacements(people)
         self.posts: dict[str, str] = {}  # post id -> its title as written
         for tenure in self.tenures:
-            self.posts.setdefault(post_id(tenure.post), tenure.post)
+            self.posts.setdefault(post_id(tenure.post, tenure.body), tenure.post)
 
     def body_names(self, body_id: str) -> list[str]:
         """Every name of a body: its own, the curator's forms, the sources' spellings."""
@@ -109,11 +107,24 @@ class Chronology:
             names = self.body_names(subject)
             held = [t for t in self.tenures if t.body == subject and heads_body(t.post, names)]
             return f"Head of {body['name']}", held
-        if subject in self.posts:
-            return self.posts[subject], [t for t in self.tenures if post_id(t.post) == subject]
+        subject = self.post_named(subject)
+        return self.posts[subject], [t for t in self.tenures if post_id(t.post, t.body) == subject]
+
+    def post_named(self, given: str) -> str:
+        """A post's id from its id, its title, or its title's id without the body (when one
+        body alone has such a post); LookupFailed naming the choices otherwise."""
+        if given in self.posts:
+            return given
+        bare = post_id(given)
+        found = [pid for pid in self.posts if pid == bare or pid.endswith("/" + bare)]
+        if len(found) == 1:
+            return found[0]
+        shown = given if len(given) <= 60 else given[:60] + "…"
+        if found:
+            raise LookupFailed(f"{shown!r} is a post at several bodies: {', '.join(sorted(found))}")
         raise LookupFailed(
-            f"no body or post has the id {subject!r}; a body's id (nsc) or a post's "
-            "(kazsec succession --posts lists them)"
+            f"no body or post is called {shown!r}; give a body's id (nsc) or a post's "
+            "(`kazsec succession --posts` lists them)"
         )
 
     def succession(self, subject: str) -> Succession:
@@ -125,14 +136,14 @@ class Chronology:
         """Who held a post (or headed a body) on a day, how surely, and who held it at some
         time the sources do not give (not counted either way)."""
         label, held = self.holders(subject)
-        undated = [t for t in held if t.anchor() is None]
+        undated = sorted((t for t in held if t.anchor() is None), key=lambda t: t.person)
         return label, held_on(held, day), undated
 
     def post_list(self) -> list[tuple[str, str, int]]:
         """(post id, title, holders) of every post, and of every body with a head."""
         counts: dict[str, int] = defaultdict(int)
         for tenure in self.tenures:
-            counts[post_id(tenure.post)] += 1
+            counts[post_id(tenure.post, tenure.body)] += 1
         bodies = []
         for body_id in sorted(self.agencies):
             label, held = self.holders(body_id)

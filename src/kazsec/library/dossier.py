@@ -32,6 +32,8 @@ class Dossier:
     related_from: list[Record] = field(default_factory=list)  # relations others state of it
     units: list[AgencyRecord] = field(default_factory=list)
     mentions_by_source: dict[str, tuple[MentionTally, MentionRecord]] = field(default_factory=dict)
+    # Each event shown, dated with every reading the sources give (see chronology.timeline).
+    event_dates: dict[str, str] = field(default_factory=dict)
 
     @property
     def mentions(self) -> MentionTally:
@@ -90,6 +92,14 @@ class Links:
             if agency["parent"]:
                 self.units[agency["parent"]].append(agency)
 
+    def event_date(self, event: EventRecord | Record) -> str:
+        """An event's date as the timeline shows it: every reading of a disputed one, the
+        reason when none is given."""
+        from kazsec.chronology.timeline import event_dating
+
+        dating = event_dating(event, self.conflicts.get(f"event:{event['id']}", []))
+        return dating.text() if dating.readings else dating.reason
+
     def dossier(
         self, kind: EntityKind, record: Record, mentions: MentionIndex | CorpusMentions
     ) -> Dossier:
@@ -102,8 +112,10 @@ class Links:
         found.conflicts = self.conflicts.get(f"{kind}:{entity_id}", [])
         found.mentions_by_source = mentions.by_source(entity_id)
         if kind == "event":
+            found.event_dates = {entity_id: self.event_date(record)}
             return found
         found.events = self.events.get(entity_id, [])
+        found.event_dates = {e["id"]: self.event_date(e) for e in found.events}
         found.positions = self.positions.get(entity_id, [])
         found.related_from = self.related_from.get(entity_id, [])
         if kind == "agency":

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from kazsec.dates import format_span, format_tenure
+from kazsec.chronology.tenures import tenure_of
 from kazsec.library.dossier import Dossier
 from kazsec.model import Citation, MentionRecord
 
@@ -44,17 +44,6 @@ class FactRow:
     mention: MentionRecord | None = None  # the first mention this row leads to
     group: str = ""  # rows a display may fold into one: "spellings"
     captions: tuple[str, str] = ("", "")  # how to label the readers it opens
-
-
-def event_date(event: Mapping[str, Any]) -> str:
-    """An event's date as precisely as known: '5 Jan 2022', 'Jan 2022', '2017'.
-
-    A year the source does not give is said to be the curator's: '29 Jun 2015 (year inferred)'.
-    """
-    if not event["date"]:
-        return "date unknown"
-    shown = format_span(event["date"], event["date_end"])
-    return f"{shown} (year inferred)" if event.get("year_inferred") else shown
 
 
 def _curated_forms(record: dict[str, Any]) -> list[tuple[str, str]]:
@@ -101,7 +90,7 @@ def fact_rows(found: Dossier, names: Mapping[str, str]) -> list[FactRow]:
     if kind == "source":
         return rows
     if kind == "event":
-        rows.append(FactRow("date", event_date(record), citations=record["cite"]))
+        rows.append(FactRow("date", found.event_dates[record["id"]], citations=record["cite"]))
         if record["summary"]:
             rows.append(
                 FactRow(
@@ -151,7 +140,7 @@ def fact_rows(found: Dossier, names: Mapping[str, str]) -> list[FactRow]:
             FactRow(
                 "position",
                 text,
-                format_tenure(position["start"], position["end"]),
+                tenure_of(position).span_text(reason=False),
                 position["end_reason"],
                 "end",
                 position["cite"],
@@ -178,7 +167,10 @@ def fact_rows(found: Dossier, names: Mapping[str, str]) -> list[FactRow]:
                 citations=relation["cite"],
             )
         )
-    rows += [FactRow("event", e["title"], event_date(e), citations=e["cite"]) for e in found.events]
+    rows += [
+        FactRow("event", e["title"], found.event_dates[e["id"]], citations=e["cite"])
+        for e in found.events
+    ]
     for conflict in found.conflicts:
         rows += _disagreement(conflict)
     for source, (tally, first) in found.mentions_by_source.items():
@@ -194,4 +186,4 @@ def fact_rows(found: Dossier, names: Mapping[str, str]) -> list[FactRow]:
     return rows
 
 
-__all__ = ["RELATION_WORDS", "FactRow", "event_date", "fact_rows"]
+__all__ = ["RELATION_WORDS", "FactRow", "fact_rows"]

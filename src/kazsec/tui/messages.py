@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.message import Message
 
 from kazsec.model import Citation, Location
@@ -36,3 +38,9 @@ class LocationRequested(Message):
     def __init__(self, location: Location) -> None:
         super().__init__()
         self.location = location
+
+
+# What a time screen (timeline, career, succession) hands back when it closes:
+# ("entity", id) to show an entry, ("quotes", citations) to open the quotes behind a bar or
+# a change, ("none", None) to go back.
+TimeChoice = tuple[str, Any]

@@ -72,8 +72,10 @@ class TimeProvider(Provider):
                 continue
             if result.type == "person":
                 title, action = "Career of ", partial(explorer.open_career, [result.id])
-            else:
+            elif library.chronology.holders(result.id)[1]:  # a body the sources name a head of
                 title, action = "Succession of ", partial(explorer.open_succession, result.id)
+            else:
+                continue
             yield Hit(
                 result.score / 100 * 0.9,  # below the entity itself
                 title + inert(result.name),

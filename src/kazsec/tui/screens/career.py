@@ -14,27 +14,18 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from kazsec.render.chronology import (
-    LABEL_WIDTH,
-    LEGEND,
-    axis_for,
-    bar,
-    points_line,
-    tenure_label,
-    tenure_table,
-)
-from kazsec.render.text import data_text
-from kazsec.tui.screens.timeline import Choice
+from kazsec.render.careers import LABEL_WIDTH, LEGEND, career_axis, career_rows, career_words
+from kazsec.tui.messages import TimeChoice
 
 if TYPE_CHECKING:
     from kazsec.library import Library
     from kazsec.library.chronology import Career
     from kazsec.tui.widgets.navigator import Matcher
 
-CHROME = 4  # columns an option's padding and the list's scroll bar take
+SCROLL_BAR = 2  # columns the list's scroll bar may take
 
 
-class CareerScreen(Screen[Choice]):
+class CareerScreen(Screen[TimeChoice]):
     """Bars of every post a person held; Enter on a bar opens its quotes."""
 
     DEFAULT_CSS = """
@@ -56,6 +47,7 @@ class CareerScreen(Screen[Choice]):
         self.library = library
         self.matcher = matcher
         self.careers: list[Career] = [library.chronology.career(p) for p in people[:2]]
+        self._drawn_for = 0  # the screen width the bars were last drawn for
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="compare with: a person's name, any spelling", id="career-compare")
@@ -69,52 +61,41 @@ class CareerScreen(Screen[Choice]):
         # Drawn once the list has its place: the bars are cut to its width.
         self.call_after_refresh(self.redraw)
         self.query_one("#career-bars").focus()
-        self._drawn_for = 0
 
     def on_resize(self, event: events.Resize) -> None:
         if self._drawn_for and event.size.width != self._drawn_for:
             self.call_after_refresh(self.redraw)
 
     def redraw(self) -> None:
-        """Draw the bars for the screen's width, every career on one axis."""
+        """Draw the bars for the list's width, every career on one axis."""
         bars = self.query_one("#career-bars", OptionList)
         self._drawn_for = self.size.width
-        room = bars.content_region.width or self.size.width - CHROME
-        width = max(20, room - LABEL_WIDTH - 1 - CHROME)
-        tenures = [t for c in self.careers for t in c.tenures]
-        points = [p.as_of for c in self.careers for p in c.titles if p.as_of is not None]
-        axis = axis_for(tenures, width, points)
-        # The ruler stands above the bars: where they begin in the list (its border and an
-        # option's padding), past the labels.
+        # An option is padded by a column on each side.
+        room = (bars.content_region.width or self.size.width) - 2 - SCROLL_BAR
+        axis = career_axis(self.careers, room - LABEL_WIDTH - 1)
         ruler = self.query_one("#career-ruler", Static)
-        indent = bars.content_region.x - ruler.content_region.x + 1 if bars.content_region.x else 2
-        ruler.update(Text(" " * (max(0, indent) + LABEL_WIDTH + 1)) + axis.ruler())
-        options: list[Option] = []
-        for number, career in enumerate(self.careers):
-            options.append(Option(data_text(career.name, style="bold"), disabled=True))
-            for index, tenure in enumerate(career.tenures):
-                label = tenure_label(tenure)
-                pad = Text(" " * max(1, LABEL_WIDTH + 1 - label.cell_len))
-                options.append(Option(label + pad + bar(tenure, axis), id=f"{number}:{index}"))
-            if any(p.as_of for p in career.titles):
-                label = Text("ranks and titles".ljust(LABEL_WIDTH + 1), style="dim")
-                options.append(Option(label + points_line(career, axis), id=f"{number}:titles"))
+        if axis is None:
+            ruler.update("")
+        else:
+            # Above the bars: where they begin in the list (its border, an option's padding).
+            indent = max(0, bars.content_region.x - ruler.content_region.x + 1)
+            ruler.update(Text(" " * (indent + LABEL_WIDTH + 1)) + axis.ruler())
+        options = [
+            Option(line, id=key, disabled=key.startswith("name:"))
+            for key, line in career_rows(self.careers, axis)
+        ]
         highlighted = bars.highlighted
         bars.clear_options()
         bars.add_options(options)
         first = next((n for n, o in enumerate(options) if not o.disabled), None)
         bars.highlighted = highlighted if highlighted is not None else first
-        words = [
-            part
-            for c in self.careers
-            for part in (data_text(c.name, style="bold"), tenure_table(c))
-        ]
-        self.query_one("#career-table", Static).update(Group(*words, Text(LEGEND, style="dim")))
+        words = Group(*career_words(self.careers), Text(LEGEND, style="dim"))
+        self.query_one("#career-table", Static).update(words)
 
     @on(OptionList.OptionSelected, "#career-bars")
     def _bar_chosen(self, event: OptionList.OptionSelected) -> None:
         number, _, which = (event.option.id or "").partition(":")
-        if not number:
+        if not number.isdigit():
             return
         career = self.careers[int(number)]
         if which == "titles":
@@ -137,11 +118,18 @@ class CareerScreen(Screen[Choice]):
             self.notify("No person by that name.", markup=False)
             return
         self.careers = [self.careers[0], self.library.chronology.career(found[0])]
-        event.input.remove_class("asking")
-        event.input.value = ""
-        self.query_one("#career-bars").focus()
+        self._stop_asking()
         self.redraw()
 
+    def _stop_asking(self) -> None:
+        field = self.query_one("#career-compare", Input)
+        field.remove_class("asking")
+        field.value = ""
+        self.query_one("#career-bars").focus()
+
     def action_close(self) -> None:
-        """Back to the explorer."""
+        """Back to the explorer (from the compare box: back to the bars)."""
+        if self.query_one("#career-compare", Input).has_class("asking"):
+            self._stop_asking()
+            return
         self.dismiss(("none", None))

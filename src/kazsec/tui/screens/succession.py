@@ -14,9 +14,9 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from kazsec.dates import period
-from kazsec.render.chronology import held_table
+from kazsec.render.chronology import change_notes, held_table, holder_name, undated_line
 from kazsec.render.text import data_text
-from kazsec.tui.screens.timeline import Choice
+from kazsec.tui.messages import TimeChoice
 
 if TYPE_CHECKING:
     from kazsec.chronology.succession import Change
@@ -24,25 +24,25 @@ if TYPE_CHECKING:
 
 
 def change_prompt(number: int, change: Change, names: Mapping[str, str]) -> Text:
-    """One holder: who, when, what the sources say of the change, gaps and overlaps."""
-    tenure = change.after
-    name = names.get(tenure.person, tenure.person)
+    """One holder: who, when, what the sources say of the change, gaps, overlaps, disputes."""
     text = Text(f"{number:>2}. ", style="dim")
-    text.append_text(data_text(name, style="bold"))
-    if tenure.acting:
-        text.append(" (acting)", style="cyan")
+    name = holder_name(change.after, names)
+    name.stylize("bold", 0, len(names.get(change.after.person, change.after.person)))
+    text.append_text(name)
     text.append("  ")
-    text.append_text(data_text(tenure.span_text()))
-    text.append("\n    ")
-    text.append_text(data_text(change.how, style="dim"))
-    if change.gap:
-        text.append(f"\n    gap: no holder known {change.gap[0]} – {change.gap[1]}", style="yellow")
-    if change.overlap:
-        text.append("\n    overlap: started before the previous holder left", style="yellow")
+    text.append_text(data_text(change.after.span_text()))
+    text.append("\n")
+    notes = change_notes(change)
+    notes.stylize("dim", 0, len(change.how))
+    for line in notes.split("\n"):
+        text.append("    ")
+        text.append_text(line)
+        text.append("\n")
+    text.rstrip()
     return text
 
 
-class SuccessionScreen(Screen[Choice]):
+class SuccessionScreen(Screen[TimeChoice]):
     """Holders in order; Enter opens the quote for a change; a date asks who held it then."""
 
     DEFAULT_CSS = """
@@ -62,11 +62,9 @@ class SuccessionScreen(Screen[Choice]):
     def compose(self) -> ComposeResult:
         yield Static(data_text(self.found.label), id="succession-title")
         yield OptionList(id="succession-holders")
-        undated = ", ".join(self.library.names.get(t.person, t.person) for t in self.found.undated)
+        names = self.library.names
         yield Static(
-            f"Also held it, at a time the sources do not give: {undated}" if undated else "",
-            id="succession-undated",
-            markup=False,
+            undated_line(self.found.undated, names, "Also held it"), id="succession-undated"
         )
         yield Input(placeholder="who held it on… YYYY-MM-DD, YYYY-MM or YYYY", id="succession-on")
         yield Static(id="succession-held")

@@ -6,10 +6,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from kazsec.model import Location
+from kazsec.render.text import inert
 from kazsec.tui.screens.reading import ReadingActions
 
 if TYPE_CHECKING:
-    from kazsec.tui.screens.timeline import Choice
+    from kazsec.tui.messages import TimeChoice
 
 
 class TimeActions(ReadingActions):
@@ -50,9 +51,15 @@ class TimeActions(ReadingActions):
         from kazsec.tui.matchers import search_matcher
         from kazsec.tui.screens.career import CareerScreen
 
-        if self.library is not None:
-            matcher = search_matcher(self.library, {"person"})
-            self.app.push_screen(CareerScreen(self.library, matcher, people), self._time_choice)
+        library = self.library
+        if library is None:
+            return
+        career = library.chronology.career(people[0])
+        if not career.tenures and not career.titles:
+            self.notify(inert(f"The sources give {career.name} no post or rank."), markup=False)
+            return
+        matcher = search_matcher(library, {"person"})
+        self.app.push_screen(CareerScreen(library, matcher, people), self._time_choice)
 
     def open_succession(self, subject: str) -> None:
         """Every holder of a body's head (or a post) in order."""
@@ -63,11 +70,11 @@ class TimeActions(ReadingActions):
         _, held = self.library.chronology.holders(subject)
         if not held:
             name = self.library.names.get(subject, subject)
-            self.notify(f"The sources name no head of {name}.", markup=False)
+            self.notify(inert(f"The sources name no head of {name}."), markup=False)
             return
         self.app.push_screen(SuccessionScreen(self.library, subject), self._time_choice)
 
-    def _time_choice(self, choice: Choice | None) -> None:
+    def _time_choice(self, choice: TimeChoice | None) -> None:
         if not choice:
             return
         what, value = choice

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rich.table import Table
 from rich.text import Text
@@ -17,16 +17,13 @@ from textual.widgets.option_list import Option
 
 from kazsec.chronology.timeline import KINDS, ZOOMS, TimelineEvent, filtered, grouped
 from kazsec.dates import Period, period
-from kazsec.render.chronology import involved
+from kazsec.render.chronology import event_date, involved
 from kazsec.render.text import data_text
+from kazsec.tui.messages import TimeChoice
 
 if TYPE_CHECKING:
     from kazsec.library import Library
     from kazsec.tui.widgets.navigator import Matcher
-
-# What a time screen hands back when it closes: ("entity", id) to show an entry, or
-# ("quotes", citations) to open the quotes behind a bar or a change.
-Choice = tuple[str, Any]
 
 
 def event_prompt(row: TimelineEvent, names: Mapping[str, str], wide: bool = True) -> Table:
@@ -38,19 +35,21 @@ def event_prompt(row: TimelineEvent, names: Mapping[str, str], wide: bool = True
     if wide:
         grid.add_column(ratio=2)
     grid.add_column(width=6, justify="right")
-    date = row.dating.text() if row.dating.readings else row.dating.reason
-    style = "yellow" if row.dating.disputed else ("dim" if not row.dating.readings else "")
     who = data_text(involved(row, names), style="dim")
     title = data_text(row.title)
     if not wide and who.plain:
         title.append("\n")
         title.append_text(who)
-    cells = [data_text(date, style=style), title, *([who] if wide else [])]
+    cells = [event_date(row), title, *([who] if wide else [])]
     grid.add_row(*cells, Text(f"{len(row.sources)} src", style="dim"))
     return grid
 
 
-class TimelineScreen(Screen[Choice]):
+ZOOM_KEYS = ("plus", "equals_sign", "minus")
+WIDE = 100  # columns from which who is involved gets a column of its own
+
+
+class TimelineScreen(Screen[TimeChoice]):
     """Events by date; filter by entity (any spelling), kind and date range; zoom in and out."""
 
     DEFAULT_CSS = """
@@ -94,6 +93,12 @@ class TimelineScreen(Screen[Choice]):
     def on_mount(self) -> None:
         self.refill()
         self.query_one("#timeline-events").focus()
+        self._wide = self.app.size.width >= WIDE
+
+    def on_resize(self, event: events.Resize) -> None:
+        if (event.size.width >= WIDE) != getattr(self, "_wide", None):
+            self._wide = event.size.width >= WIDE
+            self.refill()
 
     def _range(self) -> tuple[Period | None, Period | None, str]:
         found: list[Period | None] = []
@@ -103,7 +108,10 @@ class TimelineScreen(Screen[Choice]):
                 found.append(period(value))
             except ValueError as exc:
                 return None, None, str(exc)
-        return found[0], found[1], ""
+        low, high = found
+        if low is not None and high is not None and high.before(low):
+            return low, high, f"'to' ({high}) is before 'from' ({low}): nothing can fall between"
+        return low, high, ""
 
     def shown_rows(self) -> tuple[list[TimelineEvent], str]:
         """The events the filters keep, and a problem with a filter, if any."""
@@ -117,7 +125,7 @@ class TimelineScreen(Screen[Choice]):
     def refill(self) -> None:
         """Show the events the filters keep, under headings at the zoom level."""
         rows, problem = self.shown_rows()
-        wide = self.app.size.width >= 100
+        wide = self.app.size.width >= WIDE
         options: list[Option] = []
         for heading, group in grouped(rows, ZOOMS[self.zoom]):
             options.append(Option(Text(heading, style="bold underline"), disabled=True))
@@ -150,7 +158,7 @@ class TimelineScreen(Screen[Choice]):
             and character.isprintable()
             and not character.isspace()
             and not isinstance(self.focused, Input | Select)
-            and event.key not in self.active_bindings
+            and event.key not in ZOOM_KEYS  # even q: Qasym, Qonayev are names
         ):
             field = self.query_one("#timeline-entity", Input)
             field.focus()
