@@ -1,0 +1,117 @@
+"""Finding a quote again after its text changed: where a note's words stand now.
+
+A note remembers its quote, 32 characters of context on either side and its offsets in the
+source's repaired text. When that text changes (a better repair, a document edited and
+added again) the quote is looked for in order: at its old offsets (exact), verbatim
+elsewhere (moved: the best context, then the nearest), nearly word for word (fuzzy: located
+by a rapidfuzz alignment, the words found scoring at least FUZZY_SCORE against the quote),
+else nowhere (orphan). Offsets are always inside the text: `text[start:end] == found`.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from rapidfuzz import fuzz
+
+from kazsec.kb.anchor import _context_score, _occurrences
+
+FUZZY_SCORE = 90.0  # a 30-letter quote may lose two letters to a repair and still be found
+# The alignment only locates the place: its window is as long as the quote, so a word put in
+# lowers its score more than the words found, measured whole, deserve.
+LOCATE_SCORE = 75.0
+EDGE = 8  # characters of context that pin where the words found begin and end
+STATUSES = ("exact", "moved", "fuzzy", "orphan")
+
+
+class Anchored(NamedTuple):
+    """Where a quote stands in a text now; start and end are None for an orphan."""
+
+    status: str  # "exact", "moved", "fuzzy" or "orphan"
+    start: int | None
+    end: int | None
+    found: str  # the text at start:end ("" for an orphan)
+
+
+ORPHAN = Anchored("orphan", None, None, "")
+
+
+def reanchor(quote: str, prefix: str, suffix: str, start: int, text: str) -> Anchored:
+    """Where `quote` (once at `start`, between `prefix` and `suffix`) stands in `text`.
+
+    A `start` below 0 means no offset was ever known (a note written by hand): the quote
+    found verbatim is then where it belongs, "exact", not "moved".
+    """
+    if not quote:
+        return ORPHAN
+    if start >= 0 and text[start : start + len(quote)] == quote:
+        return Anchored("exact", start, start + len(quote), quote)
+    found = _occurrences(text, quote)
+    if found:
+        hint = max(start, 0)
+        best = max(
+            found, key=lambda s: (_context_score(text, s, quote, prefix, suffix), -abs(s - hint))
+        )
+        return Anchored("moved" if start >= 0 else "exact", best, best + len(quote), quote)
+    return _fuzzy(quote, prefix, suffix, text)
+
+
+def _fuzzy(quote: str, prefix: str, suffix: str, text: str) -> Anchored:
+    """The span of `text` most like `quote`, if it is alike enough."""
+    if not text.strip():
+        return ORPHAN
+    if len(quote) > len(text):  # the whole text may be the quote with a letter or two less
+        start, end = 0, len(text)
+    else:
+        # The quote as the shorter string: the alignment's dest_* are offsets into the text.
+        aligned = fuzz.partial_ratio_alignment(quote, text, score_cutoff=LOCATE_SCORE)
+        if aligned is None:
+            return ORPHAN
+        start, end = aligned.dest_start, aligned.dest_end
+    reach = min(40, max(2, len(quote) // 5))
+    start, end = _refine(quote, prefix, suffix, text, start, end, reach)
+    start, end = _snap(quote, prefix, suffix, text, start, end, reach)
+    if end <= start or fuzz.ratio(quote, text[start:end]) < FUZZY_SCORE:
+        return ORPHAN
+    return Anchored("fuzzy", start, end, text[start:end])
+
+
+def _refine(
+    quote: str, prefix: str, suffix: str, text: str, start: int, end: int, reach: int
+) -> tuple[int, int]:
+    """Move each end of an alignment by up to `reach` characters to where the quote with a
+    little of its context is most alike: the alignment's window is as long as the quote, the
+    words found may not be, and the context tells where they begin and end."""
+    before, after = prefix[-EDGE:], suffix[:EDGE]
+    target = before + quote + after
+
+    def likeness(s: int, e: int) -> float:
+        return fuzz.ratio(target, text[max(0, s - len(before)) : e + len(after)])
+
+    for _ in range(2):
+        ends = range(max(start + 1, end - reach), min(len(text), end + reach) + 1)
+        end = max(ends, key=lambda e, s=start, old=end: (likeness(s, e), -abs(e - old)))
+        starts = range(max(0, start - reach), min(end - 1, start + reach) + 1)
+        start = max(starts, key=lambda s, e=end, old=start: (likeness(s, e), -abs(s - old)))
+    return start, end
+
+
+def _snap(
+    quote: str, prefix: str, suffix: str, text: str, start: int, end: int, reach: int
+) -> tuple[int, int]:
+    """Whole words at the edges where the quote had whole words, no stray spaces."""
+    if quote[0].isalnum() and not prefix[-1:].isalnum():  # the quote began a word
+        limit = max(0, start - reach)
+        while start > limit and text[start - 1].isalnum():
+            start -= 1
+    if quote[-1].isalnum() and not suffix[:1].isalnum():  # and ended one
+        limit = min(len(text), end + reach)
+        while end < limit and text[end].isalnum():
+            end += 1
+    if not quote[0].isspace():
+        while start < end and text[start].isspace():
+            start += 1
+    if not quote[-1].isspace():
+        while end > start and text[end - 1].isspace():
+            end -= 1
+    return start, end
