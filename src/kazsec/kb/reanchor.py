@@ -14,13 +14,14 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from kazsec.kb.anchor import _context_score, _occurrences
+from kazsec.kb.anchor import CONTEXT, _context_score, _occurrences
 
 FUZZY_SCORE = 90.0  # a 30-letter quote may lose two letters to a repair and still be found
 # The alignment only locates the place: its window is as long as the quote, so a word put in
 # lowers its score more than the words found, measured whole, deserve.
 LOCATE_SCORE = 75.0
 EDGE = 8  # characters of context that pin where the words found begin and end
+BOUND = "\ue000"  # the text's beginning or end, where a context shorter than CONTEXT reached
 STATUSES = ("exact", "moved", "fuzzy", "orphan")
 
 
@@ -53,6 +54,9 @@ def reanchor(quote: str, prefix: str, suffix: str, start: int, text: str) -> Anc
             found, key=lambda s: (_context_score(text, s, quote, prefix, suffix), -abs(s - hint))
         )
         return Anchored("moved" if start >= 0 else "exact", best, best + len(quote), quote)
+    if start >= 0:  # a context cut short was cut by the text's beginning or end: say so
+        prefix = BOUND + prefix if len(prefix) < CONTEXT else prefix
+        suffix = suffix + BOUND if len(suffix) < CONTEXT else suffix
     return _fuzzy(quote, prefix, suffix, text)
 
 
@@ -85,8 +89,10 @@ def _refine(
     before, after = prefix[-EDGE:], suffix[:EDGE]
     target = before + quote + after
 
+    bounded = BOUND + text + BOUND
+
     def likeness(s: int, e: int) -> float:
-        return fuzz.ratio(target, text[max(0, s - len(before)) : e + len(after)])
+        return fuzz.ratio(target, bounded[max(0, s + 1 - len(before)) : e + 1 + len(after)])
 
     for _ in range(2):
         ends = range(max(start + 1, end - reach), min(len(text), end + reach) + 1)
