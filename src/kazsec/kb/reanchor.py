@@ -88,17 +88,22 @@ def _refine(
     words found may not be, and the context tells where they begin and end."""
     before, after = prefix[-EDGE:], suffix[:EDGE]
     target = before + quote + after
-
     bounded = BOUND + text + BOUND
 
-    def likeness(s: int, e: int) -> float:
-        return fuzz.ratio(target, bounded[max(0, s + 1 - len(before)) : e + 1 + len(after)])
+    def best(spans: list[tuple[int, int]], old: tuple[int, int]) -> tuple[int, int]:
+        # The span most alike, of equals the one that moved least.
+        def key(span: tuple[int, int]) -> tuple[float, int]:
+            s, e = span
+            window = bounded[max(0, s + 1 - len(before)) : e + 1 + len(after)]
+            return fuzz.ratio(target, window), -abs(s - old[0]) - abs(e - old[1])
+
+        return max(spans, key=key)
 
     for _ in range(2):
         ends = range(max(start + 1, end - reach), min(len(text), end + reach) + 1)
-        end = max(ends, key=lambda e, s=start, old=end: (likeness(s, e), -abs(e - old)))
+        start, end = best([(start, e) for e in ends], (start, end))
         starts = range(max(0, start - reach), min(end - 1, start + reach) + 1)
-        start = max(starts, key=lambda s, e=end, old=start: (likeness(s, e), -abs(s - old)))
+        start, end = best([(s, end) for s in starts], (start, end))
     return start, end
 
 
