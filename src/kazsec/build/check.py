@@ -218,8 +218,38 @@ def check_control_characters(store: Store) -> list[str]:
     return problems
 
 
+def check_notes(store: Store, workspace: Path) -> list[str]:
+    """The user's notes: each quote still found in its source's text (moved or reworded is
+    fine; nowhere is an orphan, kept in the file and named here), and a file that parses."""
+    from kazsec.kb.reanchor import reanchor
+    from kazsec.workspace.notebook import NotesError, read_notes
+
+    try:
+        notes = read_notes(workspace)
+    except NotesError as exc:
+        return [str(exc)]
+    problems: list[str] = []
+    texts: dict[str, str | None] = {}
+    for note in notes:
+        if note.source not in texts:  # each source's text read once
+            found = store.corpus.texts(note.source)
+            texts[note.source] = found[1] if found is not None else None
+        text = texts[note.source]
+        if text is None:
+            problems.append(
+                f"note {note.id}: its source {note.source} is not in the store (kept in notes.toml)"
+            )
+        elif reanchor(note.quote, note.prefix, note.suffix, note.start, text).status == "orphan":
+            problems.append(
+                f"note {note.id}: its quote is no longer in {note.source} "
+                "(orphaned; kept in notes.toml)"
+            )
+    return problems
+
+
 def check_store(store: Store, data_dir: Path, workspace: Path | None = None) -> list[str]:
-    """All problems found in a store; an empty list means it passes."""
+    """All problems found in a store (and in the notes of the workspace it was built with);
+    an empty list means it passes."""
     problems: list[str] = []
     if not is_current(store, data_dir, workspace):
         problems.append(
@@ -234,4 +264,5 @@ def check_store(store: Store, data_dir: Path, workspace: Path | None = None) -> 
         + check_references(store)
         + check_mentions(store)
         + check_control_characters(store)
+        + (check_notes(store, workspace) if workspace is not None else [])
     )

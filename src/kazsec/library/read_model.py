@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from kazsec.library.chronology import Chronology
     from kazsec.library.dossier import Dossier, Links
     from kazsec.library.facts import FactRow
+    from kazsec.library.notes import Notebook
     from kazsec.model import (
         AgencyRecord,
         Citation,
@@ -188,6 +189,18 @@ class Library:
             store.all("conflicts"),
             {sid: s["date"] for sid, s in self.sources.items()},
         )
+
+    @cached_property
+    def notebook(self) -> Notebook:
+        """The user's notes, each anchored in its source's current text, read when first
+        asked for from the workspace the store was built with (none without one)."""
+        from pathlib import Path
+
+        from kazsec.library.notes import Notebook, corpus_texts
+
+        workspace = self.store.meta.get("workspace")
+        folder = Path(workspace) if isinstance(workspace, str) and workspace else None
+        return Notebook(folder, corpus_texts(self.corpus))
 
     @cached_property
     def engine(self) -> SearchEngine:
