@@ -118,6 +118,13 @@ COMMANDS = [
     ["held", "nsc\x1b[2J", "--on", "2022-01"],
     ["held", "nsc", "--on", "\x1b[2J2022"],
     ["timeline", "--from", "\x9b31m"],
+    ["notes"],
+    ["notes", "--tag", "\x1b[2J", "--source", "\u202eevil"],
+    ["note", "add", "evil-source", "--quote", "\x1b[2J"],
+    ["note", "add", "evil-source", "--quote", "not \x1b]52;c;there"],
+    ["note", "add", "nothing\x1b[2J", "--quote", "x"],
+    ["note", "add", "evil-source", "--quote", "Karim Massimov met", "--text", "\x1b]52;c;x\x07"],
+    ["note", "rm", "note-\x1b[2J"],
 ]
 
 
@@ -214,3 +221,31 @@ def test_check_reports_control_characters_in_curated_words(
     out = capsys.readouterr().out
     assert "people karim-massimov: name: holds a control character" in out
     assert "sources evil-source: title: holds a control character" in out
+
+
+def test_notes_on_a_source_full_of_escapes_show_them_as_pictures(
+    evil_store_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kazsec.workspace.notebook import notes_path
+
+    store = ["--store", str(evil_store_path), "--workspace", str(tmp_path / "ws")]
+    quote = "Karim Massimov met " + PAYLOAD[:12]  # the source's own escape sequence
+    assert main([*store, "note", "add", "evil-source", "--quote", quote, "--tag", "evil"]) == 0
+    note_id = capsys.readouterr().out.strip()
+    written = notes_path(tmp_path / "ws").read_text(encoding="utf-8")
+    _assert_inert(written, "notes.toml")  # `cat notes.toml` is harmless too
+    for argv in (["notes"], ["notes", "--json"], ["notes", "--tag", "evil"]):
+        assert main([*store, *argv]) == 0
+        out, err = capsys.readouterr()
+        _assert_inert(out + err, " ".join(argv))
+        assert "Karim Massimov met" in out
+    assert main([*store, "notes", "--json"]) == 0
+    (listed,) = json.loads(capsys.readouterr().out)
+    assert listed["quote"] == quote and listed["status"] == "exact"  # every character kept
+    # A hand-edited file holding a raw escape: one line, inert.
+    notes_path(tmp_path / "ws").write_text(written.replace("evil", "evil\x1b[2J"), encoding="utf-8")
+    assert main([*store, "notes"]) == 2
+    out, err = capsys.readouterr()
+    _assert_inert(err, "notes.toml error")
+    assert err.count("\n") == 1 and "notes.toml:" in err
+    assert main([*store, "note", "rm", note_id]) == 2
