@@ -217,3 +217,19 @@ def test_two_processes_adding_fifty_notes_each_at_once_lose_none(tmp_path: Path)
     assert len({n.id for n in notes}) == 100
     for side in ("left", "right"):  # each process's notes, all there, in its order
         assert [n.text for n in notes if n.tags == (side,)] == [f"{side} {n}" for n in range(50)]
+
+
+def test_notes_written_as_an_inline_array_are_read_but_never_rewritten(tmp_path: Path) -> None:
+    path = notes_path(tmp_path)
+    path.write_text(
+        '# by hand\nnote = [{ id = "a", source = "s", quote = "q" }, '
+        '{ id = "b", source = "s", quote = "r" }]\n',
+        encoding="utf-8",
+    )
+    assert [n.id for n in read_notes(tmp_path)] == ["a", "b"]
+    before = path.read_bytes()
+    with pytest.raises(NotesError, match=re.escape(f"{path}:1: a note cannot be appended")):
+        _add(tmp_path)
+    with pytest.raises(NotesError, match=r"could not be cut out alone.*take it out by hand"):
+        remove_note(tmp_path, "a")
+    assert path.read_bytes() == before

@@ -106,8 +106,15 @@ def add_note(
             raise NotesError(f"the note was not added: {problem}")
         table = render_entry(entry)
         new = (current if current is not None else HEADER).rstrip("\n") + "\n\n" + table
-        if len(parse_notes(path, new)) != len(notes) + 1:
-            raise NotesError(f"{path}: the note would not read back as written; nothing changed")
+        try:
+            read_back = len(parse_notes(path, new))
+        except NotesError:  # `note = [{...}]` written by hand: a table cannot follow it
+            read_back = -1
+        if read_back != len(notes) + 1:
+            raise NotesError(
+                f"{path}:1: a note cannot be appended to this file (its notes are not "
+                "[[note]] tables); write them as [[note]] tables, or add the note by hand"
+            )
         _write(path, new)
     return note
 
