@@ -233,3 +233,8 @@ def test_notes_written_as_an_inline_array_are_read_but_never_rewritten(tmp_path:
     with pytest.raises(NotesError, match=r"could not be cut out alone.*take it out by hand"):
         remove_note(tmp_path, "a")
     assert path.read_bytes() == before
+
+
+def test_tags_may_come_from_a_generator(tmp_path: Path) -> None:
+    note = _add(tmp_path, tags=(t for t in ["a", "b"]))
+    assert note.tags == ("a", "b") == read_notes(tmp_path)[0].tags

@@ -90,6 +90,7 @@ def add_note(
     untouched, when it does not parse or the note's words hold a control character."""
     path = notes_path(workspace)
     created = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    tags = tuple(tags)  # looked at twice: a generator would be empty the second time
     if any(_SURROGATE.search(v) for v in (source, quote, prefix, suffix, text, *tags)):
         raise NotesError("the note holds a character that is not text (a lone surrogate)")
     with _locked(workspace):
