@@ -7,12 +7,12 @@ from collections import Counter
 from pathlib import Path
 
 from kazsec.build.freshness import is_current
-from kazsec.build.units import StoredTexts
 from kazsec.corpus.damage import find_damage
 from kazsec.corpus.sources import SourceMeta, load_source_metadata, sha256_hex
 from kazsec.errors import SourceError
-from kazsec.kb.anchor import verify
+from kazsec.kb.anchor import StoredTexts, verify
 from kazsec.kb.loader import iter_citations
+from kazsec.kb.tables import Orphan
 from kazsec.model import NO_CONTROLS
 from kazsec.store import Store
 
@@ -218,6 +218,15 @@ def check_control_characters(store: Store) -> list[str]:
     return problems
 
 
+def check_orphans(store: Store) -> list[str]:
+    """The user's facts the build left out because their quotes could not be anchored: kept in
+    their files, for the user to mend or remove (a fact is never dropped unsaid)."""
+    orphans = store.meta.get("orphans")
+    if not isinstance(orphans, list):
+        return []
+    return [f"orphaned fact: {Orphan(**o).describe()}" for o in orphans]
+
+
 def check_store(store: Store, data_dir: Path, workspace: Path | None = None) -> list[str]:
     """All problems found in a store; an empty list means it passes."""
     problems: list[str] = []
@@ -234,4 +243,5 @@ def check_store(store: Store, data_dir: Path, workspace: Path | None = None) -> 
         + check_references(store)
         + check_mentions(store)
         + check_control_characters(store)
+        + check_orphans(store)
     )
