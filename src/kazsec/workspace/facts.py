@@ -76,7 +76,10 @@ def add_fact(
         import tomli_w
 
         added = tomli_w.dumps({TABLE_KEYS[table]: [composed.entry]})
-        text = f"{text.rstrip()}\n\n# {composed.description}\n{added}"
+        # Appended after the file's last byte: what is there stays exactly as it was.
+        if not text.endswith("\n"):
+            text += "\n"
+        text += f"\n# {composed.description}\n{added}"
         _refuse_if_orphaned(data_dir, workspace, texts, path, table, text)
         after = text.encode("utf-8")
         record(workspace, f"kb/{table}.toml", before, after, composed.description)
