@@ -160,7 +160,8 @@ def test_the_command_refuses_in_one_line_with_exit_2(
 def test_undo_takes_back_exactly_the_last_change(workspace: Path, store_path: Path) -> None:
     store = Store.open(store_path)
     cite = {"source": "ciss-2022-nsc", "quote": MASSIMOV}
-    first = add_fact(DATA, workspace, "alias", {"entity": "karim-massimov", "name": "Karim Massimov"}, cite, store=store)  # fmt: skip
+    # Without a store to lend the texts, the source is repaired to check the quote.
+    first = add_fact(DATA, workspace, "alias", {"entity": "karim-massimov", "name": "Karim Massimov"}, cite)  # fmt: skip
     people = workspace / "kb" / "people.toml"
     after_first = people.read_bytes()
     add_fact(DATA, workspace, "event", {"title": "Massimov dismissed again"}, cite, store=store)

@@ -224,7 +224,7 @@ def check_orphans(store: Store) -> list[str]:
     orphans = store.meta.get("orphans")
     if not isinstance(orphans, list):
         return []
-    return [f"orphaned fact: {Orphan(**o).describe()}" for o in orphans]
+    return [f"orphaned fact: {Orphan.from_record(o).describe()}" for o in orphans]
 
 
 def check_store(store: Store, data_dir: Path, workspace: Path | None = None) -> list[str]:

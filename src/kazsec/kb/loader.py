@@ -1,4 +1,5 @@
-"""Compile the curated TOML files (data/kb/) into store records with anchored citations."""
+"""Compile the curated TOML files (data/kb/, then the user's own in their workspace's kb/)
+into store records with anchored citations."""
 
 from __future__ import annotations
 

@@ -43,6 +43,18 @@ class Orphan:
     quote: str
     reason: str
 
+    @classmethod
+    def from_record(cls, record: Mapping[str, Any]) -> Orphan:
+        """As the store's meta keeps it (`to_record`)."""
+        return cls(
+            str(record["file"]),
+            int(record["number"]),
+            str(record["record"]),
+            str(record["source"]),
+            str(record["quote"]),
+            str(record["reason"]),
+        )
+
     def describe(self) -> str:
         """One line: where the fact is and why it is left out."""
         return (

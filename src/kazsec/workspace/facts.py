@@ -95,7 +95,7 @@ def orphaned_facts(store: Store) -> list[Orphan]:
     """The user's facts the store's build left out because their quotes are gone (their
     files keep them): file, table number, record, source, quote and why."""
     orphans = store.meta.get("orphans")
-    return [Orphan(**o) for o in orphans] if isinstance(orphans, list) else []
+    return [Orphan.from_record(o) for o in orphans] if isinstance(orphans, list) else []
 
 
 def _selection(citation: Mapping[str, Any]) -> dict[str, Any]:

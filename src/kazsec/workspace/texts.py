@@ -32,8 +32,9 @@ def source_texts(data_dir: Path, workspace: Path, store: Store | None = None) ->
         folder, meta = found[source_id]
         if store is not None:
             record = store.get("sources", source_id)
-            texts = store.corpus.texts(source_id) if record is not None else None
-            if record is not None and texts is not None and record["sha256"] == meta.sha256:
+            same = record is not None and record["sha256"].lower() == meta.sha256.lower()
+            texts = store.corpus.texts(source_id) if same else None
+            if texts is not None:  # the store holds this very document
                 passages = store.corpus.passages_of(source_id)
                 return SourceText(
                     texts[1], [p["start"] for p in passages], [p["id"] for p in passages]
