@@ -225,7 +225,19 @@ class MetaRecord(TypedDict):
     input_stats: NotRequired[str]  # the inputs' names, sizes and times: a quick freshness test
     data_dir: NotRequired[str]  # the folder it was built from
     workspace: NotRequired[str]  # the user's workspace it took their documents from ("": none)
+    orphans: NotRequired[list[OrphanRecord]]  # the user's facts left out: their quotes are gone
     corpus: CorpusMeta
+
+
+class OrphanRecord(TypedDict):
+    """A fact in a file of the user's workspace that could not be anchored (kazsec check)."""
+
+    file: str
+    number: int  # its table's place in the file, from 1
+    record: str  # "person 'x'", "person 'karim-massimov': alias 'Масимову'"
+    source: str
+    quote: str
+    reason: str
 
 
 class CorpusMeta(TypedDict):
@@ -287,6 +299,7 @@ __all__ = [
     "MentionRecord",
     "MetaRecord",
     "Offset",
+    "OrphanRecord",
     "PassageRecord",
     "PersonRecord",
     "PositionRecord",

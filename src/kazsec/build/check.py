@@ -7,12 +7,12 @@ from collections import Counter
 from pathlib import Path
 
 from kazsec.build.freshness import is_current
-from kazsec.build.units import StoredTexts
 from kazsec.corpus.damage import find_damage
 from kazsec.corpus.sources import SourceMeta, load_source_metadata, sha256_hex
 from kazsec.errors import SourceError
-from kazsec.kb.anchor import verify
+from kazsec.kb.anchor import StoredTexts, verify
 from kazsec.kb.loader import iter_citations
+from kazsec.kb.tables import Orphan
 from kazsec.model import NO_CONTROLS
 from kazsec.store import Store
 
@@ -247,6 +247,15 @@ def check_notes(store: Store, workspace: Path) -> list[str]:
     return problems
 
 
+def check_orphans(store: Store) -> list[str]:
+    """The user's facts the build left out because their quotes could not be anchored: kept in
+    their files, for the user to mend or remove (a fact is never dropped unsaid)."""
+    orphans = store.meta.get("orphans")
+    if not isinstance(orphans, list):
+        return []
+    return [f"orphaned fact: {Orphan.from_record(o).describe()}" for o in orphans]
+
+
 def check_store(store: Store, data_dir: Path, workspace: Path | None = None) -> list[str]:
     """All problems found in a store (and in the notes of the workspace it was built with);
     an empty list means it passes."""
@@ -265,4 +274,5 @@ def check_store(store: Store, data_dir: Path, workspace: Path | None = None) -> 
         + check_mentions(store)
         + check_control_characters(store)
         + (check_notes(store, workspace) if workspace is not None else [])
+        + check_orphans(store)
     )

@@ -21,11 +21,11 @@ import msgspec
 from filelock import FileLock, Timeout
 
 from kazsec.build.fingerprint import Fingerprint, input_fingerprint
-from kazsec.build.units import StoredTexts, linker_key, repair_unit, run_jobs, unit_key
+from kazsec.build.units import linker_key, repair_unit, run_jobs, unit_key
 from kazsec.corpus.pipeline import RepairedSource, repair_source
 from kazsec.corpus.sources import SourceMeta, load_source_metadata, read_pinned_source
 from kazsec.errors import SourceError, StoreError
-from kazsec.kb.anchor import SourceText
+from kazsec.kb.anchor import SourceText, StoredTexts
 from kazsec.kb.loader import load_knowledge_base
 from kazsec.model import Record
 from kazsec.store import check_replaceable, write_store
@@ -139,6 +139,7 @@ class BuildReport:
     counts: dict[str, int]
     units_built: int = 0
     units_linked: int = 0
+    orphans: int = 0  # the user's facts left out, their quotes gone (kazsec check lists them)
 
 
 def build_store(
@@ -211,7 +212,8 @@ def _build(
                 text, passages = early[source_id].repaired_text, list(early[source_id].passages)
             return SourceText(text, [p["start"] for p in passages], [p["id"] for p in passages])
 
-        kb = load_knowledge_base(data_dir, StoredTexts([m.id for m in metas], cited_text))
+        texts = StoredTexts([m.id for m in metas], cited_text)
+        kb = load_knowledge_base(data_dir, texts, workspace)
         linker = linker_key(kb.people, kb.agencies, fingerprint.code_of(*LINK_CODE))
         linked = writer.linked_units(linker)
         jobs: list[tuple[object, ...]] = []
@@ -285,6 +287,8 @@ def _build(
             "code_modules": list(fingerprint.modules),
             "data_dir": str(data_dir.resolve()),
             "workspace": str(workspace.resolve()) if workspace is not None else "",
+            # The user's facts whose quotes are gone: kept in their files, listed here.
+            "orphans": [orphan.to_record() for orphan in kb.orphans],
             "corpus": {
                 "generation": generation,
                 "linker": linker,
@@ -298,6 +302,6 @@ def _build(
         writer.remember_hashes(fingerprint.hashes)
         totals = {name: len(records) for name, records in tables.items()}
         totals.update(passages=counts["passages"], mentions=counts["mentions"])
-        return BuildReport(path, totals, built, len(jobs))
+        return BuildReport(path, totals, built, len(jobs), len(kb.orphans))
     finally:
         writer.close()

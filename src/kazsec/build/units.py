@@ -12,7 +12,7 @@ import os
 import sqlite3
 import sys
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from multiprocessing import get_context
@@ -215,27 +215,3 @@ def _raised(results: Iterator[Done | KazsecError]) -> Iterator[Done]:
         if isinstance(result, KazsecError):
             raise result
         yield result
-
-
-class StoredTexts(Mapping[str, Any]):
-    """Source texts by id for anchoring or checking citations, each read from the corpus
-    only when a citation asks for it (most of an archive is never cited)."""
-
-    def __init__(self, ids: Sequence[str], load: Any) -> None:
-        self._ids = list(ids)
-        self._known = set(ids)
-        self._load = load
-        self._cache: dict[str, Any] = {}
-
-    def __getitem__(self, source_id: str) -> Any:
-        if source_id not in self._known:
-            raise KeyError(source_id)
-        if source_id not in self._cache:
-            self._cache[source_id] = self._load(source_id)
-        return self._cache[source_id]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._ids)
-
-    def __len__(self) -> int:
-        return len(self._ids)

@@ -80,7 +80,18 @@ def cmd_build(args: argparse.Namespace) -> int:
     say(f"built {report.path}: {counts}")
     if report.units_linked:
         say(f"{report.units_built} sources repaired, {report.units_linked} linked anew")
+    if report.orphans:
+        say_error(orphans_warning(report.orphans))
     return 0
+
+
+def orphans_warning(count: int) -> str:
+    """The line saying that facts of the user's were left out of a build."""
+    facts = "fact" if count == 1 else "facts"
+    return (
+        f"kazsec: warning: {count} of your {facts} left out: the quote is gone; "
+        "`kazsec check` lists them"
+    )
 
 
 def cmd_check(args: argparse.Namespace) -> int:

@@ -9,7 +9,7 @@ by quote and context; if the quote is gone, the build fails naming where it came
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,7 +19,19 @@ CONTEXT = 32
 
 
 class AnchorError(KazsecError):
-    """A citation whose quote cannot be found (or pinned down) in its source."""
+    """A citation whose quote cannot be found (or pinned down) in its source.
+
+    `reason` is the message without the place it names; `source` and `quote` the citation's
+    (a user's fact that fails so is listed as orphaned with them, not a failed build).
+    """
+
+    def __init__(self, message: str, reason: str = "", source: str = "", quote: str = "") -> None:
+        super().__init__(message)  # args stay (message,): the error pickles like any other
+        self.reason, self.source, self.quote = reason or message, source, quote
+
+
+def _failed(where: str, reason: str, source: str, quote: str) -> AnchorError:
+    return AnchorError(f"{where}: {reason}", reason, source, quote)
 
 
 @dataclass(frozen=True)
@@ -61,19 +73,22 @@ def anchor(
     source_id = str(citation.get("source", ""))
     quote = str(citation.get("quote", citation.get("exact", "")))
     if source_id not in sources:
-        raise AnchorError(f"{where}: unknown source {source_id!r} for quote {quote!r}")
+        raise _failed(where, f"unknown source {source_id!r} for quote {quote!r}", source_id, quote)
     if not quote.strip():
-        raise AnchorError(f"{where}: empty quote for source {source_id!r}")
+        raise _failed(where, f"empty quote for source {source_id!r}", source_id, quote)
     text = sources[source_id].text
     start = citation.get("start")
     if not (isinstance(start, int) and text[start : start + len(quote)] == quote):
         found = _occurrences(text, quote)
         if not found:
-            raise AnchorError(f"{where}: quote not found in {source_id}: {quote!r}")
+            raise _failed(where, f"quote not found in {source_id}: {quote!r}", source_id, quote)
         prefix, suffix = str(citation.get("prefix", "")), str(citation.get("suffix", ""))
         if len(found) > 1 and not (prefix or suffix or isinstance(start, int)):
-            raise AnchorError(
-                f"{where}: quote occurs {len(found)} times in {source_id}, lengthen it: {quote!r}"
+            raise _failed(
+                where,
+                f"quote occurs {len(found)} times in {source_id}, lengthen it: {quote!r}",
+                source_id,
+                quote,
             )
         hint = start if isinstance(start, int) else 0
         start = max(
@@ -105,3 +120,30 @@ def verify(citation: Mapping[str, Any], texts: Mapping[str, str]) -> str | None:
     ):
         return f"context around {exact!r} changed in {citation['source']}"
     return None
+
+
+class StoredTexts(Mapping[str, Any]):
+    """Source texts by id for anchoring or checking citations, each loaded only when a
+    citation asks for it (most of an archive is never cited)."""
+
+    def __init__(self, ids: Sequence[str], load: Callable[[str], Any]) -> None:
+        self._ids = list(ids)
+        self._known = set(ids)
+        self._load = load
+        self._cache: dict[str, Any] = {}
+
+    def __getitem__(self, source_id: str) -> Any:
+        if source_id not in self._known:
+            raise KeyError(source_id)
+        if source_id not in self._cache:
+            self._cache[source_id] = self._load(source_id)
+        return self._cache[source_id]
+
+    def __contains__(self, source_id: object) -> bool:
+        return source_id in self._known  # asking is not loading
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)

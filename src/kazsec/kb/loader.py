@@ -1,75 +1,28 @@
-"""Compile the curated TOML files (data/kb/) into store records with anchored citations."""
+"""Compile the curated TOML files (data/kb/, then the user's own in their workspace's kb/)
+into store records with anchored citations."""
 
 from __future__ import annotations
 
-import re
-import tomllib
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import msgspec
-
-from kazsec.errors import describe_type_error
 from kazsec.kb.anchor import SourceText, anchor
 from kazsec.kb.records import (
     KbError,
-    Record,
     compile_agency,
     compile_conflict,
     compile_event,
     compile_person,
     compile_position,
 )
-from kazsec.kb.schema import ENTRY_TYPES, checked
-
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_TABLE_KEYS = {
-    "people": "person",
-    "agencies": "agency",
-    "positions": "position",
-    "events": "event",
-    "conflicts": "conflict",
-}
-
-
-@dataclass
-class KnowledgeBase:
-    """Compiled curated records, ready for the store."""
-
-    people: list[Record] = field(default_factory=list)
-    agencies: list[Record] = field(default_factory=list)
-    positions: list[Record] = field(default_factory=list)
-    events: list[Record] = field(default_factory=list)
-    conflicts: list[Record] = field(default_factory=list)
+from kazsec.kb.tables import SLUG, KnowledgeBase, Orphan, read_table
+from kazsec.kb.workspace_kb import add_user_records
 
 
 def _read(data_dir: Path, table: str) -> tuple[str, list[Mapping[str, Any]]]:
-    path = data_dir / "kb" / f"{table}.toml"
     label = f"data/kb/{table}.toml"
-    if not path.is_file():
-        return label, []
-    try:
-        document = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise KbError(f"{label}: not valid TOML ({exc})") from None
-    kind = _TABLE_KEYS[table]
-    unknown = sorted(set(document) - {kind})
-    if unknown:
-        raise KbError(f"{label}: unknown table {unknown[0]!r}; this file holds [[{kind}]] tables")
-    entries = document.get(kind, [])
-    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
-        raise KbError(f"{label}: expected [[{kind}]] tables")
-    for number, entry in enumerate(entries, start=1):
-        try:
-            checked(entry, ENTRY_TYPES[table])
-        except msgspec.ValidationError as exc:
-            name = entry.get("id") or entry.get("person") or f"#{number}"
-            raise KbError(
-                f"{label}: {kind} {str(name)!r}: {describe_type_error(str(exc))}"
-            ) from None
-    return label, entries
+    return label, read_table(data_dir / "kb" / f"{table}.toml", label, table)
 
 
 def _check_ids(kb: KnowledgeBase, source_ids: set[str]) -> None:
@@ -82,7 +35,7 @@ def _check_ids(kb: KnowledgeBase, source_ids: set[str]) -> None:
     ):
         for record in records:
             rid = record["id"]
-            if kind != "event" and not _SLUG.match(rid):
+            if kind != "event" and not SLUG.match(rid):
                 raise KbError(f"{kind} id {rid!r}: use lowercase words joined by '-'")
             if rid in seen:
                 raise KbError(f"{kind} id {rid!r} is already used by a {seen[rid]}")
@@ -125,8 +78,19 @@ def _check_references(kb: KnowledgeBase) -> None:
         need(known[kind], rid, where)
 
 
-def load_knowledge_base(data_dir: Path, sources: Mapping[str, SourceText]) -> KnowledgeBase:
-    """Read, validate and anchor every curated file; KbError or AnchorError on the first problem."""
+def load_knowledge_base(
+    data_dir: Path,
+    sources: Mapping[str, SourceText],
+    workspace: Path | None = None,
+    pending: Mapping[str, str] | None = None,
+) -> KnowledgeBase:
+    """Read, validate and anchor every curated file; KbError or AnchorError on the first problem.
+
+    `workspace`: the user's own files (its kb/) are compiled onto the bundled ones (see
+    kb.workspace_kb); a fact of theirs whose quote is gone is listed in `orphans`, not
+    raised. `pending`: a workspace file's text by table name, read instead of the file (a
+    fact being added is checked before it is written).
+    """
 
     def cite(citation: Mapping[str, Any], where: str) -> dict[str, Any]:
         return anchor(citation, sources, where)
@@ -144,6 +108,8 @@ def load_knowledge_base(data_dir: Path, sources: Mapping[str, SourceText]) -> Kn
     kb.conflicts = [compile_conflict(e, label, cite) for e in entries]
     _check_ids(kb, set(sources))
     _check_references(kb)
+    if workspace is not None:
+        add_user_records(kb, workspace, cite, set(sources), pending or {})
     return kb
 
 
@@ -158,3 +124,6 @@ def iter_citations(value: Any) -> Iterator[dict[str, Any]]:
     elif isinstance(value, list):
         for item in value:
             yield from iter_citations(item)
+
+
+__all__ = ["KbError", "KnowledgeBase", "Orphan", "iter_citations", "load_knowledge_base"]

@@ -63,7 +63,8 @@ def _citations(
     if isinstance(raw, dict):
         raw = [raw]
     if raw is None and "quote" in item:
-        raw = [{"source": item.get("source", ""), "quote": item["quote"]}]
+        context = {k: item[k] for k in ("prefix", "suffix") if k in item}
+        raw = [{"source": item.get("source", ""), "quote": item["quote"], **context}]
     if not raw:
         if required:
             raise KbError(f"{where}: no citation (give source and quote)")
@@ -153,8 +154,13 @@ def compile_agency(entry: Mapping[str, Any], label: str, cite: Anchor) -> Record
     }
 
 
-def compile_position(entry: Mapping[str, Any], label: str, cite: Anchor, seq: int) -> Record:
-    """One [[position]]: who held which post in which body, from when to when, how it ended."""
+def compile_position(
+    entry: Mapping[str, Any], label: str, cite: Anchor, seq: int, kind: str = "position"
+) -> Record:
+    """One [[position]]: who held which post in which body, from when to when, how it ended.
+
+    Its id is `PERSON/KIND-SEQ`: the user's positions are another kind, so that their ids
+    never collide with the bundled ones'."""
     person = require(entry, "person", f"{label}: position #{seq}")
     where = f"{label}: position #{seq} ({person})"
     start, start_precision = _date(entry, "start", where)
@@ -167,7 +173,7 @@ def compile_position(entry: Mapping[str, Any], label: str, cite: Anchor, seq: in
     if as_of and start and as_of < start[: len(as_of)]:
         raise KbError(f"{where}: as_of {as_of} is before the start {start}")
     return {
-        "id": f"{person}/position-{seq}",
+        "id": f"{person}/{kind}-{seq}",
         "person": person,
         "post": require(entry, "post", where),
         "body": str(entry.get("body", "")),

@@ -21,10 +21,17 @@ T = TypeVar("T")
 
 
 class Cite(Struct, forbid_unknown_fields=True):
-    """{ source = "…", quote = "…" }: the curator gives the quote, the build finds it."""
+    """{ source = "…", quote = "…" }: the curator gives the quote, the build finds it.
+
+    `prefix` and `suffix`, optional, are the words around the quote as they stood when it was
+    cited (kazsec fact add writes them): a quote found more than once after its document
+    changed is told apart by them. Only compared, never shown: any text may be in them.
+    """
 
     source: CleanText
     quote: CleanText
+    prefix: str = ""
+    suffix: str = ""
 
 
 Citing = Cite | list[Cite] | None
@@ -33,6 +40,8 @@ Citing = Cite | list[Cite] | None
 class _Cited(Struct, forbid_unknown_fields=True):
     source: CleanText = ""
     quote: CleanText = ""
+    prefix: str = ""
+    suffix: str = ""
     cite: Citing = None
 
 
