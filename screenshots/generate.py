@@ -63,6 +63,39 @@ def added_page_store(folder: Path) -> Store:
     return Store.open(path)
 
 
+async def capture_notes(folder: Path) -> Path:
+    """A researcher's notebook: two notes on the CISS report, one tinted in the reader, the
+    Notes list beside it, and the note in Karim Massimov's detail."""
+    from kazsec.workspace.notebook import add_note
+
+    workspace, path = folder / "notebook", folder / "notebook.json"
+    workspace.mkdir()
+    build_store(data_dir(), path, workspace=workspace)
+    text = Store.open(path).source("ciss-2022-nsc")["repaired_text"]
+    for quote, words, tags in (
+        (
+            "January 6. The Lieutenant-General of National Security Karim Massimov was dismissed",
+            "First of the January dismissals: check the decree number",
+            ["purge", "nsc"],
+        ),
+        ("Ermek Sagimbayev was appointed to the position of NSC Chairman", "From the SGS", []),
+    ):
+        at, end = text.index(quote), text.index(quote) + len(quote)
+        before, after = text[max(0, at - 32) : at], text[end : end + 32]
+        add_note(workspace, "ciss-2022-nsc", quote, before, after, at, end, words, tags)
+    app = KazsecApp(lambda: Library(Store.open(path)))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        app.open_entity("karim-massimov")
+        await settle(app, pilot)
+        await pilot.press("5")
+        await settle(app, pilot)
+        app.explorer.query_one("#list-notes .entity-list").focus()
+        await pilot.press("enter")
+        await settle(app, pilot)
+        return Path(app.save_screenshot(filename="notes.svg", path=str(FOLDER)))
+
+
 def main() -> int:
     # The help screen names the keymap file: show a researcher's, not this machine's.
     os.environ["XDG_CONFIG_HOME"] = "/home/researcher/.config"
@@ -74,6 +107,7 @@ def main() -> int:
             print(asyncio.run(capture(store, name)).relative_to(FOLDER.parent))
         added = added_page_store(Path(folder))
         print(asyncio.run(capture_added(added)).relative_to(FOLDER.parent))
+        print(asyncio.run(capture_notes(Path(folder))).relative_to(FOLDER.parent))
     return 0
 
 

@@ -34,13 +34,10 @@ def run_app(args: argparse.Namespace, open_id: str | None = None) -> int:
             library.record(open_id)  # raises LookupFailed naming the fix
         return library
 
-    def add(paths: list[str]) -> tuple[str, Library]:
-        from kazsec.cli.workspace_commands import add_paths, summary
+    from kazsec.cli.researcher import Researcher
 
-        added = add_paths(args, paths)
-        return summary(added), load()
-
-    app = KazsecApp(load, open_id=open_id, adder=add)
+    researcher = Researcher(args, load)
+    app = KazsecApp(load, open_id=open_id, adder=researcher.add, researcher=researcher)
     app.run()
     if app.error:
         say_error(app.error)

@@ -15,16 +15,14 @@ from typing import TYPE_CHECKING, Any, NamedTuple, cast
 from kazsec.dates import sort_key
 from kazsec.errors import LookupFailed
 from kazsec.kinds import (
-    AGENCY_KINDS,
     KIND_TABLES,
-    ROLE_GROUPS,
     EntityKind,
     Location,
     Record,
     source_label,
 )
 from kazsec.library.mentions import CorpusMentions, MentionTally
-from kazsec.names import fold_key
+from kazsec.library.rows import ListRow
 from kazsec.names import sort_key as surname_order
 from kazsec.store import Store
 
@@ -74,17 +72,7 @@ class Reading(NamedTuple):
     location: Location
     marks: list[tuple[int, int]]
     caption: str = ""  # what this reading is: "reading 2 of 3: 2017", "mention 4 of 25"
-
-
-class ListRow(NamedTuple):
-    """One row of a navigator list: what it opens, its label, a note, a date, words to filter by."""
-
-    entity_id: str
-    label: str
-    note: str = ""
-    date: str = ""
-    keys: str = ""  # folded words a simple filter looks in (the timeline's)
-    group: str = ""  # the heading it stands under: "Officials", "Security services"
+    notes: tuple[tuple[int, int], ...] = ()  # the spans the user's notes are on
 
 
 class _Names(Mapping[str, str]):
@@ -113,10 +101,6 @@ class _Names(Mapping[str, str]):
 def _when_read(records: Callable[[], Sequence[Any]]) -> Iterator[Any]:
     """The records, asked for only when this is first iterated."""
     yield from records()
-
-
-def _rank(order: Sequence[str], value: str) -> int:
-    return order.index(value) if value in order else len(order)
 
 
 class Library:
@@ -224,19 +208,6 @@ class Library:
 
     # -- lookups ----------------------------------------------------------------------
 
-    def _source_rows(self) -> list[ListRow]:
-        """The sources; the user's own, once there are any, under a heading of their own."""
-        mixed = any(s.get("yours") for s in self.sources.values())
-        return [
-            ListRow(
-                sid,
-                self.names[sid],
-                f"{s['passage_count']} passages",
-                group=("Yours" if s.get("yours") else "Bundled") if mixed else "",
-            )
-            for sid, s in sorted(self.sources.items(), key=lambda item: not item[1].get("yours"))
-        ]
-
     def kind_of(self, entity_id: str) -> EntityKind | None:
         """'person', 'agency', 'event' or 'source' for an id, None if unknown."""
         return self._kinds.get(entity_id)
@@ -278,6 +249,10 @@ class Library:
             from kazsec.library.new_names import new_name_rows
 
             rows += new_name_rows(self.corpus, entity_id, passages)
+        from kazsec.library.note_views import note_rows
+
+        mentions = self.mentions_of(entity_id) if kind in ("person", "agency") else []
+        rows += note_rows(self.notebook.about(entity_id, mentions))
         return EntityView(dossier, rows, first)
 
     def passage(self, passage_id: str) -> PassageRecord | None:
@@ -307,7 +282,12 @@ class Library:
         marks = self.mention_spans(entity_id, location.source) if entity_id else []
         passages = self.corpus.passages_of(location.source)
         label = self.source_label(location.source)
-        return Reading(source, label, passages, location, marks, caption)
+        notes = tuple(
+            (n.start, n.end)
+            for n in self.notebook.of_source(location.source)
+            if n.start is not None and n.end is not None
+        )
+        return Reading(source, label, passages, location, marks, caption, notes)
 
     # -- mentions ---------------------------------------------------------------------
 
@@ -350,31 +330,10 @@ class Library:
         )
 
     def list_rows(self) -> dict[str, list[ListRow]]:
-        """The navigator's four lists: people, bodies, the timeline and the sources."""
-        from kazsec.chronology.timeline import group_label
+        """The navigator's lists: people, bodies, the timeline, the sources, your notes."""
+        from kazsec.library.lists import list_rows
 
-        return {
-            "people": [
-                ListRow(p["id"], p["name"], group=ROLE_GROUPS.get(p["role"], "Others"))
-                for p in sorted(self.people, key=lambda p: _rank(list(ROLE_GROUPS), p["role"]))
-            ],
-            "agencies": [
-                ListRow(a["id"], a["name"], group=a["kind"].capitalize())
-                for a in sorted(self.agencies, key=lambda a: _rank(AGENCY_KINDS, a["kind"]))
-            ],
-            "timeline": [
-                ListRow(
-                    row.id,
-                    row.title,
-                    date=row.dating.text(),
-                    # The timeline filters by person or body as well as by words of the title.
-                    keys=" ".join(fold_key(v) for v in (row.title, *self.involved_names(row.id))),
-                    group=group_label(row, "year"),
-                )
-                for row in self.chronology.timeline
-            ],
-            "sources": self._source_rows(),
-        }
+        return list_rows(self)
 
     def events_involving(self, entity_id: str) -> list[str]:
         """Ids of the events a person or body takes part in, in time order."""

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 QUOTE_STYLE = "bold reverse"
 MENTION_STYLE = "underline bold cyan"
+NOTE_STYLE = "on #3a2a4a"  # the words a note of the user's is on: a tint, under every other mark
 KIND_STYLES = {
     "heading": "bold",
     "note": "dim",
@@ -25,11 +26,18 @@ KIND_STYLES = {
 
 
 def passage_text(
-    passage: Mapping[str, Any], marks: Sequence[tuple[int, int]], quote: tuple[int, int] | None
+    passage: Mapping[str, Any],
+    marks: Sequence[tuple[int, int]],
+    quote: tuple[int, int] | None,
+    notes: Sequence[tuple[int, int]] = (),
 ) -> Text:
-    """A passage as Text (never markup), with marks and the quote given as source offsets."""
+    """A passage as Text (never markup), with the user's notes tinted, mentions marked and
+    the quote highlighted, all given as source offsets."""
     base = passage["start"]
     text = data_text(passage["text"], KIND_STYLES.get(passage["kind"], ""))
+    for start, end in notes:
+        if start < passage["end"] and end > base:
+            text.stylize(NOTE_STYLE, max(0, start - base), end - base)
     for start, end in marks:
         if start < passage["end"] and end > base:
             text.stylize(MENTION_STYLE, max(0, start - base), end - base)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -54,12 +54,16 @@ class KazsecApp(App[None]):
         library_loader: Callable[[], Library],
         open_id: str | None = None,
         adder: Callable[[list[str]], tuple[str, Library]] | None = None,
+        researcher: Any = None,
     ) -> None:
         super().__init__()
         self.library_loader = library_loader
         # Adds documents to the user's workspace and builds them in: a summary line and the
         # library as it is then (the command line's own code; None: adding is not offered).
         self.adder = adder
+        # Keeps notes, makes facts from selections and takes them back, in the workspace
+        # (kazsec.cli.researcher; None: the explorer only reads).
+        self.researcher = researcher
         self.open_id = open_id
         self.library: Library | None = None  # set once, when loaded; every pane reads it here
         self.error: str | None = None  # why the app closed early; the CLI prints it as one line
@@ -117,6 +121,14 @@ class KazsecApp(App[None]):
         # nearly everything here is freed by reference counting, not by the collector.
         gc.freeze()
         gc.set_threshold(10_000, 20, 100)
+        notebook = getattr(library, "notebook", None)
+        if notebook is not None and notebook.problem:  # the app starts; notes are read-only
+            self.notify(
+                inert(f"{notebook.problem} (your notes are read-only until it is fixed)"),
+                severity="warning",
+                markup=False,
+                timeout=10,
+            )
         last = self.settings.get("last_entry")
         if self.open_id:
             self.open_entity(self.open_id)
@@ -272,6 +284,13 @@ class KazsecApp(App[None]):
                 self.action_add_documents,
             ),
             ("Forward", "Go forward in history", "forward", explorer.action_forward),
+            (
+                "Select words to note or cite",
+                "In the passage being read: a notes them, f makes a fact of them",
+                "select",
+                explorer.action_select,
+            ),
+            ("Undo", "Take back the last fact you added", "undo", explorer.action_undo),
             ("Help", "Every key", "help", self.action_help),
         ]
         for title, help_text, binding_id, action in commands:

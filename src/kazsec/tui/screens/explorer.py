@@ -12,11 +12,12 @@ from textual.css.query import NoMatches
 from textual.widgets import Footer, Header, Input
 
 from kazsec.model import Location
+from kazsec.render.text import inert
 from kazsec.tui.history import EntityPlace, History, Place, ReadingPlace
 from kazsec.tui.matchers import search_matcher, timeline_matcher
 from kazsec.tui.messages import EntitySelected, LocationRequested, QuoteRequested
 from kazsec.tui.screens.explorer_keys import EXPLORER_KEYS
-from kazsec.tui.screens.time_actions import TimeActions
+from kazsec.tui.screens.notebook_actions import NotebookActions
 from kazsec.tui.widgets.search_box import SearchBox
 
 if TYPE_CHECKING:
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from kazsec.tui.widgets.navigator import Navigator
 
 
-class ExplorerScreen(TimeActions):
+class ExplorerScreen(NotebookActions):
     """Everything in one screen; every action a key away; type a name anywhere to search."""
 
     BINDINGS = EXPLORER_KEYS
@@ -201,7 +202,25 @@ class ExplorerScreen(TimeActions):
 
     @on(EntitySelected)
     def _entity_selected(self, message: EntitySelected) -> None:
-        self.show_entity(message.entity_id)
+        notebook = getattr(self.library, "notebook", None)
+        note = notebook.get(message.entity_id) if notebook is not None else None
+        if note is None:
+            self.show_entity(message.entity_id)
+            return
+        from kazsec.library.note_views import note_location
+
+        location = note_location(note)
+        if location is None:
+            self.notify(
+                inert(
+                    f"Note {note.id} is orphaned: its words are no longer in {note.note.source}."
+                ),
+                markup=False,
+            )
+            return
+        if self.library is not None and self.library.kind_of(location.source):
+            self.show_entity(location.source, focus=False)
+        self.open_locations(location)
 
     @on(LocationRequested)
     def _location_requested(self, message: LocationRequested) -> None:

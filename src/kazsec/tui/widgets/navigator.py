@@ -1,4 +1,5 @@
-"""The navigator: People, Agencies, Timeline and Sources, each a filterable list with a count."""
+"""The navigator: People, Agencies, Timeline, Sources and your Notes, each a filterable list
+with a count."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ TABS = (
     ("agencies", "Bodies", "filter {n} bodies"),
     ("timeline", "Events", "filter {n} events: person, body, words"),
     ("sources", "Sources", "filter {n} sources"),
+    ("notes", "Notes", "filter {n} notes: words, tags"),
 )
 KIND_TABS = {"person": "people", "agency": "agencies", "event": "timeline", "source": "sources"}
 
@@ -163,7 +165,7 @@ class Navigator(Vertical):
             return
         with TabbedContent(id="navigator-tabs"):
             for key, title, placeholder in TABS:
-                rows = self.lists[key]
+                rows = self.lists.get(key, [])  # no notes: an empty list, still shown
                 with TabPane(title, id=f"tab-{key}"):
                     filter_hint = placeholder.format(n=len(rows))
                     yield EntityList(rows, filter_hint, self.matchers.get(key), id=f"list-{key}")

@@ -85,6 +85,10 @@ class Reader(Vertical):
         return self.reading.marks if self.reading else []
 
     @property
+    def notes(self) -> tuple[Span, ...]:
+        return self.reading.notes if self.reading else ()
+
+    @property
     def quote(self) -> Span | None:
         loc = self.location
         return (
@@ -107,7 +111,7 @@ class Reader(Vertical):
         if self.raw:
             quote = self._quote_text() if passage["id"] == self.reading.location.passage else None
             return raw_passage_text(self.reading.source, passage, quote)
-        return passage_text(passage, self.marks, self.quote)
+        return passage_text(passage, self.marks, self.quote, self.notes)
 
     def _quote_text(self) -> str | None:
         span = self.quote
@@ -127,7 +131,7 @@ class Reader(Vertical):
             return
         source_id = reading.source["id"]
         body = self.query_one("#reader-body", VerticalScroll)
-        state = (source_id, self.raw, tuple(reading.marks))
+        state = (source_id, self.raw, tuple(reading.marks), tuple(reading.notes))
         if self._shown_source != source_id:
             # Mounted with their text, so the first layout already knows every passage's height.
             await body.remove_children()

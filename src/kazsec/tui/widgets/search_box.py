@@ -30,11 +30,13 @@ from kazsec.tui.widgets.search_results import (
     PAGE,
     PER_GROUP,
     MoreOption,
+    NoteOption,
     ResultOption,
     absolute_span,
     first_enabled,
     name_options,
     no_match_options,
+    note_options,
 )
 
 EXAMPLES = "Masimov, Масимов, Мәсімов, KNB, secret courts…"
@@ -161,6 +163,10 @@ class SearchBox(Vertical):
         self._names_found = bool(shown)
         self._guesses = [] if shown else [r for r in found if r.score >= 60][:5]
         options = name_options(shown)
+        notebook = getattr(library, "notebook", None)  # a read model without notes has none
+        notes = notebook.matching(query) if notebook and len(query.strip()) >= 2 else []
+        options += note_options(notes)
+        self._names_found = self._names_found or bool(notes)
         # One or two letters name people and bodies; passage text is searched from three on.
         if len(query.strip()) >= 3:
             options.append(Option(searching_text(query, bool(shown)), disabled=True))
@@ -172,7 +178,7 @@ class SearchBox(Vertical):
         results_list.display = True
         # With no match, nothing is highlighted: Enter must not open a guess (Tokarev is not
         # Tokayev); a guess opens only when the cursor is moved onto it.
-        results_list.highlighted = first_enabled(results_list) if shown else None
+        results_list.highlighted = first_enabled(results_list) if shown or notes else None
 
     @work(thread=True, exclusive=True, group="passage-search")
     def _find_passages(self, generation: int, query: str, offset: int, count: int) -> None:
@@ -304,6 +310,10 @@ class SearchBox(Vertical):
         library = self.library
         if isinstance(option, MoreOption):
             self._load_more()
+            return
+        if isinstance(option, NoteOption):
+            self._close()
+            self.post_message(EntitySelected(option.note_id))
             return
         if not isinstance(option, ResultOption) or library is None:
             return

@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 from kazsec.model import KIND_PLURALS, SearchKind
 
 if TYPE_CHECKING:
+    from kazsec.library.notes import AnchoredNote
     from kazsec.search import SearchResult
 
 PER_GROUP = 8  # names shown per kind, and passage hits on the first page
@@ -52,6 +53,33 @@ def name_options(shown: list[SearchResult]) -> list[Option]:
             options.append(heading(f"{KIND_PLURALS[kind]} ({len(group)})", "bold underline"))
             options += [ResultOption(result) for result in group]
     return options
+
+
+class NoteOption(Option):
+    """One of the user's notes the query matches: its words, its tags, the quote."""
+
+    def __init__(self, found: AnchoredNote) -> None:
+        from kazsec.library.note_views import note_title
+        from kazsec.render.text import data_text
+
+        prompt = data_text(note_title(found))
+        if found.note.tags:
+            prompt.append("  " + " ".join(f"#{tag}" for tag in found.note.tags), style="magenta")
+        quote = found.note.quote.strip()
+        prompt.append(f"\n  “{quote[:80]}{'…' if len(quote) > 80 else ''}”", style="dim")
+        super().__init__(prompt)
+        self.note_id = found.id
+
+
+def note_options(notes: list[AnchoredNote]) -> list[Option]:
+    """The user's notes a query matches, under their own heading."""
+    if not notes:
+        return []
+    shown = notes[:PER_GROUP]
+    return [
+        heading(f"Your notes ({len(shown)} of {len(notes)})", "bold underline"),
+        *(NoteOption(found) for found in shown),
+    ]
 
 
 def no_match_options(query: str, guesses: list[SearchResult]) -> list[Option]:
