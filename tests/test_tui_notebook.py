@@ -18,6 +18,7 @@ from kazsec.library import Library
 from kazsec.paths import data_dir
 from kazsec.store import Store
 from kazsec.tui.app import KazsecApp
+from kazsec.tui.messages import EntitySelected
 from kazsec.tui.screens.explorer import ExplorerScreen
 from kazsec.tui.screens.fact_form import FactForm
 from kazsec.tui.screens.note_form import NoteForm
@@ -208,3 +209,31 @@ async def test_a_broken_notes_file_is_named_and_the_app_still_starts(
         await pilot.pause(0.5)
         await settle(app, pilot)
         assert notes_path(folder).read_text(encoding="utf-8").endswith("quote = \n")
+
+
+def test_an_orphaned_fact_is_listed_in_the_explorer(tmp_path: Path) -> None:
+    import asyncio
+
+    folder, store = tmp_path / "workspace", tmp_path / "store.json"
+    (folder / "kb").mkdir(parents=True)
+    (folder / "kb" / "people.toml").write_text(
+        '[[person]]\nid = "karim-massimov"\naliases = [\n'
+        '  { name = "Masimoff", source = "ciss-2022-nsc", quote = "words no source holds" },\n]\n',
+        encoding="utf-8",
+    )
+    build_store(data_dir(), store, workspace=folder)
+
+    async def run() -> list[str]:
+        app = app_for(folder, store)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(app, pilot)
+            from kazsec.tui.widgets.navigator import EntityList
+
+            rows = app.explorer.query_one("#list-notes", EntityList).rows
+            assert [row.group for row in rows] == ["Orphaned facts"]
+            app.explorer.post_message(EntitySelected(rows[0].entity_id))
+            await settle(app, pilot)
+            return [str(n.message) for n in app._notifications]
+
+    said = asyncio.run(run())
+    assert any("Masimoff" in line and "kept in the file" in line for line in said), said

@@ -35,7 +35,7 @@ def source_rows(library: Library) -> list[ListRow]:
 def list_rows(library: Library) -> dict[str, list[ListRow]]:
     """The navigator's lists: people, bodies, the timeline, the sources and your notes."""
     from kazsec.chronology.timeline import group_label
-    from kazsec.library.note_views import note_list_rows
+    from kazsec.library.note_views import note_list_rows, orphaned_fact_rows
 
     return {
         "people": [
@@ -58,5 +58,6 @@ def list_rows(library: Library) -> dict[str, list[ListRow]]:
             for row in library.chronology.timeline
         ],
         "sources": source_rows(library),
-        "notes": note_list_rows(library.notebook.notes, library.names),
+        "notes": note_list_rows(library.notebook.notes, library.names)
+        + orphaned_fact_rows(library.orphaned_facts()),
     }

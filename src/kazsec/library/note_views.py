@@ -73,6 +73,25 @@ def note_rows(notes: Iterable[AnchoredNote]) -> list[FactRow]:
     return rows
 
 
+ORPHANED_FACT = "orphaned-fact:"  # the id prefix of a row standing for an orphaned fact
+
+
+def orphaned_fact_rows(orphans: Iterable[Mapping[str, Any]]) -> list[ListRow]:
+    """The user's facts left out of the store (their quotes gone; kept in their files), so
+    that the explorer lists them too, as `kazsec check` does."""
+    return [
+        ListRow(
+            f"{ORPHANED_FACT}{number}",
+            str(orphan.get("record", "")),
+            str(orphan.get("reason", "")),
+            keys=fold_key(" ".join(str(v) for v in orphan.values())),
+            group="Orphaned facts",
+        )
+        for number, orphan in enumerate(orphans)
+        if isinstance(orphan, Mapping)
+    ]
+
+
 def note_list_rows(notes: Iterable[AnchoredNote], labels: Mapping[str, str]) -> list[ListRow]:
     """The navigator's Notes list: under their source's name, the orphans under their own."""
 

@@ -335,6 +335,11 @@ class Library:
 
         return list_rows(self)
 
+    def orphaned_facts(self) -> list[dict[str, Any]]:
+        """The user's facts the build left out, their quotes gone (kept in their files)."""
+        found = self.store.meta.get("orphans")
+        return [o for o in found if isinstance(o, dict)] if isinstance(found, list) else []
+
     def events_involving(self, entity_id: str) -> list[str]:
         """Ids of the events a person or body takes part in, in time order."""
         return [e["id"] for e in self._links.events.get(entity_id, [])]

@@ -202,6 +202,13 @@ class ExplorerScreen(NotebookActions):
 
     @on(EntitySelected)
     def _entity_selected(self, message: EntitySelected) -> None:
+        from kazsec.library.note_views import ORPHANED_FACT
+
+        if message.entity_id.startswith(ORPHANED_FACT) and self.library is not None:
+            found = self.library.orphaned_facts()[int(message.entity_id.split(":")[1])]
+            words = f"{found.get('file')}: {found.get('record')}: {found.get('reason')}"
+            self.notify(inert(words + " (kept in the file; `kazsec check` lists it)"), markup=False)
+            return
         notebook = getattr(self.library, "notebook", None)
         note = notebook.get(message.entity_id) if notebook is not None else None
         if note is None:
