@@ -138,7 +138,6 @@ def dossier_doc(library: Library, entity_id: str, only: Only = None) -> DossierD
     facts: list[Line] = []
     disagreements: list[Disagreement] = []
     mentioned: list[Line] = []
-    notes: list[Line] = []
     for row in view.facts:
         cited = _kept(row.citations, sources, only)
         if row.citations and not cited:
@@ -148,7 +147,7 @@ def dossier_doc(library: Library, entity_id: str, only: Only = None) -> DossierD
         elif row.label == "reading" and disagreements:
             disagreements[-1].readings.append(_line(row, numbering, cited))
         elif row.label == "note":
-            notes.append(_line(row, numbering, cited))
+            continue  # the notes are written whole below, not by their first line
         elif row.label == "mentioned":
             source = sources.get(row.mention["source"]) if row.mention else None
             if only is None or (source is not None and bool(source["yours"]) == (only == "yours")):
@@ -156,6 +155,7 @@ def dossier_doc(library: Library, entity_id: str, only: Only = None) -> DossierD
         else:
             facts.append(_line(row, numbering, cited))
     disagreements = [d for d in disagreements if d.readings]
+    notes = _notes(library, entity_id, kind, numbering, only)
     title = str(record.get("name") or record.get("title") or entity_id)
     return DossierDoc(
         entity_id,
@@ -168,6 +168,27 @@ def dossier_doc(library: Library, entity_id: str, only: Only = None) -> DossierD
         notes,
         numbering.footnotes,
     )
+
+
+def _notes(
+    library: Library, entity_id: str, kind: str, numbering: _Numbering, only: Only
+) -> list[Line]:
+    """The user's notes on an entry (as its detail lists them), each whole, with its quote."""
+    from kazsec.library.note_views import STATUS_WORDS, note_citation
+
+    mentions = library.mentions_of(entity_id) if kind in ("person", "agency") else []
+    lines = []
+    for found in library.notebook.about(entity_id, mentions):
+        cited = note_citation(found)
+        kept = _kept([cited] if cited else [], library.sources, only)
+        if only is not None and not kept:
+            continue
+        tags = ", ".join(f"#{tag}" for tag in found.note.tags)
+        status = STATUS_WORDS.get(found.status, found.status)
+        text = found.note.text.strip() or f"on “{found.note.quote.strip()}”"
+        note = "; ".join(part for part in (tags, status) if part)
+        lines.append(Line("note", text, found.note.created[:10], note, numbering.marks(kept)))
+    return lines
 
 
 # -- Markdown ---------------------------------------------------------------------------
