@@ -7,6 +7,7 @@ import json
 import os
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 from kazsec.cli import main
@@ -24,7 +25,6 @@ def _export(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, s
 
 
 def _validate(items: object) -> None:
-    jsonschema = pytest.importorskip("jsonschema")
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
     jsonschema.Draft7Validator.check_schema(schema)
     jsonschema.Draft7Validator(schema).validate(items)
@@ -147,7 +147,6 @@ def test_o_writes_the_file_and_bad_places_are_one_line(
 
 
 def test_the_schema_check_bites() -> None:
-    jsonschema = pytest.importorskip("jsonschema")
     with pytest.raises(jsonschema.ValidationError):
         _validate([{"id": "x", "type": "not-a-csl-type"}])
     with pytest.raises(jsonschema.ValidationError):
