@@ -16,7 +16,8 @@ from corpus_helpers import save_store_data, store_data
 
 from kazsec.build.compile import build_store
 from kazsec.cli import main
-from kazsec.export.dossier import md
+from kazsec.export.dossier import dossier_filename, md
+from kazsec.store import Store
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 CASES = [("karim-massimov", "md"), ("karim-massimov", "html"), ("massimov-arrested", "md")]
@@ -207,3 +208,28 @@ def test_the_users_notes_are_written_whole_with_their_quote(
         )
         == 0
     )
+
+
+async def test_e_in_the_explorer_writes_the_open_entrys_dossier_and_says_where(
+    store: Store, tmp_path: Path
+) -> None:
+    from tui_helpers import make_app, settle
+
+    app = make_app(store, open_id="massimov-arrested")
+    said: list[str] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.explorer.notify = lambda message, **_: said.append(str(message))  # type: ignore[method-assign]
+        await pilot.press("E")
+        await settle(app, pilot)
+    written = tmp_path / "share" / "kazsec" / "exports" / "massimov-arrested.dossier.md"
+    assert said == [f"Dossier written to {written}"]
+    assert written.read_text(encoding="utf-8") == (
+        GOLDEN / "dossier-massimov-arrested.md"
+    ).read_text(encoding="utf-8")
+
+
+def test_dossier_file_names_hold_no_path() -> None:
+    assert dossier_filename("karim-massimov") == "karim-massimov.dossier.md"
+    assert dossier_filename("../a/b c", "html") == "a-b-c.dossier.html"
+    assert dossier_filename("...") == "entry.dossier.md"

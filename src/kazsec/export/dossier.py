@@ -18,6 +18,7 @@ from kazsec.kinds import KIND_LABELS, source_label
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
+    from pathlib import Path
 
     from kazsec.export.csl import Only
     from kazsec.library import FactRow, Library
@@ -191,6 +192,25 @@ def _notes(
     return lines
 
 
+def dossier_filename(entity_id: str, form: str = "md") -> str:
+    """A file name for an entry's dossier: its id, with anything a file name should not
+    hold (a slash, a leading dot) made a dash."""
+    stem = re.sub(r"[^A-Za-z0-9_.-]+", "-", entity_id).strip(".-")[:120] or "entry"
+    return f"{stem}.dossier.{form}"
+
+
+def write_dossier(library: Library, entity_id: str, folder: Path) -> Path:
+    """Write an entry's Markdown dossier into `folder` (made if missing), whole or not at
+    all; the file written."""
+    from kazsec.store.atomic import atomic_write_text
+
+    text = markdown(dossier_doc(library, entity_id))
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / dossier_filename(entity_id)
+    atomic_write_text(path, text)
+    return path
+
+
 # -- Markdown ---------------------------------------------------------------------------
 
 # What Markdown (and the HTML a Markdown reader passes through) would act on: escaped with
@@ -267,7 +287,9 @@ __all__ = [
     "Footnote",
     "Line",
     "dossier_doc",
+    "dossier_filename",
     "footnote_words",
     "markdown",
     "md",
+    "write_dossier",
 ]
