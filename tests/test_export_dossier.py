@@ -233,3 +233,22 @@ def test_dossier_file_names_hold_no_path() -> None:
     assert dossier_filename("karim-massimov") == "karim-massimov.dossier.md"
     assert dossier_filename("../a/b c", "html") == "a-b-c.dossier.html"
     assert dossier_filename("...") == "entry.dossier.md"
+
+
+def test_only_a_plain_web_address_becomes_a_link() -> None:
+    from kazsec.export.dossier import DossierDoc, Footnote, Line, markdown
+    from kazsec.export.dossier_html import html_page
+
+    def doc(url: str) -> DossierDoc:
+        note = Footnote(1, "words", "s", "T", "P", "2022", "s/p001", url)
+        return DossierDoc(
+            "x", "person", "X", "", [Line("title", "t", marks=[1])], [], [], [], [note]
+        )
+
+    page = html_page(doc("https://example.org/a?b=1&c=2"))
+    assert '<a href="https://example.org/a?b=1&amp;c=2">' in page
+    assert ", <https://example.org/a?b=1&c=2>" in markdown(doc("https://example.org/a?b=1&c=2"))
+    for url in ("javascript:alert(1)", 'https://x.org/"><script>', "data:text/html,<b>"):
+        page = html_page(doc(url))
+        assert page.count("<a href") == 1 and "<script" not in page and "<b>" not in page
+        assert "<" not in markdown(doc(url)).split("[^1]: ", 1)[1].replace("\\<", "")
