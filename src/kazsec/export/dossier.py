@@ -112,7 +112,10 @@ class _Numbering:
         )
 
 
-def _kept(citations: Sequence[Mapping[str, Any]], sources: Mapping[str, Any], only: Only) -> list:
+def _kept(
+    citations: Sequence[Mapping[str, Any]], sources: Mapping[str, Any], only: Only
+) -> list[Mapping[str, Any]]:
+    # A quote from a source the store no longer holds is neither bundled nor yours.
     if only is None:
         return list(citations)
     wanted = only == "yours"
