@@ -63,6 +63,16 @@ def cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir("kazsec"))
 
 
+def exports_dir() -> Path:
+    """Where the explorer writes what it exports (a dossier): `exports` in the per-user data
+    folder, beside the default workspace."""
+    if sys.platform.startswith("linux"):
+        return _xdg("XDG_DATA_HOME", ".local/share") / "kazsec" / "exports"
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("kazsec")) / "exports"
+
+
 def _xdg(variable: str, default: str) -> Path:
     """An XDG base folder as platformdirs gives it: the variable if absolute, else
     ~/DEFAULT."""

@@ -17,7 +17,7 @@ from kazsec.tui.history import EntityPlace, History, Place, ReadingPlace
 from kazsec.tui.matchers import search_matcher, timeline_matcher
 from kazsec.tui.messages import EntitySelected, LocationRequested, QuoteRequested
 from kazsec.tui.screens.explorer_keys import EXPLORER_KEYS
-from kazsec.tui.screens.notebook_actions import NotebookActions
+from kazsec.tui.screens.export_action import ExportActions
 from kazsec.tui.widgets.search_box import SearchBox
 
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from kazsec.tui.widgets.navigator import Navigator
 
 
-class ExplorerScreen(NotebookActions):
+class ExplorerScreen(ExportActions):
     """Everything in one screen; every action a key away; type a name anywhere to search."""
 
     BINDINGS = EXPLORER_KEYS

@@ -1,0 +1,112 @@
+"""`kazsec export csl` and `kazsec export dossier`: the sources for a reference manager, and
+an entry's dossier with its footnotes, on stdout or into a file (-o, written atomically)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kazsec.cli.commands import open_library
+from kazsec.cli.output import say_error, write_text
+from kazsec.errors import KazsecError
+
+if TYPE_CHECKING:
+    from kazsec.export.csl import Only
+
+ONLY_CHOICES = ("bundled", "yours")
+
+
+class ExportError(KazsecError):
+    """An export cannot be written where it was asked to go."""
+
+
+def write_out(text: str, output: str | None, what: str) -> Path | None:
+    """`text` on stdout (made inert) or into the file `output` (whole or not at all); the
+    file written, if any."""
+    if output is None or output == "-":
+        write_text(text)
+        return None
+    path = Path(output).expanduser()
+    if path.is_dir():
+        raise ExportError(f"-o {output}: that is a folder; name a file to write the {what} to")
+    if not path.parent.is_dir():
+        raise ExportError(f"-o {output}: the folder {path.parent} does not exist")
+    from kazsec.store.atomic import atomic_write_text
+
+    atomic_write_text(path, text)
+    say_error(f"wrote the {what} to {path}")
+    return path
+
+
+def _only(args: argparse.Namespace) -> Only:
+    value = getattr(args, "only", None)
+    return value if value in ONLY_CHOICES else None
+
+
+def cmd_export_csl(args: argparse.Namespace) -> int:
+    """The sources as CSL-JSON (Zotero, pandoc and citeproc read it)."""
+    from kazsec.export.csl import csl_json
+
+    library = open_library(args)
+    write_out(csl_json(library.sources.values(), _only(args)), args.output, "CSL-JSON")
+    return 0
+
+
+def cmd_export_dossier(args: argparse.Namespace) -> int:
+    """A person's, body's or event's dossier, in Markdown or HTML, every fact footnoted."""
+    from kazsec.export.dossier import dossier_doc, markdown
+
+    library = open_library(args)
+    doc = dossier_doc(library, args.id, _only(args))
+    if args.format == "html":
+        from kazsec.export.dossier_html import html_page
+
+        text = html_page(doc)
+    else:
+        text = markdown(doc)
+    write_out(text, args.output, "dossier")
+    return 0
+
+
+def _common(sub: Any) -> None:
+    # As every command: --store and --workspace may come after the subcommand's name too.
+    sub.add_argument(
+        "--store", metavar="PATH", default=argparse.SUPPRESS, help="use this store file"
+    )
+    sub.add_argument(
+        "--workspace", metavar="DIR", default=argparse.SUPPRESS, help="your documents' folder"
+    )
+    sub.add_argument(
+        "-o", "--output", metavar="FILE", help="write to this file (default: standard output)"
+    )
+    sub.add_argument(
+        "--only",
+        choices=ONLY_CHOICES,
+        help="only the bundled sources or only yours (the documents you added)",
+    )
+
+
+def add_csl_and_dossier(subparsers: Any, **parser_options: Any) -> None:
+    """Register `csl` and `dossier` on an argparse subparsers object (that of `export`);
+    `parser_options` are passed to each add_parser (a formatter_class, say)."""
+    csl_help = "the sources as CSL-JSON, for Zotero, pandoc or any CSL reader"
+    csl = subparsers.add_parser("csl", help=csl_help, description=csl_help, **parser_options)
+    _common(csl)
+    csl.set_defaults(handler=cmd_export_csl)
+    dossier_help = (
+        "a person's, body's or event's dossier: every fact with a numbered footnote giving "
+        "the exact quote, source, passage, date and URL; disagreements; your notes"
+    )
+    dossier = subparsers.add_parser(
+        "dossier", help=dossier_help, description=dossier_help, **parser_options
+    )
+    dossier.add_argument("id", help="a person, body or event id, such as karim-massimov or nsc")
+    dossier.add_argument(
+        "--format", choices=("md", "html"), default="md", help="Markdown (default) or HTML"
+    )
+    _common(dossier)
+    dossier.set_defaults(handler=cmd_export_dossier)
+
+
+__all__ = ["ONLY_CHOICES", "add_csl_and_dossier", "cmd_export_csl", "cmd_export_dossier"]
