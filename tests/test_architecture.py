@@ -39,6 +39,7 @@ FLOORS = {
     "search": 3,
     "library": 4,
     "render": 5,
+    "export": 5,
     "cli": 6,
     "tui": 6,
     "__main__": 7,

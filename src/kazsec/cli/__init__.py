@@ -29,7 +29,7 @@ Handler = Callable[[argparse.Namespace], int]
 COMMANDS = (
     "build", "check", "stats", "sources", "search", "open", "show", "mentions", "source",
     "add", "remove", "candidates", "timeline", "career", "succession", "held", "note", "notes",
-    "fact", "undo",
+    "fact", "undo", "export",
 )  # fmt: skip
 
 
@@ -248,6 +248,10 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         from kazsec.cli.fact_commands import add_fact_commands
 
         add_fact_commands(add)
+    if wanted is None or wanted == "export":
+        from kazsec.cli.export_commands import add_export_commands
+
+        add_export_commands(add)
     source = add("source", cmd_source, "print one source document, repaired or raw")
     source.add_argument("id", help="source id, as listed by `kazsec sources`")
     source.add_argument(
