@@ -70,14 +70,17 @@ class FtmGraph:
         self.sides.setdefault(entity_id, set())
         return entity_id
 
-    def cite(self, entity_id: str, cites: Iterable[Citation], role: str) -> None:
-        """A Documentation entity for each quote behind a fact about an entity."""
+    def cite(
+        self, entity_id: str, cites: Iterable[Citation], role: str, side: str | None = None
+    ) -> None:
+        """A Documentation entity for each quote behind a fact about an entity; its side is
+        its document's, unless given (a note of yours on a bundled document is yours)."""
         for cite in cites:
             source = self.library.sources.get(cite["source"])
             if source is None:  # a damaged store: `kazsec check` names it
                 continue
-            side = "yours" if source["yours"] else "bundled"
-            self.sides.setdefault(entity_id, set()).add(side)
+            where = side or ("yours" if source["yours"] else "bundled")
+            self.sides.setdefault(entity_id, set()).add(where)
             selectors = {
                 "type": "TextQuoteSelector+TextPositionSelector",
                 "exact": cite["exact"],
@@ -99,7 +102,7 @@ class FtmGraph:
                     description=json.dumps(selectors, ensure_ascii=False, sort_keys=True),
                 ),
             )
-            self.sides[made].add(side)
+            self.sides[made].add(where)
 
     # -- records ----------------------------------------------------------------------
 

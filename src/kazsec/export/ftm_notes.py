@@ -64,4 +64,4 @@ def add_note(graph: FtmGraph, found: AnchoredNote) -> None:
         "end": found.end,
         "passage": found.passage or "",
     }
-    graph.cite(made, [cast("Citation", quote)], "note")
+    graph.cite(made, [cast("Citation", quote)], "note", side="yours")
