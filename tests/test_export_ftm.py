@@ -114,6 +114,7 @@ def test_the_same_store_gives_the_same_bytes_on_stdout_and_in_a_file(
     first = _run(capsys, *store, "export", "ftm")
     assert first == (0, exported, "")
     assert _run(capsys, *store, "export", "ftm") == first
+    assert _run(capsys, "export", "ftm", *store) == first  # the store named after the kind
     (tmp_path / "out").mkdir()
     target = tmp_path / "out" / "ftm.jsonl"
     assert _run(capsys, *store, "export", "ftm", "-o", str(target)) == (0, "", "")

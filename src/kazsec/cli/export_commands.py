@@ -52,7 +52,14 @@ def _need_kind(args: argparse.Namespace) -> int:
     raise ExportError("give what to export: kazsec export ftm (see kazsec export --help)")
 
 
-def _output_option(parser: argparse.ArgumentParser) -> None:
+def _common_options(parser: argparse.ArgumentParser) -> None:
+    """What every kind takes: the store and workspace (also after the kind), and -o."""
+    parser.add_argument(
+        "--store", metavar="PATH", default=argparse.SUPPRESS, help="use this store file"
+    )
+    parser.add_argument(
+        "--workspace", metavar="DIR", default=argparse.SUPPRESS, help="your documents' folder"
+    )
     parser.add_argument(
         "-o", "--output", metavar="FILE", help="write to this file (atomically); default stdout"
     )
@@ -61,7 +68,7 @@ def _output_option(parser: argparse.ArgumentParser) -> None:
 def _add_ftm(kinds: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     help_text = "FollowTheMoney entities, one JSON object a line (for Aleph and friends)"
     ftm = kinds.add_parser("ftm", help=help_text, description=help_text)
-    _output_option(ftm)
+    _common_options(ftm)
     ftm.add_argument(
         "--only",
         choices=("bundled", "yours"),
