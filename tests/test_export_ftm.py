@@ -15,7 +15,7 @@ import pytest
 
 from kazsec.cli import main
 from kazsec.export.ftm import REFERENCE_PROPS
-from kazsec.export.ftm_select import ftm_lines
+from kazsec.export.ftm_select import ftm_line, ftm_lines
 from kazsec.library import Library
 from kazsec.store import Store
 
@@ -254,6 +254,16 @@ def test_only_yours_is_your_documents_notes_and_what_they_quote(
     assert code == 0 and problems(bundled) == []
     assert "kazsec-doc-field-notes" not in {e["id"] for e in bundled}
     assert not any(e["schema"] == "Note" and e["id"] == note["id"] for e in bundled)
+
+
+def test_a_line_keeps_every_character_and_shows_a_terminal_none_to_obey() -> None:
+    text = "a\x1b[2J b\x9b c\u202e d\u2028e\u2029 Назарбаев"
+    entity = {"id": "kazsec-x", "schema": "Note", "properties": {"name": [text], "alias": ["x"]}}
+    line = ftm_line(entity)
+    assert line.count("\n") == 1 and line.endswith("\n")
+    assert not any(c in line for c in "\x1b\x9b\u202e\u2028\u2029") and "Назарбаев" in line
+    assert json.loads(line) == entity
+    assert line.index('"alias"') < line.index('"name"')  # keys sorted
 
 
 @pytest.mark.parametrize(

@@ -3,13 +3,13 @@ the JSON lines they are written as: sorted, so the same store gives the same byt
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, cast
 
 from kazsec.errors import LookupFailed
 from kazsec.export.ftm import Entity, FtmGraph, references
 from kazsec.export.ftm_notes import add_conflict, add_note
+from kazsec.render.text import json_text
 
 if TYPE_CHECKING:
     from kazsec.library import Library
@@ -93,11 +93,18 @@ def ftm_lines(library: Library, only: str | None = None, entity: str | None = No
     if entity is not None:
         kept &= around(graph, entity)
     ordered = sorted((graph.entities[i] for i in kept), key=lambda e: (e["schema"], e["id"]))
-    return "".join(_line(e) for e in ordered)
+    return "".join(ftm_line(e) for e in ordered)
 
 
-def _line(entity: Entity) -> str:
-    # ensure_ascii=False keeps every letter readable; json escapes the C0 controls, and the
-    # line separators U+2028/U+2029 are escaped too, so one entity is always one line.
-    text = json.dumps(entity, ensure_ascii=False, sort_keys=True)
-    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029") + "\n"
+def ftm_line(entity: Entity) -> str:
+    """One entity as one line of JSON, its keys sorted. Every character is kept; those a
+    terminal would act on (C1 controls, bidi overrides) and the line separators U+2028 and
+    U+2029 are written as \\u escapes (render.text.json_text), so an export piped to a
+    terminal shows, never obeys, what a document holds, and one entity is always one line."""
+    props = entity["properties"]
+    ordered = {
+        "id": entity["id"],
+        "properties": {name: props[name] for name in sorted(props)},
+        "schema": entity["schema"],
+    }
+    return json_text(ordered) + "\n"
