@@ -248,29 +248,16 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         from kazsec.cli.fact_commands import add_fact_commands
 
         add_fact_commands(add)
-    # -- export: a minimal stand-in from the csl branch, to be merged with the other branch's
-    # cli/export_commands.py (whose `export` keeps its subparsers and calls add_csl_and_dossier).
     if wanted is None or wanted == "export":
-        exporter = add("export", _export_usage, "write the sources or a dossier to a file")
-        if isinstance(exporter, argparse.ArgumentParser):
-            from kazsec.cli.export_more import add_csl_and_dossier
+        from kazsec.cli.export_commands import add_export_commands
 
-            formats = exporter.add_subparsers(
-                title="exports", metavar="EXPORT", prog="kazsec export"
-            )
-            add_csl_and_dossier(formats, formatter_class=_Formatter)
-    # -- end of the export stand-in
+        add_export_commands(add)
     source = add("source", cmd_source, "print one source document, repaired or raw")
     source.add_argument("id", help="source id, as listed by `kazsec sources`")
     source.add_argument(
         "--raw", action="store_true", help="print the raw text as collected, damage and all"
     )
     return parser
-
-
-def _export_usage(args: argparse.Namespace) -> int:
-    """`kazsec export` with no export named (csl branch stand-in, see build_parser)."""
-    raise KazsecError("export what? `kazsec export csl` or `kazsec export dossier ID`")
 
 
 def _silence_stdout() -> None:
