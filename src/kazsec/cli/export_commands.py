@@ -7,12 +7,10 @@ adds its parser there (one `_add_...` function) and a handler beside `cmd_export
 from __future__ import annotations
 
 import argparse
-import sys
-from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kazsec.cli.commands import open_library
-from kazsec.errors import KazsecError
+from kazsec.cli.export_more import ExportError, common_options, write_out
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -20,31 +18,12 @@ if TYPE_CHECKING:
     from kazsec.cli import Handler, TakesArguments
 
 
-class ExportError(KazsecError):
-    """An export cannot be written where it was asked to go."""
-
-
-def write_export(text: str, output: str | None) -> None:
-    """The export on stdout, or written atomically to a file (never half a file)."""
-    if output is None or output == "-":
-        sys.stdout.write(text)
-        return
-    from kazsec.store.atomic import atomic_write_text
-
-    target = Path(output)
-    if target.is_dir():
-        raise ExportError(f"-o {output}: is a folder; give a file name")
-    if not target.parent.is_dir():
-        raise ExportError(f"-o {output}: no folder {target.parent}")
-    atomic_write_text(target, text)
-
-
 def cmd_export_ftm(args: argparse.Namespace) -> int:
     """Everything in the store (or one side, or one entity and its neighbours) as FtM lines."""
     from kazsec.export.ftm_select import ftm_lines
 
     library = open_library(args)
-    write_export(ftm_lines(library, args.only, args.entity), args.output)
+    write_out(ftm_lines(library, args.only, args.entity), args.output, "FtM export")
     return 0
 
 
@@ -54,27 +33,15 @@ def _need_kind(args: argparse.Namespace) -> int:
     )
 
 
-def _common_options(parser: argparse.ArgumentParser) -> None:
-    """What every kind takes: the store and workspace (also after the kind), and -o."""
-    parser.add_argument(
-        "--store", metavar="PATH", default=argparse.SUPPRESS, help="use this store file"
-    )
-    parser.add_argument(
-        "--workspace", metavar="DIR", default=argparse.SUPPRESS, help="your documents' folder"
-    )
-    parser.add_argument(
-        "-o", "--output", metavar="FILE", help="write to this file (atomically); default stdout"
-    )
-
-
-def _add_ftm(kinds: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _add_ftm(
+    kinds: argparse._SubParsersAction[argparse.ArgumentParser], formatter_class: Any
+) -> None:
     help_text = "FollowTheMoney entities, one JSON object a line (for Aleph and friends)"
-    ftm = kinds.add_parser("ftm", help=help_text, description=help_text)
-    _common_options(ftm)
-    ftm.add_argument(
-        "--only",
-        choices=("bundled", "yours"),
-        help="only the bundled documents and facts, or only your documents, notes and facts",
+    ftm = kinds.add_parser(
+        "ftm", help=help_text, description=help_text, formatter_class=formatter_class
+    )
+    common_options(
+        ftm, "only the bundled documents and facts, or only your documents, notes and facts"
     )
     ftm.add_argument(
         "--entity",
@@ -90,7 +57,7 @@ def add_export_commands(add: Callable[[str, Handler, str], TakesArguments]) -> N
     if not isinstance(export, argparse.ArgumentParser):
         return  # another command was named: nothing of export's is made
     kinds = export.add_subparsers(title="formats", metavar="KIND", prog="kazsec export")
-    _add_ftm(kinds)
+    _add_ftm(kinds, export.formatter_class)
     from kazsec.cli.export_more import add_csl_and_dossier  # csl, dossier
 
-    add_csl_and_dossier(kinds)
+    add_csl_and_dossier(kinds, formatter_class=export.formatter_class)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kazsec.cli.commands import open_library
-from kazsec.cli.output import say_error, write_text
+from kazsec.cli.output import write_text
 from kazsec.errors import KazsecError
 
 if TYPE_CHECKING:
@@ -31,11 +31,10 @@ def write_out(text: str, output: str | None, what: str) -> Path | None:
     if path.is_dir():
         raise ExportError(f"-o {output}: that is a folder; name a file to write the {what} to")
     if not path.parent.is_dir():
-        raise ExportError(f"-o {output}: the folder {path.parent} does not exist")
+        raise ExportError(f"-o {output}: no folder {path.parent}; make it first")
     from kazsec.store.atomic import atomic_write_text
 
-    atomic_write_text(path, text)
-    say_error(f"wrote the {what} to {path}")
+    atomic_write_text(path, text)  # silent, as cp is: the file is there or an error said why
     return path
 
 
@@ -69,8 +68,11 @@ def cmd_export_dossier(args: argparse.Namespace) -> int:
     return 0
 
 
-def _common(sub: Any) -> None:
-    # As every command: --store and --workspace may come after the subcommand's name too.
+def common_options(
+    sub: Any, only_help: str = "only the bundled sources or only yours (the documents you added)"
+) -> None:
+    """What every export takes: --store and --workspace (after the kind too, as every
+    command), -o FILE and --only."""
     sub.add_argument(
         "--store", metavar="PATH", default=argparse.SUPPRESS, help="use this store file"
     )
@@ -80,11 +82,7 @@ def _common(sub: Any) -> None:
     sub.add_argument(
         "-o", "--output", metavar="FILE", help="write to this file (default: standard output)"
     )
-    sub.add_argument(
-        "--only",
-        choices=ONLY_CHOICES,
-        help="only the bundled sources or only yours (the documents you added)",
-    )
+    sub.add_argument("--only", choices=ONLY_CHOICES, help=only_help)
 
 
 def add_csl_and_dossier(subparsers: Any, **parser_options: Any) -> None:
@@ -92,7 +90,7 @@ def add_csl_and_dossier(subparsers: Any, **parser_options: Any) -> None:
     `parser_options` are passed to each add_parser (a formatter_class, say)."""
     csl_help = "the sources as CSL-JSON, for Zotero, pandoc or any CSL reader"
     csl = subparsers.add_parser("csl", help=csl_help, description=csl_help, **parser_options)
-    _common(csl)
+    common_options(csl)
     csl.set_defaults(handler=cmd_export_csl)
     dossier_help = (
         "a person's, body's or event's dossier: every fact with a numbered footnote giving "
@@ -105,8 +103,16 @@ def add_csl_and_dossier(subparsers: Any, **parser_options: Any) -> None:
     dossier.add_argument(
         "--format", choices=("md", "html"), default="md", help="Markdown (default) or HTML"
     )
-    _common(dossier)
+    common_options(dossier)
     dossier.set_defaults(handler=cmd_export_dossier)
 
 
-__all__ = ["ONLY_CHOICES", "add_csl_and_dossier", "cmd_export_csl", "cmd_export_dossier"]
+__all__ = [
+    "ONLY_CHOICES",
+    "ExportError",
+    "add_csl_and_dossier",
+    "cmd_export_csl",
+    "cmd_export_dossier",
+    "common_options",
+    "write_out",
+]
