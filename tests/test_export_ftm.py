@@ -129,7 +129,9 @@ def test_the_same_store_gives_the_same_bytes_on_stdout_and_in_a_file(
     assert _run(capsys, "export", "ftm", *store) == first  # the store named after the kind
     (tmp_path / "out").mkdir()
     target = tmp_path / "out" / "ftm.jsonl"
-    assert _run(capsys, *store, "export", "ftm", "-o", str(target)) == (0, "", "")
+    # Nothing on stdout; on stderr, where it went (as every export says).
+    said = f"wrote the FtM export to {target}\n"
+    assert _run(capsys, *store, "export", "ftm", "-o", str(target)) == (0, "", said)
     assert target.read_bytes() == exported.encode("utf-8")
     assert [p.name for p in target.parent.iterdir()] == ["ftm.jsonl"]  # nothing left behind
 

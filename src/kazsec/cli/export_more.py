@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kazsec.cli.commands import open_library
-from kazsec.cli.output import write_text
+from kazsec.cli.output import say_error, write_text
 from kazsec.errors import KazsecError
 
 if TYPE_CHECKING:
@@ -34,7 +34,8 @@ def write_out(text: str, output: str | None, what: str) -> Path | None:
         raise ExportError(f"-o {output}: no folder {path.parent}; make it first")
     from kazsec.store.atomic import atomic_write_text
 
-    atomic_write_text(path, text)  # silent, as cp is: the file is there or an error said why
+    atomic_write_text(path, text)
+    say_error(f"wrote the {what} to {path}")  # on stderr: stdout stays the export's
     return path
 
 
