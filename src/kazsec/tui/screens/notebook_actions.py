@@ -5,6 +5,7 @@ store as it is afterwards."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from textual import work
@@ -106,59 +107,52 @@ class NotebookActions(TimeActions):
             found[name] = ids if name in ("people", "bodies") else ids[0]
         return found
 
-    @work(thread=True, exclusive=True, group="notebook")
     def _write_note(self, selected: Selected, text: str, tags: list[str]) -> None:
-        researcher = getattr(self.app, "researcher", None)
-        if researcher is None:
-            return
-        try:
-            said, library = researcher.note(selected, text, tags)
-        except KazsecError as exc:
-            self.app.call_from_thread(
-                self.notify, inert(f"No note kept: {exc}"), severity="error", markup=False
-            )
-            return
-        self.app.call_from_thread(self._written, said, library)  # type: ignore[arg-type]
+        self._in_background(
+            "No note kept", lambda researcher: researcher.note(selected, text, tags)
+        )
 
-    @work(thread=True, exclusive=True, group="notebook")
     def _write_fact(self, selected: Selected, kind: str, fields: dict[str, str]) -> None:
-        researcher = getattr(self.app, "researcher", None)
-        if researcher is None:
-            return
-        try:
-            store = self.library.store if self.library is not None else None
-            said, library = researcher.fact(kind, self._ids(fields), selected.citation(), store)
-        except KazsecError as exc:
-            self.app.call_from_thread(
-                self.notify, inert(f"No fact added: {exc}"), severity="error", markup=False
-            )
-            return
-        self.app.call_from_thread(self._written, said, library)  # type: ignore[arg-type]
+        store = self.library.store if self.library is not None else None
+        self._in_background(
+            "No fact added",
+            lambda researcher: researcher.fact(kind, self._ids(fields), selected.citation(), store),
+        )
 
     def action_undo(self) -> None:
         """Take back the last fact added from a selection."""
-        self._undo()
+        self._in_background("Nothing undone", lambda researcher: researcher.undo())
 
     @work(thread=True, exclusive=True, group="notebook")
-    def _undo(self) -> None:
+    def _in_background(
+        self, failed: str, write: Callable[[Any], tuple[str, Library | None]]
+    ) -> None:
+        """Write through the app's researcher off the UI thread, and ready the store as it is
+        then (its name index and lists) there too: the explorer only swaps it in."""
         researcher = getattr(self.app, "researcher", None)
         if researcher is None:
             return
         try:
-            said, library = researcher.undo()
+            said, library = write(researcher)
+            if library is not None:
+                _ = library.engine
+                lists = library.list_rows()
         except KazsecError as exc:
             self.app.call_from_thread(
-                self.notify, inert(f"Nothing undone: {exc}"), severity="error", markup=False
+                self.notify, inert(f"{failed}: {exc}"), severity="error", markup=False
             )
             return
-        self.app.call_from_thread(self._written, said, library)  # type: ignore[arg-type]
+        shown = (library, lists) if library is not None else None
+        self.app.call_from_thread(self._written, said, shown)  # type: ignore[arg-type]
 
-    async def _written(self, said: str, library: Library | None) -> None:
+    async def _written(
+        self, said: str, shown: tuple[Library, dict[str, list[ListRow]]] | None
+    ) -> None:
         """Show the store as it is now, and say what was done."""
-        if library is not None:
-            _ = library.engine
+        if shown is not None:
+            library, lists = shown
             self.app.library = library  # type: ignore[attr-defined]
-            await self.library_ready(library.list_rows())
+            await self.library_ready(lists)
             if self.entity_id and library.kind_of(self.entity_id):
                 self.show_entity(self.entity_id, remember=False, focus=False)
             for reader in self.readers:
