@@ -180,9 +180,8 @@ def _notes(
     """The user's notes on an entry (as its detail lists them), each whole, with its quote."""
     from kazsec.library.note_views import STATUS_WORDS, note_citation
 
-    mentions = library.mentions_of(entity_id) if kind in ("person", "agency") else []
     lines = []
-    for found in library.notebook.about(entity_id, mentions):
+    for found in library.notes_about(entity_id):
         cited = note_citation(found)
         kept = _kept([cited] if cited else [], library.sources, only)
         if only is not None and not kept:

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from kazsec.library.chronology import Chronology
     from kazsec.library.dossier import Dossier, Links
     from kazsec.library.facts import FactRow
-    from kazsec.library.notes import Notebook
+    from kazsec.library.notes import AnchoredNote, Notebook
     from kazsec.model import (
         AgencyRecord,
         Citation,
@@ -251,8 +251,7 @@ class Library:
             rows += new_name_rows(self.corpus, entity_id, passages)
         from kazsec.library.note_views import note_rows
 
-        mentions = self.mentions_of(entity_id) if kind in ("person", "agency") else []
-        rows += note_rows(self.notebook.about(entity_id, mentions))
+        rows += note_rows(self.notes_about(entity_id))
         return EntityView(dossier, rows, first)
 
     def passage(self, passage_id: str) -> PassageRecord | None:
@@ -290,6 +289,18 @@ class Library:
         return Reading(source, label, passages, location, marks, caption, notes)
 
     # -- mentions ---------------------------------------------------------------------
+
+    def notes_about(self, entity_id: str) -> list[AnchoredNote]:
+        """The user's notes on an entry: on a source, or over a person's or body's mentions.
+        Only the sources that hold a note are asked for mentions (none, without notes)."""
+        notebook = self.notebook
+        if not notebook.notes:
+            return []
+        mentions: list[MentionRecord] = []
+        if self.kind_of(entity_id) in ("person", "agency"):
+            for source_id in sorted({n.note.source for n in notebook.notes if n.start is not None}):
+                mentions += self.mentions.in_source(entity_id, source_id)
+        return notebook.about(entity_id, mentions)
 
     def mentions_of(self, entity_id: str) -> list[MentionRecord]:
         """Mentions that may name an entity, in reading order."""
