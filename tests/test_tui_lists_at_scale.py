@@ -72,7 +72,13 @@ class NavigatorApp(App[None]):
             ListRow(f"person-{n}", f"Person {n}", group=("Officials", "Others")[n >= 2])
             for n in range(4)
         ]
-        lists = {"people": people, "agencies": [], "timeline": [], "sources": self.rows}
+        lists = {
+            "people": people,
+            "agencies": [],
+            "timeline": [],
+            "sources": self.rows,
+            "notes": [],
+        }
         matchers = {"sources": self.matcher} if self.matcher else {}
         navigator = self.query_one(Navigator)
         await navigator.fill(lists, matchers)

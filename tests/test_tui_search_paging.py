@@ -63,7 +63,10 @@ class GeneratedEngine:
 
 class GeneratedLibrary:
     def __init__(self, hits: int) -> None:
+        from kazsec.library.notes import Notebook
+
         self.engine = GeneratedEngine(hits)
+        self.notebook = Notebook(None, lambda _source: None)  # a reader without notes
 
     def passage(self, passage_id: str) -> dict[str, object]:
         number = int(passage_id.removeprefix("p"))

@@ -121,8 +121,8 @@ class KazsecApp(App[None]):
         # nearly everything here is freed by reference counting, not by the collector.
         gc.freeze()
         gc.set_threshold(10_000, 20, 100)
-        notebook = getattr(library, "notebook", None)
-        if notebook is not None and notebook.problem:  # the app starts; notes are read-only
+        notebook = library.notebook
+        if notebook.problem:  # the app starts all the same; notes are read-only
             self.notify(
                 inert(f"{notebook.problem} (your notes are read-only until it is fixed)"),
                 severity="warning",

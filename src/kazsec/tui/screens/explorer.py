@@ -209,8 +209,7 @@ class ExplorerScreen(ExportActions):
             words = f"{found.get('file')}: {found.get('record')}: {found.get('reason')}"
             self.notify(inert(words + " (kept in the file; `kazsec check` lists it)"), markup=False)
             return
-        notebook = getattr(self.library, "notebook", None)
-        note = notebook.get(message.entity_id) if notebook is not None else None
+        note = self.library.notebook.get(message.entity_id) if self.library else None
         if note is None:
             self.show_entity(message.entity_id)
             return

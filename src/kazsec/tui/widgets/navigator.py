@@ -165,7 +165,7 @@ class Navigator(Vertical):
             return
         with TabbedContent(id="navigator-tabs"):
             for key, title, placeholder in TABS:
-                rows = self.lists.get(key, [])  # no notes: an empty list, still shown
+                rows = self.lists[key]
                 with TabPane(title, id=f"tab-{key}"):
                     filter_hint = placeholder.format(n=len(rows))
                     yield EntityList(rows, filter_hint, self.matchers.get(key), id=f"list-{key}")

@@ -163,8 +163,7 @@ class SearchBox(Vertical):
         self._names_found = bool(shown)
         self._guesses = [] if shown else [r for r in found if r.score >= 60][:5]
         options = name_options(shown)
-        notebook = getattr(library, "notebook", None)  # a read model without notes has none
-        notes = notebook.matching(query) if notebook and len(query.strip()) >= 2 else []
+        notes = library.notebook.matching(query) if len(query.strip()) >= 2 else []
         options += note_options(notes)
         self._names_found = self._names_found or bool(notes)
         # One or two letters name people and bodies; passage text is searched from three on.
