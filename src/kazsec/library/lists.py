@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from kazsec.kinds import AGENCY_KINDS, ROLE_GROUPS
 from kazsec.library.rows import ListRow
-from kazsec.names import fold_key
 
 if TYPE_CHECKING:
     from kazsec.library.read_model import Library
@@ -51,8 +50,8 @@ def list_rows(library: Library) -> dict[str, list[ListRow]]:
                 row.id,
                 row.title,
                 date=row.dating.text(),
-                # The timeline filters by person or body as well as by words of the title.
-                keys=" ".join(fold_key(v) for v in (row.title, *library.involved_names(row.id))),
+                # No keys: the explorer's timeline filter is a matcher (tui.matchers), which
+                # finds people and bodies in any spelling, not a scan of folded words.
                 group=group_label(row, "year"),
             )
             for row in library.chronology.timeline

@@ -355,11 +355,6 @@ class Library:
         """Ids of the events a person or body takes part in, in time order."""
         return [e["id"] for e in self._links.events.get(entity_id, [])]
 
-    def involved_names(self, event_id: str) -> list[str]:
-        """Display names of the people and bodies an event involves."""
-        event = cast("EventRecord", self.record(event_id)[1])
-        return [self.names.get(i, i) for i in event["people"] + event["bodies"]]
-
     def stats(self) -> dict[str, Any]:
         """Records per table and mentions per source and per entity (`kazsec stats`)."""
         entities = self.mentions.entities()

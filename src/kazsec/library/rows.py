@@ -12,5 +12,5 @@ class ListRow(NamedTuple):
     label: str
     note: str = ""
     date: str = ""
-    keys: str = ""  # folded words a simple filter looks in (the timeline's)
+    keys: str = ""  # folded words a list without a matcher filters by (the notes')
     group: str = ""  # the heading it stands under: "Officials", "Security services"
