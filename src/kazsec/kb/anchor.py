@@ -63,6 +63,16 @@ def _context_score(text: str, start: int, quote: str, prefix: str, suffix: str) 
     return matched_before + sum(a == b for a, b in zip(after, suffix, strict=False))
 
 
+def best_occurrence(
+    text: str, quote: str, prefix: str, suffix: str, hint: int, found: list[int]
+) -> int:
+    """Of the places `found` where `quote` stands in `text`, the one whose context matches
+    `prefix` and `suffix` best, then the nearest to `hint` (where it stood before)."""
+    return max(
+        found, key=lambda s: (_context_score(text, s, quote, prefix, suffix), -abs(s - hint))
+    )
+
+
 def anchor(
     citation: Mapping[str, Any], sources: Mapping[str, SourceText], where: str
 ) -> dict[str, Any]:
@@ -90,9 +100,8 @@ def anchor(
                 source_id,
                 quote,
             )
-        hint = start if isinstance(start, int) else 0
-        start = max(
-            found, key=lambda s: (_context_score(text, s, quote, prefix, suffix), -abs(s - hint))
+        start = best_occurrence(
+            text, quote, prefix, suffix, start if isinstance(start, int) else 0, found
         )
     end = start + len(quote)
     return {

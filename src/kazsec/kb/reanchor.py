@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from kazsec.kb.anchor import CONTEXT, _context_score, _occurrences
+from kazsec.kb.anchor import CONTEXT, _occurrences, best_occurrence
 
 FUZZY_SCORE = 90.0  # a 30-letter quote may lose two letters to a repair and still be found
 # The alignment only locates the place: its window is as long as the quote, so a word put in
@@ -22,7 +22,6 @@ FUZZY_SCORE = 90.0  # a 30-letter quote may lose two letters to a repair and sti
 LOCATE_SCORE = 75.0
 EDGE = 8  # characters of context that pin where the words found begin and end
 BOUND = "\ue000"  # the text's beginning or end, where a context shorter than CONTEXT reached
-STATUSES = ("exact", "moved", "fuzzy", "orphan")
 
 
 class Anchored(NamedTuple):
@@ -49,10 +48,7 @@ def reanchor(quote: str, prefix: str, suffix: str, start: int, text: str) -> Anc
         return Anchored("exact", start, start + len(quote), quote)
     found = _occurrences(text, quote)
     if found:
-        hint = max(start, 0)
-        best = max(
-            found, key=lambda s: (_context_score(text, s, quote, prefix, suffix), -abs(s - hint))
-        )
+        best = best_occurrence(text, quote, prefix, suffix, max(start, 0), found)
         return Anchored("moved" if start >= 0 else "exact", best, best + len(quote), quote)
     if start >= 0:  # a context cut short was cut by the text's beginning or end: say so
         prefix = BOUND + prefix if len(prefix) < CONTEXT else prefix
