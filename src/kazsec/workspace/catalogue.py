@@ -21,7 +21,7 @@ from kazsec.corpus.sources import (
     entries_by_table,
     load_source_metadata,
 )
-from kazsec.errors import SourceError, StoreError
+from kazsec.errors import KazsecError, SourceError, StoreError
 from kazsec.store.atomic import atomic_write_bytes, atomic_write_text
 
 HEADER = """\
@@ -39,21 +39,25 @@ def catalogue_path(workspace: Path) -> Path:
 
 
 @contextmanager
-def locked(workspace: Path) -> Iterator[None]:
-    """Hold the workspace's lock: one kazsec process changes it at a time."""
+def locked(
+    workspace: Path,
+    name: str = ".kazsec.lock",
+    what: str = "the workspace",
+    error: type[KazsecError] = StoreError,
+) -> Iterator[None]:
+    """Hold one of the workspace's locks (`name`; `what` it guards, for the message): one
+    kazsec process changes that part of it at a time. Problems are `error`s, in one line."""
     from filelock import FileLock, Timeout
 
     try:
         (workspace / "sources").mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise StoreError(f"cannot write the workspace {workspace}: {exc.strerror}") from None
-    lock = FileLock(str(workspace / ".kazsec.lock"))
+        raise error(f"cannot write the workspace {workspace}: {exc.strerror}") from None
+    lock = FileLock(str(workspace / name))
     try:
         lock.acquire(timeout=LOCK_WAIT_S)
     except Timeout:
-        raise StoreError(
-            f"another kazsec has held the workspace {workspace} for a minute; try again"
-        ) from None
+        raise error(f"another kazsec has held {what} for a minute; try again") from None
     try:
         yield
     finally:

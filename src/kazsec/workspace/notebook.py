@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 import secrets
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -34,7 +34,6 @@ HEADER = """\
 # `text` and `tags` are yours to edit. `kazsec note add` adds a note, `kazsec note rm ID`
 # takes one out, `kazsec notes` lists them and says where each quote stands now.
 """
-LOCK_WAIT_S = 60
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -209,26 +208,11 @@ def _write(path: Path, text: str) -> None:
         ) from None
 
 
-@contextmanager
-def _locked(workspace: Path) -> Iterator[None]:
+def _locked(workspace: Path) -> AbstractContextManager[None]:
     """Hold notes.toml's lock (its own: a long `kazsec add` does not hold notes up)."""
-    from filelock import FileLock, Timeout
+    from kazsec.workspace.catalogue import locked
 
-    try:
-        workspace.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise NotesError(f"cannot write the workspace {workspace}: {exc.strerror}") from None
-    lock = FileLock(str(workspace / ".notes.lock"))
-    try:
-        lock.acquire(timeout=LOCK_WAIT_S)
-    except Timeout:
-        raise NotesError(
-            f"another kazsec has held {notes_path(workspace)} for a minute; try again"
-        ) from None
-    try:
-        yield
-    finally:
-        lock.release()
+    return locked(workspace, ".notes.lock", str(notes_path(workspace)), NotesError)
 
 
 __all__ = [
