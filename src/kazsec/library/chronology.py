@@ -74,6 +74,7 @@ class Chronology:
         self.source_dates = source_dates
         self.timeline: list[TimelineEvent] = timeline_events(events, conflicts)
         self.replaced = replacements(people)
+        self._holders: dict[str, tuple[str, list[Tenure]]] = {}
         self.posts: dict[str, str] = {}  # post id -> its title as written
         for tenure in self.tenures:
             self.posts.setdefault(post_id(tenure.post, tenure.body), tenure.post)
@@ -101,7 +102,14 @@ class Chronology:
         return Career(person_id, person["name"], mine, title_points(person, self.source_dates))
 
     def holders(self, subject: str) -> tuple[str, list[Tenure]]:
-        """What `subject` names (a body: its head; a post id: that post) and its tenures."""
+        """What `subject` names (a body: its head; a post: that post) and its tenures, worked
+        out once per subject (the palette asks for every body a keystroke finds)."""
+        if subject not in self._holders:
+            self._holders[subject] = self._find_holders(subject)
+        label, held = self._holders[subject]
+        return label, list(held)
+
+    def _find_holders(self, subject: str) -> tuple[str, list[Tenure]]:
         body = self.agencies.get(subject)
         if body is not None:
             names = self.body_names(subject)
