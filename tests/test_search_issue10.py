@@ -563,3 +563,48 @@ def test_centred_window_holds_the_match_and_cuts_between_words(
     assert high in (len(text), end) or text[high].isspace()
     shown = cut(text, low, high)
     assert shown.text[start + shown.shift : end + shown.shift] == text[start:end]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="ab \n", max_size=400),
+    st.integers(min_value=0, max_value=400),
+    st.integers(min_value=0, max_value=30),
+    st.integers(min_value=0, max_value=40),
+    st.integers(min_value=10, max_value=200),
+)
+def test_a_leading_window_keeps_the_match_near_its_start(
+    text: str, start: int, size: int, before: int, length: int
+) -> None:
+    from kazsec.search.snippets import cut, leading_window
+
+    start = min(start, len(text))
+    end = min(len(text), start + size)
+    low, high = leading_window(text, start, end, before, length)
+    assert 0 <= low <= start <= end <= high <= len(text)
+    assert start - low <= before, "never more context ahead of the match than asked"
+    assert high - low <= max(length, end - low)
+    assert low in (0, start) or text[low - 1].isspace()
+    assert high in (len(text), end) or text[high].isspace()
+    shown = cut(text, low, high)
+    assert shown.text[start + shown.shift : end + shown.shift] == text[start:end]
+
+
+@pytest.mark.parametrize(
+    "query", ["Massimov", "Масимов", "Tokayev", "Sagimbayev", "KNB", "Дутбаев"]
+)
+def test_a_passage_row_shows_its_match_on_an_80_column_terminal(
+    engine: SearchEngine, query: str
+) -> None:
+    """The search box's list is 72 cells wide at 80 columns: each passage hit's row (its
+    source, then its snippet) shows the first matched word whole within them."""
+    from kazsec.render.search import result_prompt
+
+    hits = [hit for hit in engine.search(query, types={"passage"}, limit=40) if hit.spans]
+    assert hits, query
+    for hit in hits:
+        row = result_prompt(hit)
+        start, end = hit.spans[0]
+        word = hit.matched[start:end].replace("\n", " ")
+        assert word in row.plain[:72], (query, row.plain)
+        assert not row.plain.startswith(hit.name) or len(hit.name) <= 24, "the source is cut"

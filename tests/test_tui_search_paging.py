@@ -261,3 +261,25 @@ async def test_the_second_page_of_the_bundled_stores_hits_opens_in_the_reader(
         assert reader(app).location is not None
         assert reader(app).location.passage == chosen.result.id
         assert app.explorer.entity_id == chosen.result.source
+
+
+async def test_the_scrollbar_of_a_new_query_shows_the_top_of_its_list(store: Store) -> None:
+    """Scrolled down one query's results, then a list too short for a scrollbar, then a long
+    one again: the thumb stands where the list is (its top), not where the first one was."""
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash")
+        results = app.query_one("#search-results", OptionList)
+        burst(app, list("massimov"))
+        await settle(app, pilot)
+        burst(app, ["down"] * 14)
+        await settle(app, pilot)
+        assert results.scroll_y > 2, "the first query's list was scrolled down"
+        burst(app, ["ctrl+u", *"zq"])  # two letters, no name: a 'no match' line, no scrollbar
+        await settle(app, pilot)
+        assert not results.show_vertical_scrollbar
+        burst(app, ["ctrl+u", *"massimov"])
+        await settle(app, pilot)
+        assert results.show_vertical_scrollbar and results.scroll_y == 0
+        assert results.vertical_scrollbar.position == 0, "the thumb shows the list's top"

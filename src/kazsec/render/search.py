@@ -15,7 +15,11 @@ if TYPE_CHECKING:
     from kazsec.search import SearchResult
 
 MATCH_STYLE = "bold reverse"
-PASSAGE_ROW_CHARS = 70  # a passage hit's snippet on a one-line row, around its match
+PASSAGE_ROW_CHARS = 70  # a passage hit's snippet on a one-line row, from a little before its match
+PASSAGE_ROW_LEAD = 24  # characters of context ahead of the match: it shows at 80 columns
+# A passage hit's source before its snippet: short enough that the match still shows on a row
+# of an 80-column terminal (a full title pushed it past the edge); the reader names it whole.
+PASSAGE_SOURCE_CHARS = 24
 
 
 def matched_text(result: SearchResult, one_line: bool = False) -> Text:
@@ -27,12 +31,25 @@ def matched_text(result: SearchResult, one_line: bool = False) -> Text:
     return matched
 
 
+def short_source(name: str) -> str:
+    """A passage hit's 'source · title' cut to PASSAGE_SOURCE_CHARS, at a '·' if one is there."""
+    if len(name) <= PASSAGE_SOURCE_CHARS:
+        return name
+    head = name[: PASSAGE_SOURCE_CHARS - 1].rstrip()
+    if head.endswith("·"):
+        return head.removesuffix("·").rstrip()  # the source alone, not a title cut to nothing
+    return f"{head}…"
+
+
 def result_prompt(result: SearchResult) -> Text:
     """One result line of the search box or the palette: what matched, and what it belongs to."""
     if result.type == "passage":
-        # The row is one line: cut the snippet around its first match so the match shows.
-        focused = matched_text(result.focused(PASSAGE_ROW_CHARS), one_line=True)
-        return Text.assemble(data_text(f"{result.name}  ", "dim"), focused)
+        # The row is one line, cut at the terminal's edge: the snippet starts a little ahead
+        # of its first match so the match shows even on a narrow terminal.
+        focused = matched_text(
+            result.focused(PASSAGE_ROW_CHARS, before=PASSAGE_ROW_LEAD), one_line=True
+        )
+        return Text.assemble(data_text(f"{short_source(result.name)}  ", "dim"), focused)
     matched = matched_text(result, one_line=True)
     if result.matched != result.name:
         matched.append_text(data_text(f"  → {result.name}", "dim"))

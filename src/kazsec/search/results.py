@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from kazsec.search.snippets import centred_window, cut
+from kazsec.search.snippets import centred_window, cut, leading_window
 
 # Below this a result is a guess and the UI says "no match" (offering it as a guess).
 # A name equal after folding scores 100; one that only resembles a known name (Tokarev
@@ -89,16 +89,22 @@ class SearchResult(NamedTuple):
             data["source"] = self.source
         return data
 
-    def focused(self, width: int) -> SearchResult:
-        """This result with `matched` cut to about `width` characters around its first span.
+    def focused(self, width: int, before: int | None = None) -> SearchResult:
+        """This result with `matched` cut to about `width` characters around its first span
+        (or, given `before`, starting at most that many characters ahead of it).
 
         For a row narrower than a passage snippet: the highlighted words stay in view,
         spans and offset still land on the same characters of the passage text.
         """
-        if len(self.matched) <= width or not self.spans:
+        if not self.spans:
             return self
         start, end = self.spans[0]
-        low, high = centred_window(self.matched, start, end, width)
+        if len(self.matched) <= width and (before is None or start <= before):
+            return self
+        if before is None:
+            low, high = centred_window(self.matched, start, end, width)
+        else:
+            low, high = leading_window(self.matched, start, end, before, width)
         shown = cut(self.matched, low, high)
         spans = [
             (s + shown.shift, e + shown.shift) for s, e in self.spans if low <= s and e <= high

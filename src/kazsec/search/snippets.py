@@ -32,9 +32,25 @@ def centred_window(text: str, start: int, end: int, length: int) -> tuple[int, i
         return 0, size
     middle = (start + end) // 2
     low = max(0, min(middle - length // 2, size - length))
-    high = low + length
+    return between_words(text, low, low + length, start, end)
+
+
+def leading_window(text: str, start: int, end: int, before: int, length: int) -> tuple[int, int]:
+    """About `length` characters of `text` from at most `before` characters ahead of the
+    match text[start:end]: for a row whose right end a narrow terminal may cut, so the match
+    stays near its left. Cut between words like `centred_window`."""
+    size = len(text)
+    start, end = max(0, min(start, size)), max(0, min(end, size))
+    low = max(0, start - before)
+    return between_words(text, low, min(size, low + length), start, end)
+
+
+def between_words(text: str, low: int, high: int, start: int, end: int) -> tuple[int, int]:
+    """The window text[low:high] widened to hold text[start:end] whole, then narrowed so it
+    neither begins nor ends inside a word, nor with spaces."""
+    size = len(text)
     low, high = min(low, start), max(high, end)
-    if low > 0 and not (text[low - 1].isspace() or text[low].isspace()):
+    if 0 < low < size and not (text[low - 1].isspace() or text[low].isspace()):
         space = next((i for i in range(low, start) if text[i].isspace()), None)
         low = start if space is None else space + 1
     if high < size and not (text[high].isspace() or text[high - 1].isspace()):
@@ -60,4 +76,12 @@ def snippet_around(text: str, start: int, end: int, length: int) -> Snippet:
     return cut(text, low, high)
 
 
-__all__ = ["ELLIPSIS", "Snippet", "centred_window", "cut", "snippet_around"]
+__all__ = [
+    "ELLIPSIS",
+    "Snippet",
+    "between_words",
+    "centred_window",
+    "cut",
+    "leading_window",
+    "snippet_around",
+]

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from kazsec.render.careers import LABEL_WIDTH, LEGEND, career_axis, career_rows, career_words
 from kazsec.tui.messages import TimeChoice
+from kazsec.tui.widgets.steady_list import SteadyOptionList
 
 if TYPE_CHECKING:
     from kazsec.library import Library
@@ -52,7 +53,7 @@ class CareerScreen(Screen[TimeChoice]):
     def compose(self) -> ComposeResult:
         yield Input(placeholder="compare with: a person's name, any spelling", id="career-compare")
         yield Static(id="career-ruler")
-        yield OptionList(id="career-bars")
+        yield SteadyOptionList(id="career-bars")
         with VerticalScroll(id="career-words"):
             yield Static(id="career-table")
         yield Footer(compact=True)

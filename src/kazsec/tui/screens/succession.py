@@ -17,6 +17,7 @@ from kazsec.dates import period
 from kazsec.render.chronology import change_notes, held_table, holder_name, undated_line
 from kazsec.render.text import data_text
 from kazsec.tui.messages import TimeChoice
+from kazsec.tui.widgets.steady_list import SteadyOptionList
 
 if TYPE_CHECKING:
     from kazsec.chronology.succession import Change
@@ -61,7 +62,7 @@ class SuccessionScreen(Screen[TimeChoice]):
 
     def compose(self) -> ComposeResult:
         yield Static(data_text(self.found.label), id="succession-title")
-        yield OptionList(id="succession-holders")
+        yield SteadyOptionList(id="succession-holders")
         names = self.library.names
         yield Static(
             undated_line(self.found.undated, names, "Also held it"), id="succession-undated"

@@ -20,6 +20,7 @@ from kazsec.dates import Period, period
 from kazsec.render.chronology import event_date, involved
 from kazsec.render.text import data_text
 from kazsec.tui.messages import TimeChoice
+from kazsec.tui.widgets.steady_list import SteadyOptionList
 
 if TYPE_CHECKING:
     from kazsec.library import Library
@@ -87,7 +88,7 @@ class TimelineScreen(Screen[TimeChoice]):
             yield Input(placeholder="from YYYY", id="timeline-from", classes="timeline-date")
             yield Input(placeholder="to YYYY", id="timeline-to", classes="timeline-date")
         yield Static(id="timeline-status", markup=False)
-        yield OptionList(id="timeline-events")
+        yield SteadyOptionList(id="timeline-events")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

@@ -14,6 +14,7 @@ from kazsec.model import Location
 from kazsec.render.dossier import fact_prompt, header_text, spellings_prompt
 from kazsec.render.lists import dim_line
 from kazsec.tui.messages import EntitySelected, LocationRequested, QuoteRequested
+from kazsec.tui.widgets.steady_list import SteadyOptionList
 
 if TYPE_CHECKING:
     from kazsec.library import EntityView, FactRow
@@ -53,7 +54,7 @@ class DetailPane(Vertical):
     def compose(self) -> ComposeResult:
         hint = "Search a name above (or just type it), or pick one from the lists on the left."
         yield Static(dim_line(hint), id="detail-header")
-        yield OptionList(id="facts")
+        yield SteadyOptionList(id="facts")
 
     def show(self, view: EntityView) -> None:
         """Show an entity (person, body, event or source), its spellings folded."""

@@ -38,6 +38,7 @@ from kazsec.tui.widgets.search_results import (
     no_match_options,
     note_options,
 )
+from kazsec.tui.widgets.steady_list import SteadyOptionList
 
 EXAMPLES = "Masimov, Масимов, Мәсімов, KNB, secret courts…"
 
@@ -122,7 +123,7 @@ class SearchBox(Vertical):
     def compose(self) -> ComposeResult:
         placeholder = f"/ search: {EXAMPLES}"
         yield SearchInput(placeholder=placeholder, id="search-input", compact=True)
-        yield OptionList(id="search-results")
+        yield SteadyOptionList(id="search-results")
         yield MatchRoute(id="search-how")
 
     @property

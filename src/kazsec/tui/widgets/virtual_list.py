@@ -23,6 +23,7 @@ from textual.strip import Strip
 from textual.style import Style
 
 from kazsec.render.lists import dim_line, list_row_text
+from kazsec.tui.widgets.steady_list import keep_thumb_in_step
 
 if TYPE_CHECKING:
     from kazsec.library import ListRow
@@ -216,6 +217,9 @@ class VirtualList(ScrollView, can_focus=True):
             if line is not None:
                 self.refresh_line(line)
         self._scroll_to_cursor()
+
+    def watch_show_vertical_scrollbar(self, shown: bool) -> None:
+        keep_thumb_in_step(self, shown)  # a list filtered while short and then grown again
 
     def watch__hover(self, old: int | None, new: int | None) -> None:
         for line in (old, new):
