@@ -172,6 +172,33 @@ def test_pages_of_passage_hits_are_the_ranking_cut_in_pieces(library: Library) -
     assert pages == whole
 
 
+@pytest.mark.parametrize("query", ["Masimov", "Massimov", "Масимов", "security council", "KNB"])
+@pytest.mark.parametrize("count", [1, 3, 8])
+def test_exact_pages_hold_every_hit_written_as_typed_once_in_order(
+    library: Library, query: str, count: int
+) -> None:
+    """Paged in exact mode, each page starting where the last one stopped looking, the
+    pages are the whole ranking's hits written as typed: none lost, none twice."""
+    from kazsec.search.explain import written_as_typed
+
+    engine = library.engine
+    ranking = engine.passages.search(query, limit=5000)  # type: ignore[union-attr]
+    wanted = [r.id for r in ranking if written_as_typed(r.matched, query)]
+    pages: list[str] = []
+    offset = 0
+    for _ in range(len(ranking) + 2):
+        page = engine.passage_page(query, offset, count, mode="exact")
+        assert len(page.results) <= count
+        pages += [r.id for r in page.results]
+        if not page.more:
+            break
+        assert page.next_offset > offset, "each page moves on"
+        offset = page.next_offset
+    assert pages == wanted
+    first = engine.search(query, types={"passage"}, limit=count, mode="exact")
+    assert [r.id for r in first] == wanted[:count], "the first page, as `kazsec search` sees it"
+
+
 @pytest.mark.parametrize(
     ("query", "written"),
     [

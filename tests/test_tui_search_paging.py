@@ -58,7 +58,7 @@ class GeneratedEngine:
             )
             for n in shown
         ]
-        return PassagePage(results, offset, offset + count < self.hits)
+        return PassagePage(results, offset, offset + count < self.hits, offset + len(results))
 
 
 class GeneratedLibrary:

@@ -19,6 +19,9 @@ from kazsec.store import Store
 from kazsec.store.fulltext import FullText
 
 _CACHE_SIZE = 256
+# Exact mode looks through at most this many passage hits for one page of those written as
+# typed, then offers "more" rather than keep the user waiting on a query that is all guesses.
+EXACT_SCAN = 2_000
 
 
 def _named(result: SearchResult) -> bool:
@@ -59,11 +62,13 @@ def entries_from_records(
 
 
 class PassagePage(NamedTuple):
-    """One page of passage hits, and whether more follow it."""
+    """One page of passage hits, whether more follow it, and where the next page starts
+    (among all hits: in exact mode a page passes over hits not written as typed)."""
 
     results: list[SearchResult]
     offset: int
     more: bool
+    next_offset: int
 
 
 class SearchEngine:
@@ -149,10 +154,11 @@ class SearchEngine:
         if "source" in wanted and self.sources is not None:
             results += self.sources.search(query, limit)
         if "passage" in wanted and self.passages is not None:
-            found = self.passages.search(query, min(limit, passage_limit or limit))
+            wanted_hits = min(limit, passage_limit or limit)
             if mode == "exact":
-                found = [r for r in found if written_as_typed(r.matched, query)]
-            results += found
+                results += self._written_as_typed(query, 0, wanted_hits).results
+            else:
+                results += self.passages.search(query, wanted_hits)
         results.sort(key=lambda r: (not _named(r), -r.score, r.type == "passage"))
         results = results[:limit]
         self._cache[key] = results
@@ -166,10 +172,30 @@ class SearchEngine:
         """Passage hits `offset` to `offset + count`, best first, for paging through thousands
         (in "exact" mode only those holding the typed words as written)."""
         if self.passages is None:
-            return PassagePage([], offset, False)
+            return PassagePage([], offset, False, offset)
+        if mode == "exact":
+            return self._written_as_typed(query, offset, count)
         found = self.passages.search(query, count + 1, offset)
         more = len(found) > count
         found = found[:count]
-        if mode == "exact":
-            found = [r for r in found if written_as_typed(r.matched, query)]
-        return PassagePage(found, offset, more)
+        return PassagePage(found, offset, more, offset + len(found))
+
+    def _written_as_typed(self, query: str, offset: int, count: int) -> PassagePage:
+        """Exact mode: up to `count` passage hits from `offset` (counted among all hits)
+        that hold the typed words as written, looking on past those that do not."""
+        assert self.passages is not None
+        kept: list[SearchResult] = []
+        position, batch = offset, max(count, 50)
+        while position - offset < EXACT_SCAN:
+            found = self.passages.search(query, batch, position)
+            for index, result in enumerate(found):
+                if len(kept) == count:  # full: is there one more to offer?
+                    rest = found[index:]
+                    more = any(written_as_typed(r.matched, query) for r in rest)
+                    return PassagePage(kept, offset, more or len(found) == batch, position)
+                position += 1
+                if written_as_typed(result.matched, query):
+                    kept.append(result)
+            if len(found) < batch:
+                return PassagePage(kept, offset, False, position)
+        return PassagePage(kept, offset, True, position)

@@ -201,7 +201,7 @@ class SearchBox(Vertical):
         # Best first: after the first hit under the bar, the rest of them are guesses too.
         hits = list(takewhile(lambda r: r.confident, page.results))
         more = page.more and len(hits) == len(page.results)
-        self._fetched = page.offset + len(page.results)
+        self._fetched = page.next_offset  # among all hits: exact mode passes over some
         self._passages_shown += len(hits)
         results_list.remove_option_at_index(results_list.option_count - 1)  # searching, or more
         if not hits and not self._names_found and page.offset == 0:
