@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, NamedTuple, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from kazsec.dates import sort_key
 from kazsec.errors import LookupFailed
@@ -19,25 +19,23 @@ from kazsec.kinds import (
     EntityKind,
     Location,
     Record,
-    source_label,
 )
 from kazsec.library.mentions import CorpusMentions, MentionTally
 from kazsec.library.rows import ListRow
+from kazsec.library.views import EntityView, NameBook, Reading
 from kazsec.names import sort_key as surname_order
 from kazsec.store import Store
 
 if TYPE_CHECKING:
     from kazsec.library import citing
     from kazsec.library.chronology import Chronology
-    from kazsec.library.dossier import Dossier, Links
-    from kazsec.library.facts import FactRow
+    from kazsec.library.dossier import Links
     from kazsec.library.notes import AnchoredNote, Notebook
     from kazsec.model import (
         AgencyRecord,
         Citation,
         ConflictRecord,
         EventRecord,
-        FullSourceRecord,
         MentionRecord,
         PassageRecord,
         PersonRecord,
@@ -45,57 +43,6 @@ if TYPE_CHECKING:
         SourceRecord,
     )
     from kazsec.search import SearchEngine
-
-
-class EntityView(NamedTuple):
-    """All a pane or `kazsec show` displays of one entity."""
-
-    dossier: Dossier
-    facts: list[FactRow]
-    first_location: Location | None  # what to open beside it: an event's quote, a source's start
-
-    @property
-    def kind(self) -> EntityKind:
-        return self.dossier.kind
-
-    @property
-    def record(self) -> Record:
-        return self.dossier.record
-
-
-class Reading(NamedTuple):
-    """What a reader shows: a source, its passages, where to look and what to mark."""
-
-    source: FullSourceRecord
-    label: str
-    passages: list[PassageRecord]
-    location: Location
-    marks: list[tuple[int, int]]
-    caption: str = ""  # what this reading is: "reading 2 of 3: 2017", "mention 4 of 25"
-    notes: tuple[tuple[int, int], ...] = ()  # the spans the user's notes are on
-
-
-class _Names(Mapping[str, str]):
-    """What to call each entity: a person's or body's name, an event's title, a source's
-    label (made when asked: a catalogue of 10,000 is rarely shown whole)."""
-
-    def __init__(self, named: dict[str, str], sources: Mapping[str, SourceRecord]) -> None:
-        self._named = named
-        self._sources = sources
-
-    def __getitem__(self, entity_id: str) -> str:
-        found = self._named.get(entity_id)
-        return found if found is not None else source_label(self._sources[entity_id])
-
-    def __contains__(self, entity_id: object) -> bool:
-        return entity_id in self._named or entity_id in self._sources
-
-    def __iter__(self) -> Iterator[str]:
-        yield from self._named
-        yield from (sid for sid in self._sources if sid not in self._named)
-
-    def __len__(self) -> int:
-        return len(self._named) + sum(sid not in self._named for sid in self._sources)
 
 
 def _when_read(records: Callable[[], Sequence[Any]]) -> Iterator[Any]:
@@ -121,7 +68,7 @@ class Library:
         self.mentions = CorpusMentions(store.corpus)
         named = {r["id"]: r["name"] for r in (*people, *agencies)}
         named.update({e["id"]: e["title"] for e in events})
-        self.names: Mapping[str, str] = _Names(named, self.sources)
+        self.names: Mapping[str, str] = NameBook(named, self.sources)
 
     # The lists in the order they are shown, sorted when first shown (a search never is).
 
