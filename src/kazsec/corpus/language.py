@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from kazsec.names.kazakh_letters import KAZAKH_SPECIFIC_LETTERS
+
 LANGUAGES = ("ru", "kk", "uk", "en", "de", "fr", "es", "it", "pl", "cs", "tr")
 
 # Fewer letters than this is a title or a caption: any guess would be a coin toss.
@@ -72,7 +74,7 @@ def language_of(text: str) -> str:
 # among Cyrillic ones. A passage whose letters tell the same story as its document's is in
 # the document's language; only one that differs is asked of the model (~0.3 ms each).
 # (і is Kazakh's as much as Ukrainian's: it tells neither.)
-_OWN_LETTERS = {"kk": set("әғқңөұүһӘҒҚҢӨҰҮҺ"), "uk": set("їєґЇЄҐ")}
+_OWN_LETTERS = {"kk": KAZAKH_SPECIFIC_LETTERS, "uk": frozenset("їєґЇЄҐ")}
 
 
 def script_signature(text: str) -> tuple[str, ...]:

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 
+from kazsec.names.kazakh_letters import KAZAKH_SPECIFIC_LETTERS
+
 # Letters by case, from the Latin and Cyrillic blocks the sources are written in.
 _LETTERS = [chr(c) for c in range(0x41, 0x250)] + [chr(c) for c in range(0x400, 0x530)]
 UPPER = "[" + "".join(c for c in _LETTERS if c.isalpha() and c.isupper()) + "]"
 LOWER = "[" + "".join(c for c in _LETTERS if c.isalpha() and c.islower()) + "]"
 # Letters only Kazakh writes (Russian and Ukrainian have none of them).
-KAZAKH_LETTERS = frozenset("әғқңөұүһӘҒҚҢӨҰҮҺ")
+KAZAKH_LETTERS = KAZAKH_SPECIFIC_LETTERS
 CYRILLIC = re.compile("[\u0400-\u052f]")
 
 # Initials written before or after a surname: 'K.', 'Zh.', 'К.', 'Қ.-Ж.'.

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from kazsec.names.declension import is_cyrillic
+from kazsec.names.kazakh_letters import KAZAKH_EXTRA_LETTERS
 
 # Case forms a man's name does not take in a text about him: the feminine and the plural
 # ('Сагимбаевой', 'Сагимбаевых' are his wife and his family).
@@ -49,9 +50,6 @@ def _forms(word: str, groups: tuple[str, ...] = ("east", "kazakh", "west")) -> d
     return found
 
 
-_KAZAKH_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
-
-
 # Russian letters Ukrainian writes otherwise in the same name ('Сагимбаев' -> 'Сагімбаєв');
 # the endings are the morphology's own rule (names.east_slavic.ukrainian_spelling).
 _UKRAINIAN_LETTERS = str.maketrans({"и": "і", "ы": "и", "э": "е", "ъ": "'"})
@@ -73,7 +71,7 @@ def declined_forms(full_names: Iterable[str]) -> set[str]:
 
     found: set[str] = set()
     cyrillic = [full for full in full_names if is_cyrillic(full) and len(full.split()) >= 2]
-    russian = [full for full in cyrillic if not any(char in _KAZAKH_LETTERS for char in full)]
+    russian = [full for full in cyrillic if not any(char in KAZAKH_EXTRA_LETTERS for char in full)]
     # The Ukrainian spelling takes only Russian/Ukrainian endings; Kazakh and Polish texts
     # decline the name as they spell it, from the Kazakh or Russian form.
     spelled_as: list[tuple[str, tuple[str, ...]]] = [

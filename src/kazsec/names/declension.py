@@ -31,6 +31,7 @@ from kazsec.names.east_slavic import (
     ukrainian_spelling,
 )
 from kazsec.names.fold import fold_key
+from kazsec.names.kazakh_letters import KAZAKH_SPECIFIC_LETTERS
 from kazsec.names.kazakh_suffixes import kazakh_forms, kazakh_stems
 from kazsec.names.west_slavic import (
     cyrillic_to_latin,
@@ -116,7 +117,7 @@ def _query_bases(word: str) -> tuple[Route, ...]:
     if is_cyrillic(word):
         scored += [(5.0, base, label) for base, label in table_bases(word, SURNAME)]
         # Russian and Ukrainian have no ә, ғ, қ, ң, ө, ұ, ү, һ: a word with one is Kazakh.
-        kazakh = 3.0 + (2.5 if any(c in "әғқңөұүһӘҒҚҢӨҰҮҺ" for c in word) else 0.0)
+        kazakh = 3.0 + (2.5 if any(c in KAZAKH_SPECIFIC_LETTERS for c in word) else 0.0)
         scored += [
             (kazakh + 0.2 * (len(word) - len(stem)), stem, label)
             for stem, label in kazakh_stems(word)

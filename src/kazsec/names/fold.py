@@ -19,8 +19,8 @@ from functools import lru_cache
 from itertools import islice
 from typing import NamedTuple
 
-# Kazakh letters folded to the Russian letters they are usually written with.
-_KAZAKH_TO_RUSSIAN = str.maketrans("әғқңөұүһі", "агкноууhи".replace("h", "х"))
+from kazsec.names.kazakh_letters import KAZAKH_TO_RUSSIAN
+
 # One Russian-to-Latin table; the variant folding below makes other systems meet it.
 _RUSSIAN_TO_LATIN = {
     "а": "a",
@@ -131,7 +131,7 @@ def fold_char(char: str) -> str:
         return ""
     out = []
     for piece in unicodedata.normalize("NFKC", char).casefold():
-        piece = piece.translate(_KAZAKH_TO_RUSSIAN)
+        piece = piece.translate(KAZAKH_TO_RUSSIAN)
         piece = _LATIN_SPECIALS.get(piece, _RUSSIAN_TO_LATIN.get(piece, piece))
         for sub in unicodedata.normalize("NFD", piece):
             if unicodedata.category(sub) == "Mn":

@@ -20,12 +20,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from kazsec.names.kazakh_letters import KAZAKH_EXTRA, KAZAKH_TO_RUSSIAN
+
 BACK = frozenset("аоұыяёю")
 FRONT = frozenset("әеөүіэ")
 # и is written for ый and ій, у for ұу and үу: either harmony follows.
 EITHER = frozenset("иу")
 VOWELS = BACK | FRONT | EITHER
-KAZAKH_ONLY = frozenset("әғқңөұүһі")
+KAZAKH_ONLY = frozenset(KAZAKH_EXTRA)
 _NASAL = frozenset("мнң")
 _SONORANT = frozenset("лрйу")
 _VOICED = frozenset("жз")
@@ -53,8 +55,6 @@ _POSSESSIVE_ENDINGS = (
     ("instrumental", "мен"),
 )
 _TO_FRONT = str.maketrans("ыаұқғ", "іеүкг")
-# Kazakh letters as they are typed on a Russian keyboard.
-_TO_RUSSIAN = str.maketrans("әғқңөұүһі", "агкноуухи")
 
 # Latin (2021 alphabet and English-keyboard spellings): ending -> case; harmony unchecked.
 _LATIN_ENDINGS: dict[str, str] = {}
@@ -159,8 +159,8 @@ def _all_endings() -> dict[str, str]:
             for text in (ending, ending.translate(_TO_FRONT)):
                 if text:
                     endings[text] = case
-                    endings[text.translate(_TO_RUSSIAN)] = case
-                    endings[text.translate(_TO_RUSSIAN).replace("и", "ы")] = case
+                    endings[text.translate(KAZAKH_TO_RUSSIAN)] = case
+                    endings[text.translate(KAZAKH_TO_RUSSIAN).replace("и", "ы")] = case
     for case, ending in _POSSESSIVE_ENDINGS:
         for text in (ending, ending.translate(_TO_FRONT)):
             endings.setdefault(text, case)
@@ -174,7 +174,7 @@ _SEPARATORS = "-'’ʼ`"
 
 def _russianize(text: str) -> str:
     # і typed as и or ы, Kazakh letters as their Russian look-alikes: one key for all.
-    return text.lower().translate(_TO_RUSSIAN).replace("ы", "и")
+    return text.lower().translate(KAZAKH_TO_RUSSIAN).replace("ы", "и")
 
 
 @lru_cache(maxsize=16384)

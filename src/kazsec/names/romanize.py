@@ -19,6 +19,7 @@ from functools import lru_cache
 from itertools import combinations, islice, product
 
 from kazsec.names.fold import fold_key
+from kazsec.names.kazakh_letters import KAZAKH_TO_RUSSIAN
 
 _NOT_AFTER_LETTER = r"(?<![^\W\d_])"
 _WORD_END = r"(?![^\W\d_])"
@@ -244,7 +245,6 @@ _WRITERS = (
     ("Turkish spelling", _TURKISH_OUT),
 )
 # European papers spell Kazakh names from their Russian form: Тоқаев as Токаев.
-_KAZAKH_TO_RUSSIAN = str.maketrans("әғқңөұүһі", "агкноуухи")
 _CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+")
 
 
@@ -274,7 +274,7 @@ def _write_word(word: str, table: dict[str, str]) -> str:
 def _write(text: str, table: dict[str, str]) -> str:
     def one(match: re.Match[str]) -> str:
         word = match.group(0)
-        written = _write_word(word.lower().translate(_KAZAKH_TO_RUSSIAN), table)
+        written = _write_word(word.lower().translate(KAZAKH_TO_RUSSIAN), table)
         if len(word) > 1 and word.isupper():
             return written.upper()
         return written[:1].upper() + written[1:] if word[0].isupper() else written
