@@ -210,7 +210,7 @@ def _build(
                     meta = next(m for m in metas if m.id == source_id)
                     early[source_id] = repair_unit(folders[source_id], meta, units[source_id])
                 text, passages = early[source_id].repaired_text, list(early[source_id].passages)
-            return SourceText(text, [p["start"] for p in passages], [p["id"] for p in passages])
+            return SourceText.of(text, passages)
 
         texts = StoredTexts([m.id for m in metas], cited_text)
         kb = load_knowledge_base(data_dir, texts, workspace)

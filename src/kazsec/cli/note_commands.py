@@ -44,10 +44,7 @@ def cmd_note_add(args: argparse.Namespace) -> int:
 
     store = load_store(args)
     text = store.source(args.source)["repaired_text"]  # an unknown id: one line
-    passages = store.corpus.passages_of(args.source)
-    sources = {
-        args.source: SourceText(text, [p["start"] for p in passages], [p["id"] for p in passages])
-    }
+    sources = {args.source: SourceText.of(text, store.corpus.passages_of(args.source))}
     quote = as_written(text, args.quote)
     found = anchor({"source": args.source, "quote": quote}, sources, "--quote")
     note = add_note(

@@ -42,6 +42,12 @@ class SourceText:
     passage_starts: Sequence[int]
     passage_ids: Sequence[str]
 
+    @classmethod
+    def of(cls, text: str, passages: Sequence[Mapping[str, Any]]) -> SourceText:
+        """A text and its passage records in order (each with its "id" and "start"), as a
+        corpus or a repair hands them over."""
+        return cls(text, [p["start"] for p in passages], [p["id"] for p in passages])
+
     def passage_at(self, offset: int) -> str:
         """The id of the passage holding a character offset."""
         return self.passage_ids[max(0, bisect_right(self.passage_starts, offset) - 1)]

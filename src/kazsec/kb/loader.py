@@ -27,12 +27,7 @@ def _read(data_dir: Path, table: str) -> tuple[str, list[Mapping[str, Any]]]:
 
 def _check_ids(kb: KnowledgeBase, source_ids: set[str]) -> None:
     seen: dict[str, str] = {sid: "source" for sid in source_ids}
-    for kind, records in (
-        ("person", kb.people),
-        ("agency", kb.agencies),
-        ("event", kb.events),
-        ("conflict", kb.conflicts),
-    ):
+    for kind, records in kb.with_ids():
         for record in records:
             rid = record["id"]
             if kind != "event" and not SLUG.match(rid):

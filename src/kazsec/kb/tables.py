@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -83,6 +83,22 @@ class KnowledgeBase:
     events: list[Record] = field(default_factory=list)
     conflicts: list[Record] = field(default_factory=list)
     orphans: list[Orphan] = field(default_factory=list)
+
+    def with_ids(self) -> tuple[tuple[str, list[Record]], ...]:
+        """The records that own an id, by kind: people, bodies, events, disagreements."""
+        return (
+            ("person", self.people),
+            ("agency", self.agencies),
+            ("event", self.events),
+            ("conflict", self.conflicts),
+        )
+
+    def kinds_by_id(self, source_ids: Iterable[str] = ()) -> dict[str, str]:
+        """Every id there is and its kind, sources (`source_ids`) first."""
+        known = dict.fromkeys(source_ids, "source")
+        for kind, records in self.with_ids():
+            known.update((record["id"], kind) for record in records)
+        return known
 
 
 def read_table(

@@ -91,14 +91,7 @@ def add_user_records(
 
     `pending`: a file's text by table name, read instead of the file.
     """
-    known: dict[str, str] = dict.fromkeys(source_ids, "source")
-    for kind, records in (
-        ("person", kb.people),
-        ("agency", kb.agencies),
-        ("event", kb.events),
-        ("conflict", kb.conflicts),
-    ):
-        known.update((r["id"], kind) for r in records)
+    known = kb.kinds_by_id(source_ids)
     bases = {("person", r["id"]): r for r in kb.people}
     bases.update((("agency", r["id"]), r) for r in kb.agencies)
     facts: list[_Fact] = []

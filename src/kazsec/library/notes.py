@@ -73,8 +73,7 @@ def corpus_texts(corpus: Corpus) -> Texts:
         found = corpus.texts(source_id)
         if found is None:
             return None
-        passages = corpus.passages_of(source_id)
-        return SourceText(found[1], [p["start"] for p in passages], [p["id"] for p in passages])
+        return SourceText.of(found[1], corpus.passages_of(source_id))
 
     return texts
 

@@ -112,15 +112,7 @@ def _kinds(data_dir: Path, workspace: Path, texts: StoredTexts) -> dict[str, str
     """Every id there is and its kind, from the knowledge base as it stands (which must
     compile: a mistake in the user's files is named before anything is added)."""
     kb: KnowledgeBase = load_knowledge_base(data_dir, texts, workspace)
-    known = dict.fromkeys(texts, "source")
-    for kind, records in (
-        ("person", kb.people),
-        ("agency", kb.agencies),
-        ("event", kb.events),
-        ("conflict", kb.conflicts),
-    ):
-        known.update((r["id"], kind) for r in records)
-    return known
+    return kb.kinds_by_id(texts)
 
 
 def _refuse_if_orphaned(

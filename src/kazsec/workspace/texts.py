@@ -35,10 +35,7 @@ def source_texts(data_dir: Path, workspace: Path, store: Store | None = None) ->
             same = record is not None and record["sha256"].lower() == meta.sha256.lower()
             texts = store.corpus.texts(source_id) if same else None
             if texts is not None:  # the store holds this very document
-                passages = store.corpus.passages_of(source_id)
-                return SourceText(
-                    texts[1], [p["start"] for p in passages], [p["id"] for p in passages]
-                )
+                return SourceText.of(texts[1], store.corpus.passages_of(source_id))
         from kazsec.corpus.pipeline import repair_source  # only when no store has it
 
         repaired = repair_source(meta, read_pinned_source(folder, meta))
