@@ -83,6 +83,9 @@ def test_empty_is_unknown_not_a_period() -> None:
         "Jan 2022",
         "yesterday",
         "２０２２",  # full-width digits: `\d` would take them, the calendar must not
+        "0000",  # no year 0 in the calendar: it would pass the pattern and break every view
+        "0000-05",
+        "0000-01-01",
     ],
 )
 def test_invalid_prefixes_raise_value_error(bad: str) -> None:

@@ -230,3 +230,29 @@ def test_two_processes_adding_at_once_lose_nothing(
     added = [t["aliases"][0]["name"] for t in tables["person"]]
     assert sorted(added) == sorted(names[0] + names[1])
     assert len(list((workspace / ".undo").glob("*.json"))) == 6
+
+
+@pytest.mark.parametrize(("start", "end"), [("0001", ""), ("9999", ""), ("0001-01-01", "9999-12")])
+def test_a_post_at_the_calendar_edges_is_drawn_not_a_traceback(
+    workspace: Path, store_path: Path, capsys: pytest.CaptureFixture[str], start: str, end: str
+) -> None:
+    dates = {"start": start} | ({"end": end} if end else {"status": "in office"})
+    argv = fact("post", "border-notes", "a former colleague, Karim Masimoff", person="karim-massimov", post="Keeper", body="nsc", **dates)  # fmt: skip
+    assert main(argv) == 0, capsys.readouterr().err
+    for command in (["career", "karim-massimov"], ["succession", "nsc"], ["timeline"]):
+        capsys.readouterr()
+        assert main(command) == 0, (command, capsys.readouterr().err)
+    assert main(["held", "nsc", "--on", start]) == 0
+
+
+def test_year_0000_is_refused_in_one_line_and_nothing_is_written(
+    workspace: Path, store_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = fact(
+        "event", "border-notes", "a former colleague, Karim Masimoff", title="X", date="0000"
+    )
+    capsys.readouterr()
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("kazsec: error: ") and "no year 0" in err and len(err.splitlines()) == 1
+    assert not (workspace / "kb" / "events.toml").exists()

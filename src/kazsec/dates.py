@@ -21,6 +21,8 @@ def date_precision(value: str) -> str:
     if not _ISO_PREFIX.fullmatch(value):
         raise ValueError(f"date {value!r} is not an ISO prefix (YYYY, YYYY-MM or YYYY-MM-DD)")
     parts = value.split("-")
+    if int(parts[0]) == 0:
+        raise ValueError(f"date {value!r}: there is no year 0 (years run from 0001)")
     if len(parts) >= 2 and not 1 <= int(parts[1]) <= 12:
         raise ValueError(f"date {value!r} has no such month")
     if len(parts) == 3:

@@ -76,10 +76,11 @@ def axis_for(tenures: Iterable[Tenure], width: int, points: Iterable[Period] = (
     if not days:
         return None
     first, last = min(days).year, max(days).year
+    # A year of room before an unknown start and after an open end, inside the calendar.
     if any(t.start is None and (t.end or t.as_of) for t in tenures):
-        first -= 1
+        first = max(dt.MINYEAR, first - 1)
     if any(t.start and not t.end and (t.end_state != "in office" or not t.as_of) for t in tenures):
-        last += 1
+        last = min(dt.MAXYEAR, last + 1)
     return Axis(dt.date(first, 1, 1), dt.date(last, 12, 31), max(10, width))
 
 
