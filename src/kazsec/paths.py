@@ -30,8 +30,18 @@ def default_store_path() -> Path:
     return cache_dir() / STORE_FILENAME
 
 
+def _not_empty(option: str, cli_value: str | None) -> None:
+    """An option given an empty path: said, not taken for the default (a note written to a
+    folder the user never named would be lost to them). An empty variable counts as unset."""
+    if cli_value is not None and not cli_value.strip():
+        from kazsec.errors import KazsecError
+
+        raise KazsecError(f"{option}: an empty path; name a file or folder, or leave it out")
+
+
 def explicit_store_path(cli_value: str | None) -> Path | None:
     """The store the user named with --store or KAZSEC_STORE, if any."""
+    _not_empty("--store", cli_value)
     value = cli_value or os.environ.get("KAZSEC_STORE")
     return Path(value).expanduser() if value else None
 
@@ -39,6 +49,7 @@ def explicit_store_path(cli_value: str | None) -> Path | None:
 def workspace_dir(cli_value: str | None = None) -> Path:
     """The user's own documents (and later their notes and facts), laid out like data/:
     --workspace, else KAZSEC_WORKSPACE, else a folder in the per-user data directory."""
+    _not_empty("--workspace", cli_value)
     value = cli_value or os.environ.get("KAZSEC_WORKSPACE")
     if value:
         return Path(value).expanduser()

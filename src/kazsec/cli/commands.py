@@ -41,6 +41,14 @@ def load_store(
             f"kazsec: warning: store {explicit} is older than its inputs; "
             f"rebuild it with `kazsec build --store {explicit}`"
         )
+    named = getattr(args, "workspace", None)
+    if warn_if_stale and named and built_with(store) != workspace_for(args).resolve():
+        # Its documents are another workspace's (or only the bundled ones): say so, since
+        # the notes and facts of the one named may quote documents it does not hold.
+        say_error(
+            f"kazsec: warning: store {explicit} was not built with the workspace {named}; "
+            f"`kazsec build --store {explicit} --workspace {named}` brings in its documents"
+        )
     return store
 
 
@@ -113,11 +121,17 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
-def open_library(args: argparse.Namespace) -> Library:
-    """The read model over the store a command works on."""
+def open_library(args: argparse.Namespace, strict_notes: bool = False) -> Library:
+    """The read model over the store a command works on, with the notes of the workspace
+    named (--workspace or KAZSEC_WORKSPACE), else of the one the store was built with.
+
+    `strict_notes` (an export): a notes file that cannot be read fails the command, which
+    would otherwise go out without them; else they are left out with a warning."""
     from kazsec.library import Library
 
-    return Library(load_store(args))
+    store = load_store(args)
+    named = getattr(args, "workspace", None) or os.environ.get("KAZSEC_WORKSPACE")
+    return Library(store, workspace_for(args) if named else None, strict_notes=strict_notes)
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
@@ -154,7 +168,10 @@ def cmd_source(args: argparse.Namespace) -> int:
 
 def cmd_show(args: argparse.Namespace) -> int:
     """One person, body, event or source with its facts and their quotes."""
-    view = open_library(args).view(args.id)
+    library = open_library(args)
+    view = library.view(args.id)
+    if library.notebook.problem:
+        say_error(f"kazsec: warning: {library.notebook.problem} (your notes are left out)")
     if args.json:
         print_json(view.dossier.to_json(), indent=1)
         return 0

@@ -22,7 +22,7 @@ def cmd_export_ftm(args: argparse.Namespace) -> int:
     """Everything in the store (or one side, or one entity and its neighbours) as FtM lines."""
     from kazsec.export.ftm_select import ftm_lines
 
-    library = open_library(args)
+    library = open_library(args, strict_notes=True)
     write_out(ftm_lines(library, args.only, args.entity), args.output, "FtM export")
     return 0
 

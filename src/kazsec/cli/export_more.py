@@ -48,7 +48,7 @@ def cmd_export_csl(args: argparse.Namespace) -> int:
     """The sources as CSL-JSON (Zotero, pandoc and citeproc read it)."""
     from kazsec.export.csl import csl_json
 
-    library = open_library(args)
+    library = open_library(args, strict_notes=True)
     write_out(csl_json(library.sources.values(), _only(args)), args.output, "CSL-JSON")
     return 0
 
@@ -57,7 +57,7 @@ def cmd_export_dossier(args: argparse.Namespace) -> int:
     """A person's, body's or event's dossier, in Markdown or HTML, every fact footnoted."""
     from kazsec.export.dossier import dossier_doc, markdown
 
-    library = open_library(args)
+    library = open_library(args, strict_notes=True)
     doc = dossier_doc(library, args.id, _only(args))
     if args.format == "html":
         from kazsec.export.dossier_html import html_page

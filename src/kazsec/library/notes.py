@@ -92,10 +92,13 @@ def anchored(note: Note, source: SourceText | None) -> AnchoredNote:
 class Notebook:
     """The notes of a workspace (none without one), anchored once, when first asked for."""
 
-    def __init__(self, workspace: Path | None, texts: Texts) -> None:
+    def __init__(self, workspace: Path | None, texts: Texts, strict: bool = False) -> None:
         self.workspace = workspace
         self.path = notes_path(workspace) if workspace is not None else None
         self._texts = texts
+        # Strict (a command): a notes file that cannot be read fails what asks for the notes,
+        # rather than an export or a dossier going out without them and saying nothing.
+        self.strict = strict
 
     @cached_property
     def _read(self) -> tuple[list[Note], str | None]:
@@ -118,7 +121,10 @@ class Notebook:
 
     @cached_property
     def notes(self) -> list[AnchoredNote]:
-        """Every note in file order, anchored in its source's current text."""
+        """Every note in file order, anchored in its source's current text (strict: a
+        notes file that cannot be read raises NotesError)."""
+        if self.strict and self.problem:
+            raise NotesError(self.problem)
         sources: dict[str, SourceText | None] = {}
         found = []
         for note in self._read[0]:

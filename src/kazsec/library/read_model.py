@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from kazsec.dates import sort_key
@@ -53,8 +54,14 @@ def _when_read(records: Callable[[], Sequence[Any]]) -> Iterator[Any]:
 class Library:
     """Read-only access to everything a store holds, for the explorer and the command line."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(
+        self, store: Store, notes_from: Path | None = None, strict_notes: bool = False
+    ) -> None:
+        """`notes_from`: the workspace whose notes to read (else the one the store was built
+        with); `strict_notes`: a notes file that cannot be read fails what needs the notes."""
         self.store = store
+        self._notes_from = notes_from
+        self._strict_notes = strict_notes
         self.sources: dict[str, SourceRecord] = {
             s["id"]: cast("SourceRecord", s) for s in store.all("sources")
         }
@@ -124,14 +131,14 @@ class Library:
     @cached_property
     def notebook(self) -> Notebook:
         """The user's notes, each anchored in its source's current text, read when first
-        asked for from the workspace the store was built with (none without one)."""
-        from pathlib import Path
-
+        asked for from the workspace named, else the one the store was built with."""
         from kazsec.library.notes import Notebook, corpus_texts
 
-        workspace = self.store.meta.get("workspace")
-        folder = Path(workspace) if isinstance(workspace, str) and workspace else None
-        return Notebook(folder, corpus_texts(self.corpus))
+        folder = self._notes_from
+        if folder is None:
+            workspace = self.store.meta.get("workspace")
+            folder = Path(workspace) if isinstance(workspace, str) and workspace else None
+        return Notebook(folder, corpus_texts(self.corpus), strict=self._strict_notes)
 
     @cached_property
     def engine(self) -> SearchEngine:

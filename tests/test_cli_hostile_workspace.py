@@ -1,0 +1,83 @@
+"""What a command does with a notes file it cannot read, a workspace other than the store's,
+and an empty path: one line and a non-zero exit, never an export that silently lacks notes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import copy_store
+
+from kazsec.cli import main
+
+QUOTE = "Golden Key"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    capsys.readouterr()
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture()
+def noted(
+    built_store_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> tuple[Path, Path]:
+    """A store built with a workspace holding one note on a bundled source."""
+    workspace, store = tmp_path / "workspace", copy_store(built_store_path, tmp_path / "s.json")
+    where = ("--store", str(store), "--workspace", str(workspace))
+    assert main(["build", *where]) == 0
+    argv = ["note", "add", "ciss-2022-nsc", "--quote", QUOTE, "--text", "transit", *where]
+    assert run(capsys, *argv)[0] == 0
+    return store, workspace
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["export", "ftm", "--only", "yours"],
+        ["export", "ftm"],
+        ["export", "dossier", "karim-massimov"],
+        ["notes"],
+    ],
+)
+def test_a_broken_notes_file_fails_what_needs_the_notes_in_one_line(
+    noted: tuple[Path, Path], capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    store, workspace = noted
+    notes = workspace / "notes.toml"
+    kept = notes.read_bytes() + b"text = 5\n"
+    notes.write_bytes(kept)
+    code, out, err = run(capsys, *argv, "--store", str(store), "--workspace", str(workspace))
+    assert code == 2 and out == "", "no export without the notes it should hold"
+    assert err.startswith("kazsec: error: ") and err.count("\n") == 1 and "notes.toml" in err
+    assert notes.read_bytes() == kept, "the file is left as the user wrote it"
+    # What does not need the notes still works.
+    assert run(capsys, "stats", "--store", str(store), "--workspace", str(workspace))[0] == 0
+
+
+def test_the_notes_exported_are_those_of_the_workspace_named(
+    noted: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store, workspace = noted
+    code, out, _ = run(capsys, "export", "ftm", "--only", "yours", "--store", str(store))
+    assert code == 0 and '"Note"' in out, "unnamed: the store's own workspace's notes"
+    other = tmp_path / "other"
+    argv = ("export", "ftm", "--only", "yours", "--store", str(store), "--workspace", str(other))
+    code, out, err = run(capsys, *argv)
+    assert code == 0 and '"Note"' not in out, "another workspace's notes are not yours here"
+    assert "was not built with the workspace" in err
+    code, out, _ = run(capsys, "notes", "--store", str(store), "--workspace", str(other))
+    assert code == 0 and "no notes yet" in out, "notes and exports agree"
+
+
+@pytest.mark.parametrize("option", ["--store", "--workspace"])
+@pytest.mark.parametrize("value", ["", "  "])
+def test_an_empty_path_is_refused_not_taken_for_the_default(
+    option: str, value: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["note", "add", "ciss-2022-nsc", "--quote", QUOTE, "--text", "x", option, value]
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert f"{option}: an empty path" in err
