@@ -81,3 +81,39 @@ def test_an_empty_path_is_refused_not_taken_for_the_default(
     code, out, err = run(capsys, *argv)
     assert code == 2 and out == "" and err.count("\n") == 1
     assert f"{option}: an empty path" in err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["export", "csl"],
+        ["export", "ftm", "--entity", "karim-massimov"],
+        ["timeline", "--json"],
+        ["show", "karim-massimov", "--json"],
+        ["search", "Масимов", "--json"],
+    ],
+)
+def test_an_ascii_stdout_loses_no_character_of_json_or_an_export(
+    built_store_path: Path, argv: list[str]
+) -> None:
+    """PYTHONIOENCODING=ascii (an old terminal setting carried into a script): the data that
+    reaches the file is the data, not '?' for every Cyrillic letter."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    def data(encoding: str) -> list[object]:
+        env = {**os.environ, "PYTHONIOENCODING": encoding}
+        command = [sys.executable, "-m", "kazsec", "--store", str(built_store_path), *argv]
+        done = subprocess.run(command, capture_output=True, env=env, timeout=120, check=False)
+        assert done.returncode == 0, done.stderr
+        text = done.stdout.decode("utf-8")
+        return (
+            [json.loads(line) for line in text.splitlines() if line.strip()]
+            if "ftm" in argv
+            else [json.loads(text)]
+        )
+
+    wanted = data("utf-8")
+    assert data("ascii") == wanted

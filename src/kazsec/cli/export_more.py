@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kazsec.cli.commands import open_library
-from kazsec.cli.output import say_error, write_text
+from kazsec.cli.output import say_error, write_export
 from kazsec.errors import KazsecError
 
 if TYPE_CHECKING:
@@ -25,7 +25,7 @@ def write_out(text: str, output: str | None, what: str) -> Path | None:
     """`text` on stdout (made inert) or into the file `output` (whole or not at all); the
     file written, if any."""
     if output is None or output == "-":
-        write_text(text)
+        write_export(text)
         return None
     path = Path(output).expanduser()
     if path.is_dir():

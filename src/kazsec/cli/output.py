@@ -2,8 +2,10 @@
 
 - Data and user input are made inert on the way out (render.text), in tables and in lines.
 - `--json` keeps every character but escapes what a terminal would act on.
-- A stream that cannot encode a character (PYTHONIOENCODING=ascii) gets a replacement
-  character, never a traceback; a pipe closed early (`kazsec stats | head -1`) ends the
+- A stream that cannot encode a character (PYTHONIOENCODING=ascii) never raises: JSON is
+  written with escapes (every character kept), an export going to a file or a pipe as
+  UTF-8 bytes (its format's encoding), other text with replacement characters; a pipe
+  closed early (`kazsec stats | head -1`) ends the
   command quietly with exit 0.
 """
 
@@ -39,14 +41,43 @@ def say_error(line: str) -> None:
     print(inert(line), file=sys.stderr)
 
 
+def _encodable(text: str) -> bool:
+    """Whether stdout's encoding holds every character of `text`."""
+    try:
+        text.encode(getattr(sys.stdout, "encoding", None) or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
+
+
 def write_text(text: str) -> None:
     """A document's text on stdout, inert, ending with a newline."""
     sys.stdout.write(inert(text) if text.endswith("\n") else inert(text) + "\n")
 
 
+def write_export(text: str) -> None:
+    """An export (FtM, CSL-JSON, a dossier) on stdout, inert. Its format is UTF-8 whatever
+    the stream was set to: to a file or a pipe that cannot hold a character it goes as UTF-8
+    bytes, so no letter becomes '?' (a terminal gets a replacement, as for any text)."""
+    shown = inert(text) if text.endswith("\n") else inert(text) + "\n"
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is not None and not to_terminal() and not _encodable(shown):
+        sys.stdout.flush()
+        buffer.write(shown.encode("utf-8"))
+        buffer.flush()
+        return
+    sys.stdout.write(shown)
+
+
 def print_json(value: Any, indent: int | None = None) -> None:
-    """JSON on stdout (see render.text.json_text)."""
-    print(json_text(value, indent=indent))
+    """JSON on stdout (see render.text.json_text); on a stream that cannot hold some of its
+    characters, those are written as \\u escapes, which read back the same."""
+    text = json_text(value, indent=indent)
+    if not _encodable(text):
+        import json
+
+        text = json.dumps(value, ensure_ascii=True, indent=indent)
+    print(text)
 
 
 def to_terminal() -> bool:
