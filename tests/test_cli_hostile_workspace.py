@@ -117,3 +117,31 @@ def test_an_ascii_stdout_loses_no_character_of_json_or_an_export(
 
     wanted = data("utf-8")
     assert data("ascii") == wanted
+
+
+def test_an_export_never_writes_over_a_file_kazsec_keeps(
+    noted: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store, workspace = noted
+    where = ("--store", str(store), "--workspace", str(workspace))
+    kept = {p: p.read_bytes() for p in (store, Path(f"{store}.corpus"), workspace / "notes.toml")}
+    link = tmp_path / "innocent.json"
+    link.symlink_to(workspace / "notes.toml")
+    (workspace / "kb").mkdir(exist_ok=True)
+    for target in (*kept, link, workspace / "kb" / "people.toml"):
+        code, out, err = run(capsys, "export", "csl", "-o", str(target), *where)
+        assert code == 2 and err.startswith("kazsec: error: -o ") and err.count("\n") == 1
+        assert "write the CSL-JSON elsewhere" in err
+    assert all(path.read_bytes() == data for path, data in kept.items())
+    assert not (workspace / "kb" / "people.toml").exists()
+    # A link into a folder that is not there makes no folders.
+    dangling = tmp_path / "dangling"
+    dangling.symlink_to(tmp_path / "no" / "such" / "x.json")
+    code, _, err = run(capsys, "export", "csl", "-o", str(dangling), *where)
+    assert code == 2 and "no folder" in err and not (tmp_path / "no").exists()
+    # An export's own file is written, and written over.
+    mine = tmp_path / "out" / "sources.json"
+    mine.parent.mkdir()
+    for _ in range(2):
+        assert run(capsys, "export", "csl", "-o", str(mine), *where)[0] == 0
+    assert mine.read_text(encoding="utf-8").startswith("[")

@@ -23,7 +23,7 @@ def cmd_export_ftm(args: argparse.Namespace) -> int:
     from kazsec.export.ftm_select import ftm_lines
 
     library = open_library(args, strict_notes=True)
-    write_out(ftm_lines(library, args.only, args.entity), args.output, "FtM export")
+    write_out(ftm_lines(library, args.only, args.entity), args, "FtM export")
     return 0
 
 

@@ -21,22 +21,45 @@ class ExportError(KazsecError):
     """An export cannot be written where it was asked to go."""
 
 
-def write_out(text: str, output: str | None, what: str) -> Path | None:
-    """`text` on stdout (made inert) or into the file `output` (whole or not at all); the
-    file written, if any."""
+def write_out(text: str, args: argparse.Namespace, what: str) -> Path | None:
+    """`text` on stdout (made inert) or into the file `args.output` (whole or not at all),
+    never over a file kazsec keeps; the file written, if any."""
+    output: str | None = args.output
     if output is None or output == "-":
         write_export(text)
         return None
+    from kazsec.store.atomic import atomic_write_text, write_target
+
     path = Path(output).expanduser()
     if path.is_dir():
         raise ExportError(f"-o {output}: that is a folder; name a file to write the {what} to")
-    if not path.parent.is_dir():
-        raise ExportError(f"-o {output}: no folder {path.parent}; make it first")
-    from kazsec.store.atomic import atomic_write_text
-
-    atomic_write_text(path, text)
+    target = write_target(path)  # a link is written through: its target's folder must be
+    if not target.parent.is_dir():
+        raise ExportError(f"-o {output}: no folder {target.parent}; make it first")
+    kept = _kept_by_kazsec(target, args)
+    if kept:
+        raise ExportError(f"-o {output}: that is {kept}; write the {what} elsewhere")
+    atomic_write_text(path, text, what=f"the {what}")
     say_error(f"wrote the {what} to {path}")  # on stderr: stdout stays the export's
     return path
+
+
+def _kept_by_kazsec(target: Path, args: argparse.Namespace) -> str:
+    """What of kazsec's own the file `target` is (the store, a file of the workspace or of
+    the bundled data), or '' if none: an export must never replace it."""
+    from kazsec.cli.commands import store_path_for, workspace_for
+    from kazsec.paths import data_dir
+
+    resolved = target.resolve()
+    store = store_path_for(args).resolve()
+    if resolved.parent == store.parent and (
+        resolved.name == store.name or resolved.name.startswith(f"{store.name}.")
+    ):
+        return f"part of the store {store}"
+    for folder, name in ((workspace_for(args), "your workspace"), (data_dir(), "the data")):
+        if resolved.is_relative_to(folder.resolve()):
+            return f"inside {name} ({folder}), which kazsec keeps"
+    return ""
 
 
 def _only(args: argparse.Namespace) -> Only:
@@ -49,7 +72,7 @@ def cmd_export_csl(args: argparse.Namespace) -> int:
     from kazsec.export.csl import csl_json
 
     library = open_library(args, strict_notes=True)
-    write_out(csl_json(library.sources.values(), _only(args)), args.output, "CSL-JSON")
+    write_out(csl_json(library.sources.values(), _only(args)), args, "CSL-JSON")
     return 0
 
 
@@ -65,7 +88,7 @@ def cmd_export_dossier(args: argparse.Namespace) -> int:
         text = html_page(doc)
     else:
         text = markdown(doc)
-    write_out(text, args.output, "dossier")
+    write_out(text, args, "dossier")
     return 0
 
 

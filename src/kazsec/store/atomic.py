@@ -77,16 +77,23 @@ def _remove_if_stale(leftover: Path, pid_text: str) -> None:
         leftover.unlink()
 
 
-def atomic_write_text(path: Path, text: str, ownership: Ownership | None = None) -> None:
+def atomic_write_text(
+    path: Path, text: str, ownership: Ownership | None = None, what: str = "the store"
+) -> None:
     """Replace `path` (or a link's target) with `text`, whole or not at all.
 
-    `ownership` may say why an existing file is not ours to replace (StoreError then).
+    `ownership` may say why an existing file is not ours to replace (StoreError then);
+    `what` the file is, for the error ("the store", "the export").
     """
-    atomic_write_bytes(path, text.encode("utf-8"), ownership)
+    atomic_write_bytes(path, text.encode("utf-8"), ownership, what=what)
 
 
 def atomic_write_bytes(
-    path: Path, data: bytes, ownership: Ownership | None = None, clean: bool = True
+    path: Path,
+    data: bytes,
+    ownership: Ownership | None = None,
+    clean: bool = True,
+    what: str = "the store",
 ) -> None:
     """Replace `path` (or a link's target) with `data`, whole or not at all. `clean=False`:
     the caller removes killed writes' leftovers itself (`sweep_leftovers`)."""
@@ -106,9 +113,8 @@ def atomic_write_bytes(
             dir=target.parent, prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp"
         )
     except OSError as exc:
-        raise StoreError(
-            f"cannot write the store at {path}: {exc.strerror}; choose another path with --store"
-        ) from None
+        hint = "choose another path with --store" if what == "the store" else "choose another path"
+        raise StoreError(f"cannot write {what} at {path}: {exc.strerror}; {hint}") from None
     try:
         with os.fdopen(handle, "wb") as temp:
             temp.write(data)
@@ -121,7 +127,7 @@ def atomic_write_bytes(
     except OSError as exc:
         Path(temp_name).unlink(missing_ok=True)
         raise StoreError(
-            f"cannot write the store at {path}: {exc.strerror}; the old store is untouched"
+            f"cannot write {what} at {path}: {exc.strerror}; the old file is untouched"
         ) from None
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
