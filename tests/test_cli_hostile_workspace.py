@@ -145,3 +145,38 @@ def test_an_export_never_writes_over_a_file_kazsec_keeps(
     for _ in range(2):
         assert run(capsys, "export", "csl", "-o", str(mine), *where)[0] == 0
     assert mine.read_text(encoding="utf-8").startswith("[")
+
+
+@pytest.mark.parametrize(
+    ("fifo", "argv"),
+    [
+        ("notes.toml", ["notes"]),
+        ("notes.toml", ["note", "add", "ciss-2022-nsc", "--quote", QUOTE, "--text", "x"]),
+        ("kb/people.toml", ["build"]),
+        ("sources.toml", ["add", "ciss-2022-nsc.txt"]),
+        (".undo/00000001.json", ["undo"]),
+    ],
+)
+def test_a_pipe_in_place_of_a_workspace_file_is_one_line_not_a_hang(
+    noted: tuple[Path, Path], tmp_path: Path, fifo: str, argv: list[str]
+) -> None:
+    """A named pipe where a file of the workspace belongs: reading it would wait for a writer
+    for ever. It is said at once, in one line, naming the file."""
+    import os
+    import subprocess
+    import sys
+
+    store, workspace = noted
+    path = workspace / fifo
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.unlink(missing_ok=True)
+    os.mkfifo(path)
+    if argv[0] == "add":
+        argv = ["add", str(tmp_path / "report.txt")]
+        (tmp_path / "report.txt").write_text("Karim Massimov was detained.\n", encoding="utf-8")
+    command = [sys.executable, "-m", "kazsec", *argv, "--store", str(store)]
+    command += ["--workspace", str(workspace)]
+    done = subprocess.run(command, capture_output=True, timeout=60, check=False)
+    err = done.stderr.decode("utf-8")
+    assert done.returncode == 2, err
+    assert err.startswith("kazsec: error: ") and err.count("\n") == 1 and path.name in err

@@ -15,6 +15,7 @@ import regex
 
 from kazsec.errors import SourceError, describe_type_error
 from kazsec.model import CleanText
+from kazsec.regular_files import read_file_bytes, read_file_text
 
 SOURCE_FORMATS = ("web", "pdf")
 _ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -83,7 +84,7 @@ def load_source_metadata(
     """
     path = data_dir / "sources.toml"
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_file_text(path)
         found = entries_by_table(text, parsed) if parsed is not None else None
         document = {"source": found} if found is not None else tomllib.loads(text)
     except FileNotFoundError:
@@ -144,7 +145,7 @@ def read_pinned_source(data_dir: Path, meta: SourceMeta) -> bytes:
     """The raw bytes of a source, refused unless they match the pinned sha256."""
     path = data_dir / "sources" / meta.file
     try:
-        data = path.read_bytes()
+        data = read_file_bytes(path)
     except FileNotFoundError:
         raise SourceError(f"raw source missing: {path} (copy it back from the corpus)") from None
     except OSError as exc:

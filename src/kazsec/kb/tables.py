@@ -18,6 +18,7 @@ import msgspec
 from kazsec.errors import describe_type_error
 from kazsec.kb.records import KbError, Record
 from kazsec.kb.schema import ENTRY_TYPES, checked
+from kazsec.regular_files import read_file_bytes
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # the ids of people, bodies and conflicts
 # Each file's name (without .toml) and the one kind of [[table]] it holds, in the order
@@ -112,7 +113,7 @@ def read_table(
     if text is None:
         try:
             # Bytes decoded as they are: a hand-written file's line ends are its own.
-            text = path.read_bytes().decode("utf-8")
+            text = read_file_bytes(path).decode("utf-8")
         except FileNotFoundError:
             return []
         except UnicodeDecodeError as exc:

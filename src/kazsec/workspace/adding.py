@@ -27,6 +27,7 @@ from kazsec.corpus.passages import passage_id
 from kazsec.corpus.pipeline import RepairedSource, repair_source
 from kazsec.corpus.sources import SourceMeta, sha256_hex
 from kazsec.errors import KazsecError
+from kazsec.regular_files import read_file_bytes
 from kazsec.store import atomic
 from kazsec.workspace import catalogue
 from kazsec.workspace.ids import document_id
@@ -163,7 +164,7 @@ def _checked(path: Path, by_hash: dict[str, str]) -> Outcome | tuple[str, str]:
     try:
         if path.stat().st_size > MAX_BYTES:
             return Outcome(shown, "failed", reason=f"larger than {MAX_BYTES >> 20} MB")
-        raw = path.read_bytes()
+        raw = read_file_bytes(path)
     except OSError as exc:
         return Outcome(shown, "failed", reason=exc.strerror or str(exc))
     if not raw.strip():
@@ -207,7 +208,7 @@ def _read(job: tuple[str, str, str]) -> Read:
     name, sha, kind = job
     path = Path(name)
     try:
-        raw = path.read_bytes()
+        raw = read_file_bytes(path)
         if sha256_hex(raw) != sha:
             return "changed while it was being added; add it again"
         document = read_document(raw, path.name)
@@ -262,7 +263,7 @@ def _admitted(
         return Outcome(shown, "already there", by_hash[sha]), None, None
     document, made = read
     try:
-        raw = path.read_bytes()
+        raw = read_file_bytes(path)
     except OSError as exc:
         return Outcome(shown, "failed", reason=exc.strerror or str(exc)), None, None
     if sha256_hex(raw) != sha:

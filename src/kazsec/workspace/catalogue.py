@@ -22,6 +22,7 @@ from kazsec.corpus.sources import (
     load_source_metadata,
 )
 from kazsec.errors import KazsecError, SourceError, StoreError
+from kazsec.regular_files import read_file_text
 from kazsec.store.atomic import atomic_write_bytes, atomic_write_text
 
 HEADER = """\
@@ -80,7 +81,7 @@ def known(workspace: Path) -> tuple[set[str], dict[str, str]]:
 
     path = catalogue_path(workspace)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_file_text(path)
     except FileNotFoundError:
         return set(), {}
     except (OSError, UnicodeDecodeError) as exc:
@@ -121,7 +122,7 @@ def append(workspace: Path, new: Sequence[Mapping[str, Any]]) -> None:
 
     path = catalogue_path(workspace)
     try:
-        text = path.read_text(encoding="utf-8") if path.is_file() else HEADER
+        text = read_file_text(path) if path.is_file() else HEADER
     except (OSError, UnicodeDecodeError) as exc:
         raise SourceError(f"cannot read {path}: {exc}") from None
     tables = "".join("\n" + tomli_w.dumps({"source": [dict(entry)]}) for entry in new)
@@ -133,7 +134,7 @@ def remove(workspace: Path, source_id: str) -> tuple[str, set[str]]:
     the rest of the file as it was; returns the file it named and the files the others
     name. SourceError when the workspace has no such document."""
     path = catalogue_path(workspace)
-    text = path.read_text(encoding="utf-8")
+    text = read_file_text(path)
     parsed: dict[str, Any] = {}  # each table's text -> its entry, one parse each
     if entries_by_table(text, parsed) is None:
         raise SourceError(f"{path} is not a plain list of [[source]] tables; edit it by hand")

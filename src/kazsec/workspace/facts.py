@@ -19,6 +19,7 @@ from kazsec.kb.anchor import StoredTexts, anchor
 from kazsec.kb.loader import load_knowledge_base
 from kazsec.kb.records import KbError
 from kazsec.kb.tables import TABLE_KEYS, KnowledgeBase, Orphan, read_table
+from kazsec.regular_files import read_file_bytes
 from kazsec.store.atomic import atomic_write_bytes
 from kazsec.workspace.catalogue import locked
 from kazsec.workspace.fact_tables import (
@@ -129,7 +130,7 @@ def _refuse_if_orphaned(
 
 def _read_bytes(path: Path) -> bytes | None:
     try:
-        return path.read_bytes()
+        return read_file_bytes(path)
     except FileNotFoundError:
         return None
     except OSError as exc:

@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from kazsec.errors import LookupFailed, StoreError
+from kazsec.regular_files import read_file_bytes
 from kazsec.store.atomic import atomic_write_text
 from kazsec.workspace.notes_file import (
     NotesError,
@@ -187,7 +188,7 @@ def _new_id() -> str:
 
 def _read(path: Path) -> str | None:
     try:
-        data = path.read_bytes()
+        data = read_file_bytes(path)
     except FileNotFoundError:
         return None
     except OSError as exc:

@@ -14,6 +14,7 @@ from pathlib import Path
 import msgspec
 
 from kazsec.errors import KazsecError
+from kazsec.regular_files import read_file_bytes
 from kazsec.store.atomic import atomic_write_bytes
 from kazsec.workspace.catalogue import locked
 
@@ -68,7 +69,7 @@ def forget_last(workspace: Path) -> None:
 
 def _read(entry: Path) -> Change:
     try:
-        change = msgspec.json.decode(entry.read_bytes(), type=Change)
+        change = msgspec.json.decode(read_file_bytes(entry), type=Change)
     except (OSError, msgspec.MsgspecError) as exc:
         raise UndoError(f"{entry}: not a change kazsec can take back ({exc}); remove it") from None
     if change.file not in _UNDOABLE:
@@ -87,7 +88,7 @@ def undo_last(workspace: Path) -> str | None:
         change = _read(entries[-1])
         path = workspace / change.file
         try:
-            now: bytes | None = path.read_bytes()
+            now: bytes | None = read_file_bytes(path)
         except FileNotFoundError:
             now = None
         before = None if change.before is None else change.before.encode("utf-8")
