@@ -114,7 +114,10 @@ def _left_quoting(workspace: Path, source_id: str) -> str | None:
         facts = tables_citing(workspace, source_id)
     except KazsecError:
         facts = 0
-    for number, kind, lister in ((notes, "notes", "kazsec notes"), (facts, "facts", "kazsec check")):
+    for number, kind, lister in (
+        (notes, "notes", "kazsec notes"),
+        (facts, "facts", "kazsec check"),
+    ):
         if number:
             said.append(f"{number} of your {kind}")
             where.append(lister)
