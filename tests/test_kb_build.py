@@ -180,3 +180,17 @@ def test_mentions_keep_ambiguity_unless_the_passage_settles_it(
     assert any(m["text"] == "Nazarbayev" and followed_by(m, "s’") for m in mentions), (
         "the family's plural possessive"
     )
+
+
+def test_bundled_records_with_impossible_ranges_fail(data_copy: Path, tmp_path: Path) -> None:
+    people = FIXTURE_PEOPLE.replace(
+        'id = "dariga-nazarbayeva"',
+        'id = "dariga-nazarbayeva"\nrelations = [{ type = "replaced", target = "dariga-nazarbayeva", source = "journal-2019-power-transit", quote = "suggested that Dariga Nazarbayeva would be appointed" }]',
+    )
+    _kb(data_copy, people)
+    with pytest.raises(KbError) as failed:
+        build_store(data_copy, tmp_path / "x.json")
+    assert str(failed.value) == (
+        "data/kb/people.toml: person 'dariga-nazarbayeva': relation replaced "
+        "'dariga-nazarbayeva': the target is the person itself"
+    )

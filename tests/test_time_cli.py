@@ -224,6 +224,35 @@ def test_succession_posts_lists_nsc(
     assert "nsc/chairman-of-the-national-security-committee" in {row["id"] for row in rows}
 
 
+def test_succession_posts_in_a_pipe_are_id_tab_name_lines(
+    capsys: pytest.CaptureFixture[str], built_store_path: Path
+) -> None:
+    rows = run_json(capsys, built_store_path, "succession", "--posts")
+    code, out, err = run(capsys, built_store_path, "succession", "--posts")
+    assert code == 0 and err == ""
+    assert out.splitlines() == [f"{row['id']}\t{row['label']}" for row in rows]
+
+
+@pytest.mark.parametrize("columns", ["80", "200"])
+def test_succession_posts_on_a_terminal_keep_every_id_whole_on_its_line(
+    capsys: pytest.CaptureFixture[str],
+    built_store_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    columns: str,
+) -> None:
+    ids = [row["id"] for row in run_json(capsys, built_store_path, "succession", "--posts")]
+    assert max(map(len, ids)) > 80  # some are longer than the narrow terminal is wide
+    monkeypatch.setattr("kazsec.cli.time_commands.to_terminal", lambda: True)
+    monkeypatch.setenv("COLUMNS", columns)
+    code, out, err = run(capsys, built_store_path, "succession", "--posts")
+    assert code == 0 and err == ""
+    # Each row starts with its id, whole: copied from the line, it is the id.
+    firsts = [line.split()[0] for line in out.splitlines() if line and not line[0].isspace()]
+    assert firsts == ["Id", *ids]
+    (nsc,) = [line.split() for line in out.splitlines() if line.startswith("nsc ")]
+    assert nsc[1:3] == ["Head", "of"] and nsc[-1] == "5"  # the post and holders beside it
+
+
 def test_succession_of_the_nsc(capsys: pytest.CaptureFixture[str], built_store_path: Path) -> None:
     code, out, err = run(capsys, built_store_path, "succession", "nsc")
     assert code == 0 and err == ""

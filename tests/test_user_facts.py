@@ -129,6 +129,11 @@ BAD = [
     ("alias", {"entity": "karim-massimov", "name": "Nazarbayev"}, MASSIMOV, "does not contain the alias"),
     ("alias", {"person": "karim-massimov"}, MASSIMOV, "an alias fact has no field 'person'"),
     ("title", {}, MASSIMOV, "no kind of fact is called 'title'"),
+    ("post", {"person": "karim-massimov", "post": "Head", "start": "2022-05", "end": "2021"}, MASSIMOV, "position #1 (karim-massimov): end 2021 is before the start 2022-05"),
+    ("post", {"person": "karim-massimov", "post": "Head", "start": "2022-02", "status": "in office", "as_of": "2022-01-16"}, MASSIMOV, "as_of 2022-01-16 is before the start 2022-02"),
+    ("event", {"title": "x", "date": "2022-01-06", "date_end": "2022-01-05"}, MASSIMOV, "date_end 2022-01-05 is before the date 2022-01-06"),
+    ("event", {"title": "x", "date_end": "2022-01-05"}, MASSIMOV, "event 'x': date_end 2022-01-05 without a date"),
+    ("relation", {"person": "karim-massimov", "type": "replaced", "target": "karim-massimov"}, MASSIMOV, "relation replaced 'karim-massimov': the target is the person itself"),
 ]  # fmt: skip
 
 
@@ -143,6 +148,16 @@ def test_a_fact_that_cannot_be_is_refused_in_one_line_and_nothing_is_written(
         add_fact(DATA, workspace, kind, fields, {"source": "ciss-2022-nsc", "quote": quote}, store=store)  # fmt: skip
     assert why in str(refused.value) and "\n" not in str(refused.value)
     assert {p: p.read_bytes() for p in workspace.rglob("*") if p.is_file()} == files
+
+
+def test_a_post_whose_end_only_overlaps_its_start_is_accepted(
+    workspace: Path, store_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # '2022' is every day of 2022: a post from some day in it to May 2022 may well be.
+    argv = fact("post", "ciss-2022-nsc", MASSIMOV, person="karim-massimov", post="Head", start="2022", end="2022-05")  # fmt: skip
+    assert main(argv) == 0, capsys.readouterr().err
+    career = run_json(capsys, "career", "karim-massimov", "--json")
+    assert any((t["start"], t["end"]) == ("2022", "2022-05") for t in career["tenures"])
 
 
 def test_the_command_refuses_in_one_line_with_exit_2(

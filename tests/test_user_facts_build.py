@@ -86,8 +86,12 @@ aliases = [{ name = "National Security", source = "ciss-2022-nsc", quote = "Lieu
         ("positions", f'[[position]]\nperson = "nobody"\npost = "x"\ncite = {{ source = "ciss-2022-nsc", quote = "{MASSIMOV}" }}\n', "position #1 (nobody): unknown id 'nobody'"),
         ("events", f'[[event]]\nid = "e"\ntitle = "x"\npeople = ["nsc"]\ncite = {{ source = "ciss-2022-nsc", quote = "{MASSIMOV}" }}\n', "event 'e': people: 'nsc' is a body, not a person"),
         ("people", '[[person]]\nid = "x"\nname = "X"\nalias = []\n', "person 'x': Object contains unknown field alias"),
+        ("positions", f'[[position]]\nperson = "karim-massimov"\npost = "x"\nstart = "2022-01-06"\nend = "2021-12-31"\ncite = {{ source = "ciss-2022-nsc", quote = "{MASSIMOV}" }}\n', "position #1 (karim-massimov): end 2021-12-31 is before the start 2022-01-06"),
+        ("events", f'[[event]]\nid = "e"\ntitle = "x"\ndate = "2022"\ndate_end = "2021-12"\ncite = {{ source = "ciss-2022-nsc", quote = "{MASSIMOV}" }}\n', "event 'e': date_end 2021-12 is before the date 2022"),
+        ("agencies", f'[[agency]]\nid = "x-body"\nname = "X"\nparent = "x-body"\nparent_cite = {{ source = "ciss-2022-nsc", quote = "{MASSIMOV}" }}\n', "agency 'x-body': parent 'x-body' is the agency itself"),
+        ("people", f'[[person]]\nid = "karim-massimov"\nrelations = [{{ type = "replaced_by", target = "karim-massimov", source = "ciss-2022-nsc", quote = "{MASSIMOV}" }}]\n', "person 'karim-massimov': relation replaced_by 'karim-massimov': the target is the person itself"),
     ],
-    ids=["contradicts", "event id", "id of a person", "bad TOML", "unknown id", "wrong kind", "typo"],
+    ids=["contradicts", "event id", "id of a person", "bad TOML", "unknown id", "wrong kind", "typo", "end before start", "event ends before", "its own parent", "replaces themself"],
 )  # fmt: skip
 def test_a_mistake_in_a_workspace_file_is_one_line_naming_it(
     workspace: Path,

@@ -278,3 +278,34 @@ def test_many_files_are_read_by_workers_with_the_same_outcomes(
         ("report-number-3/p001", "report-number-3"),
         ("report-number-3/p002", "report-number-3"),
     ]
+
+
+def test_removing_a_document_warns_of_the_notes_and_facts_that_quote_it(
+    workspace: Path, store_path: Path, inbox: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["add", str(inbox)]) == 0
+    for quote in ("Бывший председатель КНБ", "задержан 8 января 2022 года"):
+        assert main(["note", "add", "masimov-arestovan", "--quote", quote, "--text", "mine"]) == 0
+    alias = ["fact", "add", "alias", "masimov-arestovan", "--quote", "Карим Масимов задержан"]
+    assert main([*alias, "--field", "entity=karim-massimov", "--field", "name=Карим Масимов"]) == 0
+    notes, facts = (workspace / "notes.toml").read_bytes(), (workspace / "kb").iterdir()
+    kept = {p: p.read_bytes() for p in facts}
+    capsys.readouterr()
+
+    assert main(["remove", "masimov-arestovan", "--yes"]) == 0
+    said = capsys.readouterr()
+    assert "removed masimov-arestovan" in said.out
+    assert said.err.splitlines() == [
+        "kazsec: warning: 2 of your notes and 1 of your facts quote masimov-arestovan; "
+        "they are kept and listed by kazsec notes / kazsec check as orphaned"
+    ]
+    # Nothing of the user's is taken with the document.
+    assert (workspace / "notes.toml").read_bytes() == notes
+    assert {p: p.read_bytes() for p in kept} == kept
+    main(["check"])
+    listed = capsys.readouterr()
+    assert "orphaned fact: " in listed.out + listed.err
+    assert (listed.out + listed.err).count("its source masimov-arestovan is not in the store") == 2
+
+    assert main(["remove", "notes-on-the-knb", "--yes"]) == 0
+    assert capsys.readouterr().err == ""

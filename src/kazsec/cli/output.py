@@ -89,8 +89,17 @@ def to_terminal() -> bool:
         return False
 
 
-def show(renderable: RenderableType) -> None:
-    """A rich renderable on stdout; a closed pipe raises BrokenPipeError for main to end quietly."""
+def terminal_width() -> int:
+    """The columns `show` lays a renderable out in."""
+    from rich.console import Console
+
+    return Console().width
+
+
+def show(renderable: RenderableType, crop: bool = True) -> None:
+    """A rich renderable on stdout; a closed pipe raises BrokenPipeError for main to end quietly.
+
+    `crop=False`: a line wider than the terminal is left for the terminal to wrap."""
     from rich.console import Console
 
     class PipeAwareConsole(Console):
@@ -98,4 +107,4 @@ def show(renderable: RenderableType) -> None:
         def on_broken_pipe(self) -> None:
             raise BrokenPipeError
 
-    PipeAwareConsole().print(renderable)
+    PipeAwareConsole().print(renderable, crop=crop)

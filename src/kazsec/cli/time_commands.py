@@ -6,7 +6,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from kazsec.cli.commands import open_library
-from kazsec.cli.output import print_json, show
+from kazsec.cli.output import print_json, show, terminal_width, to_terminal, write_text
 from kazsec.errors import KazsecError, LookupFailed
 
 if TYPE_CHECKING:
@@ -118,9 +118,14 @@ def cmd_succession(args: argparse.Namespace) -> int:
         if args.json:
             print_json([{"id": i, "label": label, "holders": n} for i, label, n in rows], indent=1)
             return 0
+        if not to_terminal():  # a pipe or a file: `id<TAB>name` lines, as search gives
+            from kazsec.render.chronology import posts_lines
+
+            write_text("\n".join(posts_lines(rows)))
+            return 0
         from kazsec.render.chronology import posts_table
 
-        show(posts_table(rows))
+        show(posts_table(rows, terminal_width()), crop=False)
         return 0
     found = library.chronology.succession(_post_or_body(library, args.id))
     if args.json:

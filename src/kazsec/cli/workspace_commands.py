@@ -94,7 +94,41 @@ def cmd_remove(args: argparse.Namespace) -> int:
             (workspace / "sources" / file).unlink(missing_ok=True)
     _rebuild(args, _data_of(args), workspace, {})
     say(f"removed {meta.id}")
+    if (warning := _left_quoting(workspace, meta.id)) is not None:
+        say_error(warning)
     return 0
+
+
+def _left_quoting(workspace: Path, source_id: str) -> str | None:
+    """The line telling the user that notes and facts of theirs quote a document just
+    removed (they stay in their files, orphaned), or None when none does."""
+    from kazsec.kb.workspace_kb import tables_citing
+    from kazsec.workspace.notebook import read_notes
+
+    said, where, count = [], [], 0
+    try:
+        notes = sum(note.source == source_id for note in read_notes(workspace))
+    except KazsecError:  # a broken notes.toml: `kazsec notes` and `kazsec check` say so
+        notes = 0
+    try:
+        facts = tables_citing(workspace, source_id)
+    except KazsecError:
+        facts = 0
+    for number, kind, lister in (
+        (notes, "notes", "kazsec notes"),
+        (facts, "facts", "kazsec check"),
+    ):
+        if number:
+            said.append(f"{number} of your {kind}")
+            where.append(lister)
+            count += number
+    if not said:
+        return None
+    one = count == 1
+    return (
+        f"kazsec: warning: {' and '.join(said)} {'quotes' if one else 'quote'} {source_id}; "
+        f"{'it is' if one else 'they are'} kept and listed by {' / '.join(where)} as orphaned"
+    )
 
 
 def _data_of(args: argparse.Namespace) -> Path:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from kazsec.dates import date_precision
+from kazsec.dates import date_precision, period
 from kazsec.errors import KazsecError
 from kazsec.model import AGENCY_KINDS, PERSON_ROLES, Record
 
@@ -53,6 +53,14 @@ def _date(entry: Mapping[str, Any], key: str, where: str) -> tuple[str, str]:
         return value, date_precision(value)
     except ValueError as exc:
         raise KbError(f"{where}: {key}: {exc}") from None
+
+
+def _not_before(later: tuple[str, str], earlier: tuple[str, str], where: str) -> None:
+    """Refuse a range whose later end (`key`, `value`) lies wholly before its earlier one:
+    compared as the days the prefixes may mean, so '2022' against '2022-05' is no error."""
+    later_period, earlier_period = period(later[1]), period(earlier[1])
+    if later_period and earlier_period and later_period.before(earlier_period):
+        raise KbError(f"{where}: {later[0]} {later[1]} is before the {earlier[0]} {earlier[1]}")
 
 
 def _citations(
@@ -128,6 +136,8 @@ def compile_person(entry: Mapping[str, Any], label: str, cite: Anchor) -> Record
         kind = one_of(str(relation.get("type", "")), RELATION_TYPES, "relation type", where)
         target = require(relation, "target", f"{where}: relation {kind}")
         here = f"{where}: relation {kind} {target!r}"
+        if target == pid:
+            raise KbError(f"{here}: the target is the person itself")
         record["relations"].append(
             {"type": kind, "target": target, "cite": _citations(relation, here, cite)}
         )
@@ -140,6 +150,8 @@ def compile_agency(entry: Mapping[str, Any], label: str, cite: Anchor) -> Record
     where = f"{label}: agency {aid!r}"
     parent = str(entry.get("parent", ""))
     parent_cite = entry.get("parent_cite")
+    if parent == aid:
+        raise KbError(f"{where}: parent {parent!r} is the agency itself")
     aliases = _aliases(entry, where, cite)
     return {
         "id": aid,
@@ -170,8 +182,8 @@ def compile_position(
     as_of, _ = _date(entry, "as_of", where)
     if as_of and entry.get("status") != "in office":
         raise KbError(f"{where}: as_of dates an 'in office' status; give status = \"in office\"")
-    if as_of and start and as_of < start[: len(as_of)]:
-        raise KbError(f"{where}: as_of {as_of} is before the start {start}")
+    _not_before(("end", end), ("start", start), where)
+    _not_before(("as_of", as_of), ("start", start), where)
     return {
         "id": f"{person}/{kind}-{seq}",
         "person": person,
@@ -205,6 +217,9 @@ def compile_event(entry: Mapping[str, Any], label: str, cite: Anchor) -> Record:
     where = f"{label}: event {eid!r}"
     date, precision = _date(entry, "date", where)
     date_end, end_precision = _date(entry, "date_end", where)
+    if date_end and not date:
+        raise KbError(f"{where}: date_end {date_end} without a date; give date, when it began")
+    _not_before(("date_end", date_end), ("date", date), where)
     return {
         "id": eid,
         "date": date,

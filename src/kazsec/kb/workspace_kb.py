@@ -16,7 +16,7 @@ The files are in data/kb's format (see its README). How they join the bundled re
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -271,12 +271,27 @@ def _merge(kb: KnowledgeBase, facts: list[_Fact], bases: dict[tuple[str, str], R
 
 def _first_citation(value: Any) -> tuple[str, str]:
     """The source and quote of the first citation in a raw table, or two empty strings."""
+    return next(raw_citations(value), ("", ""))
+
+
+def raw_citations(value: Any) -> Iterator[tuple[str, str]]:
+    """The source and quote of every citation in a raw table, in the order written."""
     if isinstance(value, Mapping):
         if "quote" in value:
-            return str(value.get("source", "")), str(value["quote"])
+            yield str(value.get("source", "")), str(value["quote"])
+            return
         value = list(value.values())
     if isinstance(value, list):
         for item in value:
-            if (found := _first_citation(item)) != ("", ""):
-                return found
-    return "", ""
+            yield from raw_citations(item)
+
+
+def tables_citing(workspace: Path, source_id: str) -> int:
+    """How many tables of the workspace's kb/ files cite `source_id` (each table counted
+    once, however many of its quotes are from it); KbError as the build would raise it."""
+    count = 0
+    for table in TABLE_KEYS:
+        path = workspace / "kb" / f"{table}.toml"
+        for entry in read_table(path, str(path), table):
+            count += any(source == source_id for source, _ in raw_citations(entry))
+    return count

@@ -12,7 +12,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from kazsec.render.text import data_text
+from kazsec.render.text import data_text, inert
 
 if TYPE_CHECKING:
     from kazsec.chronology.holding import Holding
@@ -138,12 +138,30 @@ def timeline_view(
     return Group(*parts)
 
 
-def posts_table(rows: Sequence[tuple[str, str, int]]) -> Table:
-    """The bodies with a head and the posts, with their ids (never cut) and holders."""
-    table = Table(box=None, header_style="bold", pad_edge=False)
-    table.add_column("Id", overflow="fold")
-    table.add_column("Post or head of body", ratio=1)
-    table.add_column("Holders", justify="right")
+POST_LABEL_ROOM = 20  # the narrowest the post column gets beside the longest id
+
+
+def posts_table(rows: Sequence[tuple[str, str, int]], width: int) -> Table:
+    """The bodies with a head and the posts, with their ids and holders, for a terminal
+    `width` columns wide. An id is never wrapped nor cut (it is there to be copied): the
+    post column takes the squeeze, and when even that is too little the table is wider
+    than the terminal (print it uncropped) and the terminal wraps the line, not the id."""
+    longest = max((len(subject) for subject, _, _ in rows), default=2)
+    needed = longest + POST_LABEL_ROOM + len("Holders") + 2  # two gaps of one column
+    table = Table(
+        box=None, header_style="bold", pad_edge=False, width=needed if width < needed else None
+    )
+    table.add_column("Id", no_wrap=True, min_width=longest)
+    table.add_column("Post or head of body", ratio=1, min_width=POST_LABEL_ROOM)
+    table.add_column("Holders", justify="right", no_wrap=True)
     for subject, label, holders in rows:
         table.add_row(data_text(subject), data_text(label), str(holders))
     return table
+
+
+def posts_lines(rows: Sequence[tuple[str, str, int]]) -> list[str]:
+    """The posts for a pipe: `id<TAB>name` a line, each field inert and on one line."""
+    return [
+        "\t".join(" ".join(inert(f).split()) for f in (subject, label))
+        for subject, label, _ in rows
+    ]
