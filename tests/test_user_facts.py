@@ -271,3 +271,22 @@ def test_year_0000_is_refused_in_one_line_and_nothing_is_written(
     err = capsys.readouterr().err
     assert err.startswith("kazsec: error: ") and "no year 0" in err and len(err.splitlines()) == 1
     assert not (workspace / "kb" / "events.toml").exists()
+
+
+def test_an_offset_outside_the_text_is_refused_or_ignored_never_read_from_the_end(
+    workspace: Path, store_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kazsec.kb.anchor import SourceText, anchor
+
+    argv = fact("alias", "border-notes", "a former colleague, Karim Masimoff", entity="karim-massimov", name="Masimoff")  # fmt: skip
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as refused:
+        main([*argv, "--start", "-95"])
+    assert refused.value.code == 2 and "counts from 0" in capsys.readouterr().err
+    assert not (workspace / "kb" / "people.toml").exists()
+    text = "one two three two one"
+    sources = {"s": SourceText(text, [0], ["s/p1"])}
+    for start in (8 - len(text), -4, -1, len(text) + 1, 10**30, True):
+        found = anchor({"source": "s", "quote": "three", "start": start}, sources, "test")
+        assert (found["start"], found["end"]) == (8, 13)
+        assert found["prefix"] == "one two " and found["suffix"] == " two one"

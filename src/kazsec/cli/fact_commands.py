@@ -86,6 +86,17 @@ def _show_after_rebuild(args: argparse.Namespace, data: Path, workspace: Path) -
     say(f"in the store now: {path}")
 
 
+def _offset(text: str) -> int:
+    """--start: a character offset in a source's text, 0 or more."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text[:40]!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("an offset in the text counts from 0: give 0 or more")
+    return value
+
+
 def add_fact_commands(add: Callable[[str, Handler, str], TakesArguments]) -> None:
     """Register `fact` and `undo` with the command line's parser."""
     from kazsec.workspace.fact_tables import FACT_FIELDS, FACT_KINDS
@@ -108,7 +119,7 @@ def add_fact_commands(add: Callable[[str, Handler, str], TakesArguments]) -> Non
     )
     fact.add_argument(
         "--start",
-        type=int,
+        type=_offset,
         help="where the quote starts in the source's text, if it is written there more than once",
     )
     fact.add_argument(

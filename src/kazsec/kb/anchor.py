@@ -94,12 +94,14 @@ def anchor(
         raise _failed(where, f"empty quote for source {source_id!r}", source_id, quote)
     text = sources[source_id].text
     start = citation.get("start")
-    if not (isinstance(start, int) and text[start : start + len(quote)] == quote):
+    if isinstance(start, bool) or not isinstance(start, int) or not 0 <= start <= len(text):
+        start = None  # no offset in the text (Python would read a negative one from its end)
+    if not (start is not None and text[start : start + len(quote)] == quote):
         found = _occurrences(text, quote)
         if not found:
             raise _failed(where, f"quote not found in {source_id}: {quote!r}", source_id, quote)
         prefix, suffix = str(citation.get("prefix", "")), str(citation.get("suffix", ""))
-        if len(found) > 1 and not (prefix or suffix or isinstance(start, int)):
+        if len(found) > 1 and not (prefix or suffix or start is not None):
             raise _failed(
                 where,
                 f"quote occurs {len(found)} times in {source_id}, lengthen it: {quote!r}",
@@ -107,7 +109,7 @@ def anchor(
                 quote,
             )
         start = best_occurrence(
-            text, quote, prefix, suffix, start if isinstance(start, int) else 0, found
+            text, quote, prefix, suffix, start if start is not None else 0, found
         )
     end = start + len(quote)
     return {
