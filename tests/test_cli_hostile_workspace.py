@@ -180,3 +180,38 @@ def test_a_pipe_in_place_of_a_workspace_file_is_one_line_not_a_hang(
     err = done.stderr.decode("utf-8")
     assert done.returncode == 2, err
     assert err.startswith("kazsec: error: ") and err.count("\n") == 1 and path.name in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "says"),
+    [
+        (["succession", ""], "an empty id"),
+        (["succession", "   "], "an empty id"),
+        (["notes", "--source", "no-such-source"], "no such source"),
+        (["notes", "--tag", ""], "an empty tag"),
+        (
+            ["note", "add", "ciss-2022-nsc", "--quote", QUOTE, "--text", "x", "--tag", " "],
+            "an empty tag",
+        ),
+    ],
+)
+def test_an_empty_or_unknown_argument_is_said_not_taken_for_all(
+    noted: tuple[Path, Path], capsys: pytest.CaptureFixture[str], argv: list[str], says: str
+) -> None:
+    store, workspace = noted
+    before = (workspace / "notes.toml").read_bytes()
+    code, out, err = run(capsys, *argv, "--store", str(store), "--workspace", str(workspace))
+    assert code == 2 and out == "" and err.count("\n") == 1 and says in err
+    assert (workspace / "notes.toml").read_bytes() == before
+    # A source that is there is listed with its notes.
+    code, out, _ = run(
+        capsys,
+        "notes",
+        "--source",
+        "ciss-2022-nsc",
+        "--store",
+        str(store),
+        "--workspace",
+        str(workspace),
+    )
+    assert code == 0 and "transit" in out

@@ -56,7 +56,7 @@ def cmd_note_add(args: argparse.Namespace) -> int:
         found["start"],
         found["end"],
         args.text,
-        args.tag or [],
+        _tags(args.tag),
     )
     say(note.id)
     return 0
@@ -71,6 +71,16 @@ def cmd_note_rm(args: argparse.Namespace) -> int:
     return 0
 
 
+def _tags(given: list[str] | None) -> list[str]:
+    """The tags given with --tag; an empty one is refused rather than dropped unsaid."""
+    for tag in given or []:
+        if not tag.strip():
+            from kazsec.workspace.notebook import NotesError
+
+            raise NotesError("--tag: an empty tag; give a word, or leave --tag out")
+    return list(given or [])
+
+
 def cmd_notes(args: argparse.Namespace) -> int:
     """The notes (of a tag, of a source), each with where its quote stands now."""
     from kazsec.library.notes import Notebook, corpus_texts
@@ -78,11 +88,17 @@ def cmd_notes(args: argparse.Namespace) -> int:
 
     workspace = workspace_for(args)
     read_notes(workspace)  # a mistake in the file: one line naming it, before any store is read
-    notebook = Notebook(workspace, corpus_texts(load_store(args).corpus))
+    store = load_store(args)
+    notebook = Notebook(workspace, corpus_texts(store.corpus))
     if notebook.problem:  # changed in between
         raise NotesError(notebook.problem)
+    if args.tag is not None:
+        _tags([args.tag])
     shown = notebook.tagged(args.tag) if args.tag else notebook.notes
-    if args.source:
+    if args.source is not None:
+        known = {n.note.source for n in notebook.notes}
+        if args.source not in known and store.get("sources", args.source) is None:
+            raise NotesError(f"--source {args.source[:60]!r}: no such source, nor a note on one")
         shown = [n for n in shown if n.note.source == args.source]
     if args.json:
         print_json([n.to_json() for n in shown], indent=1)

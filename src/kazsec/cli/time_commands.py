@@ -112,8 +112,10 @@ def _post_or_body(library: Library, given: str) -> str:
 
 def cmd_succession(args: argparse.Namespace) -> int:
     """Every holder of a post, or of a body's head, in order, each change with its quote."""
+    if args.id is not None and not args.id.strip():
+        raise KazsecError("an empty id: give a post or body id (`kazsec succession --posts`)")
     library = open_library(args)
-    if args.posts or not args.id:
+    if args.posts or args.id is None:
         rows = library.chronology.post_list()
         if args.json:
             print_json([{"id": i, "label": label, "holders": n} for i, label, n in rows], indent=1)
