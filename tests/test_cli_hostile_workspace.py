@@ -215,3 +215,25 @@ def test_an_empty_or_unknown_argument_is_said_not_taken_for_all(
         str(workspace),
     )
     assert code == 0 and "transit" in out
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["note", "add", "ciss-2022-nsc", "--quote", "HUGE", "--text", "x"],
+        ["note", "rm", "HUGE"],
+        ["export", "dossier", "HUGE"],
+        ["export", "ftm", "--entity", "HUGE"],
+        ["timeline", "--from", "HUGE"],
+        ["career", "HUGE"],
+    ],
+)
+def test_an_error_about_a_huge_argument_is_one_short_line(
+    noted: tuple[Path, Path], capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    store, workspace = noted
+    huge = "Жқфыв " * 20_000  # no name of anyone
+    argv = [huge if word == "HUGE" else word for word in argv]
+    code, out, err = run(capsys, *argv, "--store", str(store), "--workspace", str(workspace))
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert err.startswith("kazsec: error: ") and len(err) < 600

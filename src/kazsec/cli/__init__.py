@@ -269,6 +269,18 @@ def _silence_stdout() -> None:
         pass
 
 
+ERROR_CHARS = 400  # an error line at most: it may repeat a 100,000-character argument
+
+
+def _cut(message: str) -> str:
+    """An error's message, its middle cut out when it is longer than a screenful: its start
+    says what went wrong, its end what to do."""
+    if len(message) <= ERROR_CHARS:
+        return message
+    keep = ERROR_CHARS // 2
+    return f"{message[:keep]} … ({len(message) - 2 * keep} characters left out) … {message[-keep:]}"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `kazsec` command; returns the exit code."""
     prepare_streams()
@@ -277,7 +289,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser(words).parse_args(words)
         return int(args.handler(args))
     except KazsecError as exc:
-        say_error(f"kazsec: error: {exc}")
+        say_error(f"kazsec: error: {_cut(str(exc))}")
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
@@ -286,7 +298,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except OSError as exc:  # a full disk, a folder we may not write: one line, never a traceback
         where = f" {exc.filename}" if exc.filename else ""
-        say_error(f"kazsec: error: {exc.strerror or exc}{where}")
+        say_error(f"kazsec: error: {_cut(f'{exc.strerror or exc}{where}')}")
         return EXIT_USAGE
 
 
