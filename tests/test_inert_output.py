@@ -22,9 +22,11 @@ from kazsec.cli import main
 from kazsec.render.text import inert, json_text
 from kazsec.store import Store
 
-PAYLOAD = "\x1b]52;c;ZXZpbA==\x07\x1b]8;;https://evil.example\x1b\\x\x1b[2J\x07\x9b31m\u202eevil"
-# What must never reach a terminal: C0 controls but newline and tab, DEL, C1, bidi overrides.
-RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+PAYLOAD = "\x1b]52;c;ZXZpbA==\x07\x1b]8;;https://evil.example\x1b\\x\x1b[2J\x07\x9b31m\u202eevil\u2028line\u2029para"
+# What must never reach a terminal: C0 controls but newline and tab, DEL, C1, bidi overrides, line and paragraph separators.
+RAW_CONTROL = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]"
+)
 # Fields that hold references, dates or offsets rather than words shown as written.
 STRUCTURAL = {
     "id", "source", "passage", "entity", "entity_type", "person", "body", "parent", "subject",

@@ -19,15 +19,20 @@ def _visible(char: str) -> str:
         return "␦"  # C1 controls (U+009B is a one-character CSI) have no pictures of their own
     if 0xD800 <= code < 0xE000:
         return "\ufffd"  # a lone surrogate cannot be written out at all
+    if code in _LINE_BREAKS:
+        return _LINE_BREAKS[code]
     return "⇄"  # bidi embeddings, overrides and isolates would reorder the text around them
 
 
+# Unicode's own line and paragraph separators: a table or a line of the TUI would break (or
+# not) as each terminal pleases; shown as the pictures of a new line and a paragraph.
+_LINE_BREAKS = {0x2028: "␤", 0x2029: "¶"}
 _CONTROLS = [*range(0x20), 0x7F, *range(0x80, 0xA0)]
 _BIDI = [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]
 _SURROGATES = range(0xD800, 0xE000)
 _VISIBLE = {
     code: _visible(chr(code))
-    for code in [*_CONTROLS, *_BIDI, *_SURROGATES]
+    for code in [*_CONTROLS, *_BIDI, *_SURROGATES, *_LINE_BREAKS]
     if chr(code) not in "\n\t"
 }
 _UNSAFE_JSON = re.compile("[\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]")
@@ -37,8 +42,9 @@ def inert(text: str) -> str:
     """Make text safe to show: every control character shown as a picture of itself.
 
     C0 and C1 controls, DEL and ESC become visible pictures (␛ for ESC), bidi embeddings,
-    overrides and isolates become ⇄, lone surrogates U+FFFD; \\n and \\t are kept. One
-    character for one, so offsets of quotes and mentions still hold. Every string from the
+    overrides and isolates become ⇄, the line and paragraph separators ␤ and ¶, lone
+    surrogates U+FFFD; \\n and \\t are kept. One character for one, so offsets of quotes
+    and mentions still hold. Every string from the
     data or from the user goes through here on its way to a terminal or the clipboard, so
     an escape sequence is shown, never obeyed.
     """
