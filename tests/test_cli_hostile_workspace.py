@@ -237,3 +237,21 @@ def test_an_error_about_a_huge_argument_is_one_short_line(
     code, out, err = run(capsys, *argv, "--store", str(store), "--workspace", str(workspace))
     assert code == 2 and out == "" and err.count("\n") == 1
     assert err.startswith("kazsec: error: ") and len(err) < 600
+
+
+def test_a_bare_c_locale_still_reads_a_cyrillic_argument(built_store_path: Path) -> None:
+    """LC_ALL=C with Python's UTF-8 mode and locale coercion off: the bytes of 'Сагимбаев'
+    arrive as lone surrogates; they are read back as the UTF-8 they were typed in."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG"))}
+    env |= {"LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}
+    env.pop("PYTHONIOENCODING", None)
+    command = [sys.executable, "-m", "kazsec", "--store", str(built_store_path)]
+    command += ["career", "Сагимбаев", "--json"]
+    done = subprocess.run(command, capture_output=True, env=env, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["person"] == "ermek-sagimbayev"

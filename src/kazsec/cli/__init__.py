@@ -269,6 +269,15 @@ def _silence_stdout() -> None:
         pass
 
 
+def _as_utf8(word: str) -> str:
+    """An argument as the UTF-8 it was typed in. Under a bare C locale (PYTHONUTF8=0) Python
+    keeps each non-ASCII byte as a lone surrogate, so 'Сагимбаев' arrived as garbage."""
+    try:
+        return os.fsencode(word).decode("utf-8")
+    except (UnicodeError, ValueError):
+        return word  # not UTF-8 either: left as it is (shown as \ufffd, never obeyed)
+
+
 ERROR_CHARS = 400  # an error line at most: it may repeat a 100,000-character argument
 
 
@@ -285,7 +294,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `kazsec` command; returns the exit code."""
     prepare_streams()
     try:
-        words = sys.argv[1:] if argv is None else argv
+        words = [_as_utf8(word) for word in sys.argv[1:]] if argv is None else argv
         args = build_parser(words).parse_args(words)
         return int(args.handler(args))
     except KazsecError as exc:
