@@ -255,3 +255,21 @@ def test_a_bare_c_locale_still_reads_a_cyrillic_argument(built_store_path: Path)
     done = subprocess.run(command, capture_output=True, env=env, timeout=120, check=False)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["person"] == "ermek-sagimbayev"
+
+
+def test_a_document_full_of_escape_sequences_is_added_as_its_words(
+    built_store_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Escapes and controls are no text: the repaired document holds its words without them,
+    and `kazsec check` finds nothing wrong with a store that took it in."""
+    store = copy_store(built_store_path, tmp_path / "s.json")
+    where = ("--store", str(store), "--workspace", str(tmp_path / "w"))
+    page = tmp_path / "captured.txt"
+    page.write_bytes(
+        b"Captured\n\nKarim Massimov \x1b[1;31mwas\x1b[0m arrested\x07 on 8 January "
+        b"\x1b]52;c;ZXZpbA==\x07\x1b]8;;https://evil.example\x1b\\2022.\x7f\n"
+    )
+    assert run(capsys, "add", str(page), *where)[0] == 0
+    assert run(capsys, "check", *where)[0] == 0
+    code, out, _ = run(capsys, "source", "captured", *where)
+    assert code == 0 and "Karim Massimov was arrested on 8 January 2022." in out

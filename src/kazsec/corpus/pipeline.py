@@ -30,6 +30,7 @@ LINE_REPAIRS: dict[str, tuple[LineRepair, ...]] = {
         repair_text.repair_cp1251_mojibake,
         repair_text.normalise_nonbreaking_spaces,
         repair_text.repair_glued_words,
+        repair_text.remove_terminal_controls,
         repair_text.collapse_spaces,
     ),
     "pdf": (
@@ -39,6 +40,7 @@ LINE_REPAIRS: dict[str, tuple[LineRepair, ...]] = {
         repair_text.repair_cp1251_mojibake,
         repair_text.normalise_nonbreaking_spaces,
         repair_text.repair_glued_words,
+        repair_text.remove_terminal_controls,
         repair_text.collapse_spaces,
     ),
     # Text pdfminer read from a real PDF: its ligatures are the Unicode ligature letters
@@ -51,6 +53,7 @@ LINE_REPAIRS: dict[str, tuple[LineRepair, ...]] = {
         repair_text.repair_cp1251_mojibake,
         repair_text.normalise_nonbreaking_spaces,
         repair_text.repair_glued_words,
+        repair_text.remove_terminal_controls,
         repair_text.collapse_spaces,
     ),
 }

@@ -170,6 +170,23 @@ def repair_glued_words(line: str) -> str:
     return _TOKEN.sub(_unglue, line)
 
 
+# A terminal's escape sequences (CSI such as colours, OSC such as links and the clipboard,
+# and the two-character ones), then any control character left but tab and form feed.
+_ESCAPE_SEQUENCE = re.compile(
+    "\x1b(?:\\[[0-?]*[ -/]*[@-~]|\\][^\x07\x1b]*(?:\x07|\x1b\\\\)?|[@-Z\\\\-_])"
+)
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # form feed kept: a PDF page mark
+
+
+def remove_terminal_controls(line: str) -> str:
+    """Take out escape sequences and control characters: in a document they are never text
+    (a page saved from a terminal, a hostile file), and `kazsec check` would call them damage.
+    Runs after ftfy, which reads some C1 controls as mis-decoded Windows-1252 letters."""
+    if line.isprintable():
+        return line
+    return _CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", line))
+
+
 _SPACE_RUN = re.compile(r"[ \t\u00a0]{2,}")
 
 
