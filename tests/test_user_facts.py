@@ -290,3 +290,44 @@ def test_an_offset_outside_the_text_is_refused_or_ignored_never_read_from_the_en
         found = anchor({"source": "s", "quote": "three", "start": start}, sources, "test")
         assert (found["start"], found["end"]) == (8, 13)
         assert found["prefix"] == "one two " and found["suffix"] == " two one"
+
+
+def test_the_same_name_from_the_same_words_is_not_added_twice(
+    workspace: Path, store_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    quote = "a former colleague, Karim Masimoff"
+    assert main(fact("alias", "border-notes", quote, entity="karim-massimov", name="Masimoff")) == 0
+    people = workspace / "kb" / "people.toml"
+    before = people.read_bytes()
+    capsys.readouterr()
+    again = fact("alias", "border-notes", quote, entity="karim-massimov", name="MASIMOFF")
+    assert main(again) == 2
+    assert "already has the name 'MASIMOFF' from these words" in capsys.readouterr().err
+    assert people.read_bytes() == before
+    # The same name from other words is more evidence for it: added.
+    other = fact(
+        "alias", "border-notes", "Karim Masimoff.", entity="karim-massimov", name="Masimoff"
+    )
+    assert main(other) == 0
+
+
+def test_a_store_that_may_not_be_written_is_said_before_anything_is_added(
+    workspace: Path,
+    store_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import os
+
+    # A read-only store (a mount, another user's file); faked, since root may write anyway.
+    real_access = os.access
+    monkeypatch.setattr(
+        os, "access", lambda p, mode: Path(p) != store_path and real_access(p, mode)
+    )
+    argv = fact("alias", "border-notes", "a former colleague, Karim Masimoff", entity="karim-massimov", name="Masimoff")  # fmt: skip
+    for command in (argv, ["undo"]):
+        capsys.readouterr()
+        assert main(command) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "may not be written" in err
+    assert not (workspace / "kb" / "people.toml").exists()

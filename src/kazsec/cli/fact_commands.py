@@ -46,10 +46,24 @@ def _store_for_texts(args: argparse.Namespace) -> Store | None:
         return None
 
 
+def _refuse_an_unwritable_store(args: argparse.Namespace, nothing: str) -> None:
+    """A change rebuilds the store after it is written: a store that cannot be written is
+    said before, so that 'added' is never followed by an error with the change half made."""
+    import os
+
+    path = store_path_for(args)
+    folder = path.resolve().parent
+    if (path.exists() and not os.access(path, os.W_OK)) or (
+        folder.is_dir() and not os.access(folder, os.W_OK)
+    ):
+        raise StoreError(f"cannot rebuild the store at {path}: it may not be written; {nothing}")
+
+
 def cmd_fact(args: argparse.Namespace) -> int:
     """Add one fact cited by a quote of a source; the store is rebuilt to show it."""
     from kazsec.workspace.facts import add_fact
 
+    _refuse_an_unwritable_store(args, "nothing added")
     workspace, data = workspace_for(args), _data_of(args)
     citation: dict[str, Any] = {"source": args.source, "quote": args.quote}
     if args.start is not None:
@@ -65,6 +79,7 @@ def cmd_undo(args: argparse.Namespace) -> int:
     """Take back the last fact added (its file as it was before); the store is rebuilt."""
     from kazsec.workspace.facts import undo_last
 
+    _refuse_an_unwritable_store(args, "nothing undone")
     workspace = workspace_for(args)
     undone = undo_last(workspace)
     if undone is None:

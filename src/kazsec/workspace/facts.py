@@ -67,7 +67,10 @@ def add_fact(
         asked = {"source": values["other_source"], "quote": values["other_quote"]}
         other = anchor(asked, texts, f"{kind} fact: other_quote")
     with locked(workspace):
-        composed = compose(kind, values, cited, other, _kinds(data_dir, workspace, texts))
+        kb = load_knowledge_base(data_dir, texts, workspace)  # a mistake in it is named first
+        composed = compose(kind, values, cited, other, kb.kinds_by_id(texts))
+        if kind == "alias":
+            _refuse_a_known_alias(kb, composed.entry, cited)
         table = composed.table
         path = workspace / "kb" / f"{table}.toml"
         before = _read_bytes(path)
@@ -109,11 +112,23 @@ def _selection(citation: Mapping[str, Any]) -> dict[str, Any]:
     return selection
 
 
-def _kinds(data_dir: Path, workspace: Path, texts: StoredTexts) -> dict[str, str]:
-    """Every id there is and its kind, from the knowledge base as it stands (which must
-    compile: a mistake in the user's files is named before anything is added)."""
-    kb: KnowledgeBase = load_knowledge_base(data_dir, texts, workspace)
-    return kb.kinds_by_id(texts)
+def _refuse_a_known_alias(
+    kb: KnowledgeBase, entry: Mapping[str, Any], cited: Mapping[str, Any]
+) -> None:
+    """The same name of the same person or body cited by the same words (capitals aside) is
+    not added twice; another quote for a name it has is more evidence, and is added."""
+    (alias,) = entry["aliases"]
+    name = str(alias["name"]).casefold()
+    place = (cited["source"], cited["start"])
+    for owner in (*kb.people, *kb.agencies):
+        if owner["id"] != entry["id"]:
+            continue
+        for known in owner.get("aliases", []):
+            same_place = any((c["source"], c["start"]) == place for c in known.get("cite", []))
+            if same_place and str(known["name"]).casefold() == name:
+                raise FactError(
+                    f"{entry['id']} already has the name {alias['name']!r} from these words"
+                )
 
 
 def _refuse_if_orphaned(
