@@ -273,3 +273,12 @@ def test_a_document_full_of_escape_sequences_is_added_as_its_words(
     assert run(capsys, "check", *where)[0] == 0
     code, out, _ = run(capsys, "source", "captured", *where)
     assert code == 0 and "Karim Massimov was arrested on 8 January 2022." in out
+
+
+def test_an_empty_export_is_no_lines_and_says_so(
+    built_store_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Nothing of yours in a store of bundled data alone: no blank line (no JSON), and said."""
+    where = ("--store", str(built_store_path), "--workspace", str(tmp_path / "empty"))
+    code, out, err = run(capsys, "export", "ftm", "--only", "yours", *where)
+    assert code == 0 and out == "" and "is empty" in err

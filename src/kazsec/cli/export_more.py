@@ -25,8 +25,11 @@ def write_out(text: str, args: argparse.Namespace, what: str) -> Path | None:
     """`text` on stdout (made inert) or into the file `args.output` (whole or not at all),
     never over a file kazsec keeps; the file written, if any."""
     output: str | None = args.output
+    if not text:  # an empty export is no lines at all (a blank one is no JSON), and said
+        say_error(f"kazsec: the {what} is empty: nothing of what was asked is in the store")
     if output is None or output == "-":
-        write_export(text)
+        if text:
+            write_export(text)
         return None
     from kazsec.store.atomic import atomic_write_text, write_target
 
