@@ -28,6 +28,7 @@ FLOORS = {
     "errors": 0,
     "dates": 0,
     "paths": 0,
+    "regular_files": 0,
     "config": 1,
     "names": 1,
     "corpus": 1,
