@@ -20,7 +20,7 @@ from kazsec.cli.commands import (
     cmd_stats,
 )
 from kazsec.cli.explorer import cmd_default, cmd_open
-from kazsec.cli.output import prepare_streams, say_error
+from kazsec.cli.output import argument_as_utf8, error_text, prepare_streams, say_error
 from kazsec.cli.workspace_commands import cmd_add, cmd_candidates, cmd_remove
 from kazsec.errors import EXIT_USAGE, KazsecError
 from kazsec.kinds import SEARCH_KINDS
@@ -269,36 +269,15 @@ def _silence_stdout() -> None:
         pass
 
 
-def _as_utf8(word: str) -> str:
-    """An argument as the UTF-8 it was typed in. Under a bare C locale (PYTHONUTF8=0) Python
-    keeps each non-ASCII byte as a lone surrogate, so 'Сагимбаев' arrived as garbage."""
-    try:
-        return os.fsencode(word).decode("utf-8")
-    except (UnicodeError, ValueError):
-        return word  # not UTF-8 either: left as it is (shown as \ufffd, never obeyed)
-
-
-ERROR_CHARS = 400  # an error line at most: it may repeat a 100,000-character argument
-
-
-def _cut(message: str) -> str:
-    """An error's message, its middle cut out when it is longer than a screenful: its start
-    says what went wrong, its end what to do."""
-    if len(message) <= ERROR_CHARS:
-        return message
-    keep = ERROR_CHARS // 2
-    return f"{message[:keep]} … ({len(message) - 2 * keep} characters left out) … {message[-keep:]}"
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `kazsec` command; returns the exit code."""
     prepare_streams()
     try:
-        words = [_as_utf8(word) for word in sys.argv[1:]] if argv is None else argv
+        words = [argument_as_utf8(word) for word in sys.argv[1:]] if argv is None else argv
         args = build_parser(words).parse_args(words)
         return int(args.handler(args))
     except KazsecError as exc:
-        say_error(f"kazsec: error: {_cut(str(exc))}")
+        say_error(f"kazsec: error: {error_text(str(exc))}")
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
@@ -307,7 +286,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except OSError as exc:  # a full disk, a folder we may not write: one line, never a traceback
         where = f" {exc.filename}" if exc.filename else ""
-        say_error(f"kazsec: error: {_cut(f'{exc.strerror or exc}{where}')}")
+        say_error(f"kazsec: error: {error_text(f'{exc.strerror or exc}{where}')}")
         return EXIT_USAGE
 
 

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -108,3 +109,24 @@ def show(renderable: RenderableType, crop: bool = True) -> None:
             raise BrokenPipeError
 
     PipeAwareConsole().print(renderable, crop=crop)
+
+
+def argument_as_utf8(word: str) -> str:
+    """An argument as the UTF-8 it was typed in. Under a bare C locale (PYTHONUTF8=0) Python
+    keeps each non-ASCII byte as a lone surrogate, so 'Сагимбаев' arrived as garbage."""
+    try:
+        return os.fsencode(word).decode("utf-8")
+    except (UnicodeError, ValueError):
+        return word  # not UTF-8 either: left as it is (shown as \ufffd, never obeyed)
+
+
+ERROR_CHARS = 400  # an error line at most: it may repeat a 100,000-character argument
+
+
+def error_text(message: str) -> str:
+    """An error's message, its middle cut out when it is longer than a screenful: its start
+    says what went wrong, its end what to do."""
+    if len(message) <= ERROR_CHARS:
+        return message
+    keep = ERROR_CHARS // 2
+    return f"{message[:keep]} … ({len(message) - 2 * keep} characters left out) … {message[-keep:]}"
