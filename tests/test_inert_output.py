@@ -83,9 +83,12 @@ def _assert_inert(text: str, where: str) -> None:
 def test_the_payload_is_in_the_store(evil_store_path: Path) -> None:
     store = Store.open(evil_store_path)
     assert PAYLOAD in store.all("people")[0]["name"]
-    assert any(
-        "\x1b]52" in p["text"] for p in store.all("passages") if p["source"] == "evil-source"
-    )
+    # The document's raw text keeps its escapes (shown as pictures by `source --raw` and the
+    # reader's raw view); its repaired text, the words, holds none of them.
+    assert "\x1b]52" in store.source("evil-source")["raw_text"]
+    passages = [p["text"] for p in store.all("passages") if p["source"] == "evil-source"]
+    escapes = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # bidi marks are a text's own
+    assert passages and not any(escapes.search(text) for text in passages)
 
 
 COMMANDS = [
@@ -231,7 +234,9 @@ def test_notes_on_a_source_full_of_escapes_show_them_as_pictures(
     from kazsec.workspace.notebook import notes_path
 
     store = ["--store", str(evil_store_path), "--workspace", str(tmp_path / "ws")]
-    quote = "Karim Massimov met " + PAYLOAD[:12]  # the source's own escape sequence
+    # What repair leaves of the payload: ftfy's reading of the C1 CSI, and the bidi override
+    # and line separator, which a text may hold (and the app shows as pictures).
+    quote = "Karim Massimov met x\u203a31m\u202eevil\u2028line"
     assert main([*store, "note", "add", "evil-source", "--quote", quote, "--tag", "evil"]) == 0
     note_id = capsys.readouterr().out.strip()
     written = notes_path(tmp_path / "ws").read_text(encoding="utf-8")
