@@ -213,3 +213,24 @@ def test_bare_passage_records_are_read(linker: Linker) -> None:
     """A record with only an id and a text (no source, no offset) is linked as one source."""
     (mention,) = find_candidates([{"id": "x", "text": "Вчера Иван Петров приехал."}], linker)
     assert (mention.passage, mention.text) == ("x", "Иван Петров")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 500), st.integers(1, 40)), max_size=60),
+    st.integers(0, 520),
+    st.integers(1, 40),
+)
+def test_the_mentions_near_a_name_hold_every_one_that_overlaps_it(
+    spans: list[tuple[int, int]], start: int, length: int
+) -> None:
+    """A name is checked only against the mentions near it (a 500 KB one-line document
+    took minutes checking each name against all): none that overlaps it may be missed."""
+    from kazsec.kb.candidate_spans import Found
+    from kazsec.kb.candidates import _MentionsNear
+
+    mentions = [{"start": s, "end": s + n} for s, n in spans]
+    found = Found(start, start + length, "person", "single", ("X",))
+    near = _MentionsNear(mentions).around(found)
+    overlapping = [m for m in mentions if m["start"] < found.end and m["end"] > found.start]
+    assert all(m in near for m in overlapping)

@@ -44,6 +44,7 @@ known: the Linker's own rule for initials); initials that fit a known surname ar
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -136,6 +137,23 @@ def known_surnames(linker: Linker) -> dict[str, set[str]]:
             for surname in entity.surnames:
                 surnames[fold_key(surname)] |= letters
     return surnames
+
+
+class _MentionsNear:
+    """A passage's known mentions, found by position: a name is checked against those that
+    may overlap it, not all of them (a one-line document of 500 KB is one passage holding
+    thousands of mentions, and checking each name against all took minutes)."""
+
+    def __init__(self, mentions: Sequence[Record]) -> None:
+        self._mentions = sorted(mentions, key=lambda m: m["start"])
+        self._starts = [m["start"] for m in self._mentions]
+        self._longest = max((m["end"] - m["start"] for m in self._mentions), default=0)
+
+    def around(self, found: Found) -> list[Record]:
+        """Every mention that may overlap `found`: those starting less than the longest
+        mention's length before it, up to its end, in order."""
+        low = bisect_left(self._starts, found.start - self._longest)
+        return self._mentions[low : bisect_left(self._starts, found.end)]
 
 
 def _is_known(
@@ -238,9 +256,10 @@ def find_candidates(
     surnames = known_surnames(linker)
     found: list[tuple[Record, Found]] = []
     for passage in passages:
-        text, linked = passage["text"], known.get(passage["id"], [])
+        text = passage["text"]
+        near = _MentionsNear(known.get(passage["id"], []))
         for name in _spans(text, lowercase):
-            if not _is_known(name, text, linked, linker, surnames):
+            if not _is_known(name, text, near.around(name), linker, surnames):
                 found.append((passage, name))
     lone = _surname_keys(name for _, name in found)
     mentions: list[CandidateMention] = []
