@@ -240,3 +240,24 @@ def test_a_damaged_copy_of_a_real_pdf_or_docx_is_a_source_error(pdf: bytes) -> N
                 repaired(whole[:cut], name)
             except SourceError as failure:
                 assert str(failure).startswith(f"{name}: ")
+
+
+def test_an_odd_word_file_is_one_error_of_kazsec_not_a_library_warning() -> None:
+    """A zip with a document.xml and none of Word's other parts: python-docx would warn on
+    stderr with its own source line; the user is told once, by kazsec."""
+    import io
+    import warnings
+    import zipfile
+
+    from kazsec.corpus.extract.docx import read_docx
+    from kazsec.errors import SourceError
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("foo.txt", "x")
+        archive.writestr("word/document.xml", "<w:document/>")
+    with warnings.catch_warnings(record=True) as shown:
+        warnings.simplefilter("always")
+        with pytest.raises(SourceError):
+            read_docx(buffer.getvalue(), "junk.docx")
+    assert [str(w.message) for w in shown] == []

@@ -101,11 +101,17 @@ def read_docx(raw: bytes, filename: str) -> Document:
     from kazsec.corpus.extract import Document, DocumentMeta
 
     check_zip(raw, filename)
+    import warnings
+
     try:
-        with docx2python(io.BytesIO(raw)) as result:
-            body = _paragraphs(result.body_pars)
-            notes = _paragraphs(result.footnotes_pars) + _paragraphs(result.endnotes_pars)
-            properties = result.core_properties
+        # A file it finds odd (no core properties, as Google Docs writes) makes docx2python
+        # warn on stderr with its own source line: what matters is said by kazsec, once.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            with docx2python(io.BytesIO(raw)) as result:
+                body = _paragraphs(result.body_pars)
+                notes = _paragraphs(result.footnotes_pars) + _paragraphs(result.endnotes_pars)
+                properties = result.core_properties
     except SourceError:
         raise
     except Exception as exc:  # docx2python and its XML parser on a damaged file
