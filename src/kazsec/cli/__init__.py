@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, NoReturn, Protocol
 
 from kazsec.cli.commands import (
+    add_place_options,
     cmd_build,
     cmd_check,
     cmd_mentions,
@@ -134,15 +135,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         sub = commands.add_parser(
             name, help=help_text, description=help_text, formatter_class=_Formatter
         )
-        sub.add_argument(
-            "--store", metavar="PATH", default=argparse.SUPPRESS, help="use this store file"
-        )
-        sub.add_argument(
-            "--workspace",
-            metavar="DIR",
-            default=argparse.SUPPRESS,
-            help="your documents' folder (default: $KAZSEC_WORKSPACE or a per-user folder)",
-        )
+        add_place_options(sub)
         sub.set_defaults(handler=handler)
         return sub
 

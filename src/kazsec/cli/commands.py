@@ -17,6 +17,21 @@ if TYPE_CHECKING:
     from kazsec.store import Store
 
 
+def add_place_options(parser: argparse.ArgumentParser) -> None:
+    """--store and --workspace on a command's own parser too, so they may follow its words
+    (`note add X --store S`), as they may precede them."""
+    parser.add_argument(
+        "--store", metavar="PATH", default=argparse.SUPPRESS, help="use this store file"
+    )
+    parser.add_argument(
+        "--workspace",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="your documents', notes' and facts' folder (default: $KAZSEC_WORKSPACE or a "
+        "per-user folder)",
+    )
+
+
 def store_path_for(args: argparse.Namespace) -> Path:
     """The store a command works on: --store, else KAZSEC_STORE, else the per-user default."""
     return explicit_store_path(args.store) or default_store_path()

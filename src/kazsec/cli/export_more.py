@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kazsec.cli.commands import open_library
+from kazsec.cli.commands import add_place_options, open_library
 from kazsec.cli.output import say_error, write_export
 from kazsec.errors import KazsecError
 
@@ -100,12 +100,7 @@ def common_options(
 ) -> None:
     """What every export takes: --store and --workspace (after the kind too, as every
     command), -o FILE and --only."""
-    sub.add_argument(
-        "--store", metavar="PATH", default=argparse.SUPPRESS, help="use this store file"
-    )
-    sub.add_argument(
-        "--workspace", metavar="DIR", default=argparse.SUPPRESS, help="your documents' folder"
-    )
+    add_place_options(sub)
     sub.add_argument(
         "-o", "--output", metavar="FILE", help="write to this file (default: standard output)"
     )

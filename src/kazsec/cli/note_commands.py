@@ -7,7 +7,7 @@ import argparse
 import re
 from typing import TYPE_CHECKING, Any
 
-from kazsec.cli.commands import load_store, workspace_for
+from kazsec.cli.commands import add_place_options, load_store, workspace_for
 from kazsec.cli.output import print_json, say, show
 
 if TYPE_CHECKING:
@@ -151,16 +151,7 @@ def _action(
     parser = actions.add_parser(
         name, help=help_text, description=help_text, formatter_class=formatter
     )
-    # As every command: --store and --workspace after the words too (`note add X --store S`).
-    parser.add_argument(
-        "--store", metavar="PATH", default=argparse.SUPPRESS, help="use this store file"
-    )
-    parser.add_argument(
-        "--workspace",
-        metavar="DIR",
-        default=argparse.SUPPRESS,
-        help="your notes' and documents' folder (default: $KAZSEC_WORKSPACE or a per-user one)",
-    )
+    add_place_options(parser)
     parser.set_defaults(handler=handler)
     return parser
 
