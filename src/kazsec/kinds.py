@@ -120,3 +120,13 @@ class Location(NamedTuple):
 def source_label(source: Mapping[str, Any]) -> str:
     """A source's title, or a description when the text gives none."""
     return str(source["title"]) or f"untitled {source['kind']} ({source['id']})"
+
+
+# Each kind of record said with its article, for a sentence naming what an id is.
+A_KIND = {
+    "person": "a person",
+    "agency": "a body",
+    "event": "an event",
+    "conflict": "a conflict",
+    "source": "a source",
+}

@@ -36,18 +36,12 @@ from kazsec.kb.records import (
     require,
 )
 from kazsec.kb.tables import SLUG, TABLE_KEYS, KnowledgeBase, Orphan, read_table
+from kazsec.kinds import A_KIND
 
 USER_POSITION = "your-position"  # the user's positions' ids: PERSON/your-position-N
 _LISTS = {"person": ("aliases", "titles", "relations"), "agency": ("aliases",)}
 _COMPILE = {"person": compile_person, "agency": compile_agency}
 Need = tuple[tuple[str, ...], str, str]  # the kinds an id may be of, the id, where it is named
-_A = {
-    "person": "a person",
-    "agency": "a body",
-    "event": "an event",
-    "conflict": "a conflict",
-    "source": "a source",
-}
 
 
 @dataclass
@@ -108,8 +102,8 @@ def add_user_records(
             if rid and known.get(rid) not in kinds:
                 if rid not in known:
                     raise KbError(f"{where}: unknown id {rid!r}")
-                wanted = " or ".join(_A[k] for k in kinds)
-                raise KbError(f"{where}: {rid!r} is {_A[known[rid]]}, not {wanted}")
+                wanted = " or ".join(A_KIND[k] for k in kinds)
+                raise KbError(f"{where}: {rid!r} is {A_KIND[known[rid]]}, not {wanted}")
     _orphan_what_rests_on_orphans(facts)
     _merge(kb, facts, bases)
 
@@ -228,7 +222,7 @@ def _claim(rid: str, kind: str, where: str, known: dict[str, str]) -> None:
     if kind != "event" and not SLUG.match(rid):
         raise KbError(f"{where}: use lowercase words joined by '-' for an id")
     if rid in known:
-        raise KbError(f"{where}: the id is already used by {_A[known[rid]]}")
+        raise KbError(f"{where}: the id is already used by {A_KIND[known[rid]]}")
     known[rid] = kind
 
 
@@ -245,7 +239,7 @@ def _orphan_what_rests_on_orphans(facts: list[_Fact]) -> None:
                 ((k, r) for kinds, r, _ in fact.needs for k in kinds if (k, r) in gone), None
             )
             if hit is not None:
-                fact.orphaned(f"it rests on {_A[hit[0]]} {hit[1]!r}, itself orphaned")
+                fact.orphaned(f"it rests on {A_KIND[hit[0]]} {hit[1]!r}, itself orphaned")
                 if fact.provides:
                     gone.add((fact.kind, fact.provides))
                 changed = True

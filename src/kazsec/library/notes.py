@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from kazsec.kb.anchor import SourceText
 from kazsec.kb.reanchor import reanchor
 from kazsec.names import fold_key
-from kazsec.workspace.notebook import Note, NotesError, notes_path, read_notes
+from kazsec.workspace.notebook import Note, NotesError, note_entry, notes_path, read_notes
 
 if TYPE_CHECKING:
     from kazsec.store.corpus import Corpus
@@ -46,18 +46,11 @@ class AnchoredNote(NamedTuple):
 
     def to_json(self) -> dict[str, Any]:
         """Every field of the note, and where its quote stands now."""
-        note = self.note
+        written = note_entry(self.note)
         return {
-            "id": note.id,
-            "source": note.source,
-            "quote": note.quote,
-            "text": note.text,
-            "tags": list(note.tags),
-            "created": note.created,
-            "prefix": note.prefix,
-            "suffix": note.suffix,
-            "start": note.start if note.start >= 0 else None,
-            "end": note.end if note.start >= 0 else None,
+            **written,
+            "start": written.get("start"),  # null where the file gives none
+            "end": written.get("end"),
             "status": self.status,
             "current_start": self.start,
             "current_end": self.end,

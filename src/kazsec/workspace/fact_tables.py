@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kazsec.errors import KazsecError
+from kazsec.kinds import A_KIND
 from kazsec.workspace.ids import document_id
 
 FACT_KINDS = ("person", "body", "alias", "post", "event", "relation", "disagreement")
@@ -33,13 +34,6 @@ LIST_FIELDS = ("people", "bodies")  # lists of ids: a list, or one string of ids
 # The order their fields are written in, as data/kb writes them.
 _POST = ("person", "post", "body", "start", "end", "end_reason", "status", "as_of")
 _EVENT = ("date", "date_end", "title", "summary", "people", "bodies")
-_A = {
-    "person": "a person",
-    "agency": "a body",
-    "event": "an event",
-    "conflict": "a conflict",
-    "source": "a source",
-}
 
 
 class FactError(KazsecError):
@@ -165,7 +159,7 @@ def _date(value: str | None) -> dict[str, str]:
 
 def _new(rid: str, known: Mapping[str, str]) -> None:
     if rid in known:
-        raise FactError(f"the id {rid!r} is {_A[known[rid]]}'s already; give the fact id=...")
+        raise FactError(f"the id {rid!r} is {A_KIND[known[rid]]}'s already; give the fact id=...")
 
 
 def _free(base: str, known: Mapping[str, str]) -> str:
@@ -180,9 +174,9 @@ def _free(base: str, known: Mapping[str, str]) -> str:
 def _one_of(rid: str, kinds: tuple[str, ...], known: Mapping[str, str], what: str) -> str:
     """The kind of a record the fact is about, which must be one of `kinds`."""
     kind = known.get(rid)
-    wanted = " or ".join(_A[k] for k in kinds)
+    wanted = " or ".join(A_KIND[k] for k in kinds)
     if kind is None:
         raise FactError(f"{what}: no record has the id {rid!r}; give {wanted}'s id")
     if kind not in kinds:
-        raise FactError(f"{what}: {rid!r} is {_A[kind]}, not {wanted}")
+        raise FactError(f"{what}: {rid!r} is {A_KIND[kind]}, not {wanted}")
     return kind

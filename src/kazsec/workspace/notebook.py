@@ -101,7 +101,7 @@ def add_note(
         note = Note(
             note_id, source, quote, prefix, suffix, start, end, text, normal_tags(tags), created
         )
-        entry = _entry(note)
+        entry = note_entry(note)
         problem = check_entry(dict(entry))[1]
         if problem:  # its own words are refused (a control character): nothing is written
             raise NotesError(f"the note was not added: {problem}")
@@ -165,8 +165,9 @@ def _notes(path: Path, text: str) -> list[Note]:
     ]
 
 
-def _entry(note: Note) -> dict[str, object]:
-    # What a reader of the file wants first comes first; offsets are given only when known.
+def note_entry(note: Note) -> dict[str, object]:
+    """A note's fields as its [[note]] table holds them: what a reader of the file wants
+    first comes first; offsets are given only when known."""
     entry: dict[str, object] = {
         "id": note.id,
         "source": note.source,
